@@ -1,0 +1,1 @@
+"""The vocabulary of intersector as frozen dataclasses. Standard library only, no I/O."""

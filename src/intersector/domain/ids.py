@@ -1,0 +1,69 @@
+"""Stable, readable identifiers: `wtsa-res-57`, `itu-t-rec-a.4`, `itu-r-res-50-2`, `itu-t-sg13`,
+`itu-r-wp5d`. `make_id` is the one function that builds them; the others name the conventions.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+KIND_ABBREVIATIONS = {
+    "resolution": "res",
+    "recommendation": "rec",
+    "question": "q",
+    "opinion": "op",
+    "decision": "dec",
+    "report": "rep",
+    "handbook": "hdb",
+    "liaison": "ls",
+    "supplement": "sup",
+}
+
+_UNSAFE = re.compile(r"[^a-z0-9.]+")
+
+
+def make_id(*parts: str) -> str:
+    """Join parts into one id: lower case, ASCII, runs of anything but letters, digits and dots
+    folded to one hyphen. `make_id("ITU-T", "rec", "A.4")` → `itu-t-rec-a.4`."""
+    joined = "-".join(p for p in parts if p)
+    ascii_text = unicodedata.normalize("NFKD", joined).encode("ascii", "ignore").decode()
+    return _UNSAFE.sub("-", ascii_text.lower()).strip("-.")
+
+
+def text_id(body: str, kind: str, number: str) -> str:
+    """The work id of a text: `text_id("wtsa", "resolution", "57")` → `wtsa-res-57`;
+    `text_id("itu-r", "recommendation", "M.2150")` → `itu-r-rec-m.2150`."""
+    return make_id(body, KIND_ABBREVIATIONS.get(kind, kind), number)
+
+
+def question_id(sector: str, number: str, study_group: str) -> str:
+    """`question_id("itu-t", "6", "13")` → `itu-t-q6-13` (Q6/13); the revision is kept apart."""
+    return make_id(sector, f"q{number}", study_group)
+
+
+def group_id(sector: str, kind: str, number: str = "") -> str:
+    """`group_id("itu-t", "sg", "13")` → `itu-t-sg13`; `group_id("itu-r", "wp", "5D")` →
+    `itu-r-wp5d`; `group_id("itu-r", "rag")` → `itu-r-rag`... except the advisory groups and
+    bureaux, which are known by their own names: see `well_known_group`."""
+    return make_id(sector, f"{kind}{number}")
+
+
+WELL_KNOWN_GROUPS = {
+    "rag": "rag",
+    "tsag": "tsag",
+    "tdag": "tdag",
+    "br": "br",
+    "tsb": "tsb",
+    "bdt": "bdt",
+    "br-director": "br-director",
+    "tsb-director": "tsb-director",
+    "bdt-director": "bdt-director",
+}
+
+
+def well_known_group(name: str) -> str:
+    """Advisory groups, bureaux and their Directors keep their short ids: `rag`, `tsb-director`."""
+    key = make_id(name)
+    if key not in WELL_KNOWN_GROUPS:
+        raise KeyError(f"not a well-known group: {name!r}")
+    return WELL_KNOWN_GROUPS[key]
