@@ -7,6 +7,7 @@ import sys
 
 import typer
 from rich.console import Console
+from typer._click.exceptions import ClickException
 
 from intersector.domain.errors import IntersectorError
 
@@ -26,25 +27,28 @@ def _root() -> None:
     """intersector: WTSA Resolutions 38 and 57 made real."""
 
 
-def main() -> None:
-    """Console entry point: run the app, turning user errors into a message and exit code 2."""
+def run(argv: list[str] | None = None) -> int:
+    """Run the CLI on `argv` and return its exit code: user errors (IntersectorError) are printed
+    on stderr without a traceback and give 2; usage errors give 2. Tests call this directly."""
     try:
-        app(standalone_mode=False)
+        app(args=argv, standalone_mode=False)
     except IntersectorError as error:
-        err_console.print(f"[bold red]error:[/] {error}", highlight=False, markup=True)
-        sys.exit(2)
+        err_console.print(f"error: {error}", style="bold red", highlight=False, markup=False)
+        return 2
     except typer.Exit as done:
-        sys.exit(done.exit_code)
+        return int(done.exit_code or 0)
     except typer.Abort:
         err_console.print("aborted")
-        sys.exit(1)
-    except Exception as error:  # click usage errors arrive as ClickException
-        import click
+        return 1
+    except ClickException as error:
+        error.show()
+        return 2
+    return 0
 
-        if isinstance(error, click.ClickException):
-            error.show()
-            sys.exit(2)
-        raise
+
+def main() -> None:
+    """Console entry point."""
+    sys.exit(run())
 
 
 if __name__ == "__main__":
