@@ -1,0 +1,111 @@
+"""Roles and the one rule book of who may read and change what.
+
+- reader: reads everything (the default role of anyone signed in);
+- editor: also changes the activities, roadmaps and liaisons of their own Sector(s) — and, when
+  `groups` is set, of those groups only — never another Sector's (Resolution 38: each Sector
+  manages its own roadmap);
+- coordinator: changes any registry item of any Sector and reviews duplicate candidates;
+- admin: everything, including users and roles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from intersector.domain.errors import PermissionDeniedError, ValidationError
+from intersector.domain.registry import SECTORS
+from intersector.domain.users import User
+
+ROLES = ("reader", "editor", "coordinator", "admin")
+RANK = {role: rank for rank, role in enumerate(ROLES)}
+SECTOR_OWNED = ("activity", "roadmap", "liaison")  # what an editor may change in their Sector
+COORDINATED = (*SECTOR_OWNED, "group", "subject", "mechanism", "sector", "review")
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who a request acts for: a user (or nobody) and what the credential allows."""
+
+    user: User | None
+    scopes: frozenset[str] = field(default_factory=lambda: frozenset({"read", "write"}))
+    via: str = "session"  # session | token | anonymous
+
+    @property
+    def name(self) -> str:
+        return self.user.username if self.user else "anonymous"
+
+    @property
+    def role(self) -> str:
+        return self.user.role if self.user else "anonymous"
+
+    def at_least(self, role: str) -> bool:
+        return self.user is not None and RANK[self.user.role] >= RANK[role]
+
+
+ANONYMOUS = Principal(None, frozenset({"read"}), "anonymous")
+
+
+def check_role(role: str) -> str:
+    if role not in ROLES:
+        raise ValidationError(f"unknown role {role!r}; use one of {', '.join(ROLES)}", field="role")
+    return role
+
+
+def check_sectors(sectors: tuple[str, ...]) -> tuple[str, ...]:
+    unknown = [s for s in sectors if s not in SECTORS]
+    if unknown:
+        raise ValidationError(
+            f"unknown Sector {unknown[0]!r}; use {', '.join(SECTORS)}", field="sectors"
+        )
+    return sectors
+
+
+def _write_scope(principal: Principal) -> None:
+    if principal.user is None:
+        raise PermissionDeniedError("sign in to change anything")
+    if "write" not in principal.scopes:
+        raise PermissionDeniedError("this API token is read-only; issue one with scope 'write'")
+
+
+def check_can_edit(principal: Principal, item_type: str, sector: str, group: str = "") -> None:
+    """Raise PermissionDeniedError unless `principal` may change an item of `item_type` that
+    belongs to `sector` (and `group`). Call it for the item as stored AND as submitted, so an
+    editor can neither change nor move an item out of, or into, another Sector."""
+    _write_scope(principal)
+    if principal.at_least("coordinator") and item_type in COORDINATED:
+        return
+    user = principal.user
+    if user is None or user.role != "editor" or item_type not in SECTOR_OWNED:
+        raise PermissionDeniedError(f"the role {principal.role!r} may not change a {item_type}")
+    if sector not in user.sectors:
+        raise PermissionDeniedError(
+            f"{user.username} edits {', '.join(user.sectors) or 'no Sector'}; "
+            f"this {item_type} belongs to {sector or 'no Sector'}"
+        )
+    if user.groups and group and group not in user.groups:
+        raise PermissionDeniedError(
+            f"{user.username} edits the groups {', '.join(user.groups)}; this {item_type} "
+            f"belongs to {group}"
+        )
+
+
+def check_can_review(principal: Principal) -> None:
+    """Only coordinators (and admins) review duplicate candidates."""
+    _write_scope(principal)
+    if not principal.at_least("coordinator"):
+        raise PermissionDeniedError("only coordinators review duplicate candidates")
+
+
+def check_can_administer(principal: Principal) -> None:
+    """Only admins manage users, roles and other people's tokens."""
+    _write_scope(principal)
+    if not principal.at_least("admin"):
+        raise PermissionDeniedError("only admins manage users and roles")
+
+
+def check_can_read(principal: Principal, anonymous_read: bool) -> None:
+    """Signed-in users read; anonymous visitors only when the settings allow it."""
+    from intersector.auth.errors import AuthenticationError
+
+    if principal.user is None and not anonymous_read:
+        raise AuthenticationError("sign in to read the registry (or ask for anonymous reading)")
