@@ -1,0 +1,337 @@
+"""Files into text: the first stage of the reader.
+
+`read_file(path)` reads a plain-text file (UTF-8 with or without BOM, UTF-16 LE/BE with a BOM or
+recognised by its pattern of NUL bytes, cp1252 as the last resort) or a Word .docx (paragraphs,
+tabs, tables, real footnotes) and returns a `ReadResult`.
+
+Promise after this stage: the text is a `str` with `\\n` line ends and no BOM; a .docx gives one
+line per paragraph, its footnotes rendered in the Word-export conventions the .txt samples use
+(`[footnoteRef:N]N` at the anchor, ` [N: N\\tbody]` at the end of the paragraph), so one pipeline
+serves both. Anything that is not such a file (empty, binary, PDF, legacy .doc, a zip that is no
+.docx, a directory, an unreadable file) raises `InputError` naming the file and what to do.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from intersector.domain.errors import InputError
+
+PDF_MAGIC = b"%PDF-"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
+BOMS = (  # (BOM, codec that strips it, name reported)
+    (b"\xef\xbb\xbf", "utf-8-sig", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16", "utf-16-le"),
+    (b"\xfe\xff", "utf-16", "utf-16-be"),
+)
+KNOWN_BINARIES = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"{\\rtf", "an RTF document"),
+)
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_MAX_CONTROL_SHARE = 0.02
+_SNIFF = 4096
+_TEXT_HINT = "give a plain-text (.txt) export or a .docx"
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """What a file held: its text, the encoding it was decoded from (`utf-8`, `utf-8-sig`,
+    `utf-16-le`, `utf-16-be`, `cp1252`, or `docx`) and its format
+    (`text` or `docx`)."""
+
+    text: str
+    encoding: str
+    format: str
+
+
+def read_text(path: Path) -> str:
+    """The text of a .txt or .docx file (see `read_file`)."""
+    return read_file(path).text
+
+
+def read_file(path: Path) -> ReadResult:
+    """Read `path` by what its bytes are, whatever its name: .docx by its zip content, text by its
+    encoding. Raises `InputError` naming the file for anything else."""
+    data = _read_bytes(path)
+    return read_bytes(data, source=str(path))
+
+
+def read_bytes(data: bytes, *, source: str = "") -> ReadResult:
+    """Same as `read_file` on bytes already in memory; `source` names them in errors."""
+    if not data.strip():
+        raise InputError(f"the file is empty: {_TEXT_HINT}", source=source)
+    _refuse_known_formats(data, source)
+    if data.startswith(ZIP_MAGICS):
+        return ReadResult(read_docx_bytes(data, source=source), "docx", "docx")
+    text, encoding = decode_text(data, source=source)
+    if not text.strip():
+        raise InputError(f"the file holds only blank space: {_TEXT_HINT}", source=source)
+    return ReadResult(text, encoding, "text")
+
+
+def _read_bytes(path: Path) -> bytes:
+    if path.is_dir():
+        raise InputError(
+            "is a directory, not a file: give the files in it (or use `ingest`, which walks "
+            "folders)",
+            source=str(path),
+        )
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file: check the path", source=str(path)) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InputError(
+            f"cannot be read ({reason}): check the path and its permissions", source=str(path)
+        ) from None
+
+
+def _refuse_known_formats(data: bytes, source: str) -> None:
+    """Name the formats people give by mistake, by their magic bytes."""
+    if PDF_MAGIC in data[:1024]:
+        raise InputError(
+            "PDF is not read yet: export the text from Word or give the .docx", source=source
+        )
+    if data.startswith(OLE_MAGIC):
+        raise InputError(
+            "a legacy Word .doc (or other OLE) file is not read: save it as .docx in Word "
+            "(File > Save As > Word Document) or export it as plain text",
+            source=source,
+        )
+    for magic, what in KNOWN_BINARIES:
+        if data.startswith(magic):
+            raise InputError(f"this is {what}, not a text: {_TEXT_HINT}", source=source)
+
+
+# --- plain text -------------------------------------------------------------------------------
+
+
+def decode_text(data: bytes, *, source: str = "") -> tuple[str, str]:
+    """Decode text bytes: BOM first, then UTF-16 by its NUL pattern, then UTF-8, then cp1252.
+    Returns the text with `\\n` line ends and no BOM, and the encoding used. Raises `InputError`
+    (with the line of the first offending byte) for binary data."""
+    codec, name = _sniff_encoding(data)
+    if not codec:
+        if b"\x00" in data:
+            raise _binary_error(data, data.find(b"\x00"), source, "holds NUL bytes")
+        codec = name = _utf8_or_cp1252(data)
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as error:
+        raise _binary_error(data, error.start, source, f"is not valid {name}") from None
+    text = _normalise_newlines(text.removeprefix("\ufeff"))
+    _refuse_control_characters(text, source)
+    return text, name
+
+
+def _sniff_encoding(data: bytes) -> tuple[str, str]:
+    """(codec, name) a BOM or a UTF-16 NUL pattern announces, or ("", "") for byte-wide text."""
+    for bom, codec, name in BOMS:
+        if data.startswith(bom):
+            return codec, name
+    head = data[:_SNIFF]
+    pairs = len(head) // 2
+    if pairs == 0:
+        return "", ""
+    nul_even = head[0::2].count(0) / pairs
+    nul_odd = head[1::2].count(0) / pairs
+    if nul_odd > 0.3 and nul_even < 0.05:
+        return "utf-16-le", "utf-16-le"
+    if nul_even > 0.3 and nul_odd < 0.05:
+        return "utf-16-be", "utf-16-be"
+    return "", ""
+
+
+def _utf8_or_cp1252(data: bytes) -> str:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8"
+
+
+def _binary_error(data: bytes, position: int, source: str, why: str) -> InputError:
+    line = data.count(b"\n", 0, position) + 1
+    return InputError(
+        f"looks like a binary file (it {why}, first at byte {position}): {_TEXT_HINT}",
+        source=source,
+        line=line,
+    )
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _refuse_control_characters(text: str, source: str) -> None:
+    controls = [i for i, ch in enumerate(text) if ch < " " and ch not in _ALLOWED_CONTROLS]
+    if controls and len(controls) > _MAX_CONTROL_SHARE * len(text):
+        line = text.count("\n", 0, controls[0]) + 1
+        raise InputError(
+            f"looks like a binary file ({len(controls)} control characters): {_TEXT_HINT}",
+            source=source,
+            line=line,
+        )
+
+
+# --- .docx --------------------------------------------------------------------------------------
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+FOOTNOTES_RELTYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+_SKIPPED = frozenset(
+    {
+        _w("pPr"),
+        _w("rPr"),
+        _w("del"),
+        _w("moveFrom"),
+        _w("instrText"),
+        _w("delText"),
+        _w("txbxContent"),
+        f"{{{MC_NS}}}Fallback",
+    }
+)
+_CHARS = {
+    _w("tab"): "\t",
+    _w("br"): "\n",
+    _w("cr"): "\n",
+    _w("noBreakHyphen"): "\u2011",
+    _w("softHyphen"): "",
+}
+
+
+def read_docx_bytes(data: bytes, *, source: str = "") -> str:
+    """The text of a .docx: one line per paragraph (table rows as cells joined by tabs), in
+    document order; footnote references as `[footnoteRef:N]N` and their bodies as ` [N: …]` at
+    the end of the paragraph. Raises `InputError` for a zip that is no Word document."""
+    document = _open_docx(data, source)
+    footnotes = _footnote_bodies(document)
+    numbers: dict[str, int] = {}
+    lines: list[str] = []
+    for block in document.element.body:
+        lines.extend(_block_lines(block, footnotes, numbers))
+    return "\n".join(lines) + "\n"
+
+
+def _open_docx(data: bytes, source: str) -> Any:
+    import docx  # python-docx: imported here so plain-text reading never pays for it
+    from docx.opc.exceptions import PackageNotFoundError
+
+    _check_zip(data, source)
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        raise InputError(
+            f"a zip file that is no Word .docx ({error}): {_TEXT_HINT}", source=source
+        ) from None
+
+
+def _check_zip(data: bytes, source: str) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            mimetype = archive.read("mimetype")[:80] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError) as error:
+        raise InputError(f"a damaged zip file ({error}): {_TEXT_HINT}", source=source) from None
+    if b"opendocument" in mimetype:
+        raise InputError("an OpenDocument (.odt) file is not read: save it as .docx", source=source)
+    if "[Content_Types].xml" not in names or not any(n.startswith("word/") for n in names):
+        raise InputError(
+            f"a zip file that is no Word .docx (no word/ part inside): {_TEXT_HINT}",
+            source=source,
+        )
+
+
+def _footnote_bodies(document: Any) -> dict[str, Any]:
+    """The footnotes part, by footnote id (separators left out)."""
+    from docx.oxml.parser import parse_xml
+
+    for rel in document.part.rels.values():
+        if rel.reltype == FOOTNOTES_RELTYPE and not rel.is_external:
+            root = parse_xml(rel.target_part.blob)
+            return {
+                note.get(_w("id")): note
+                for note in root.iterchildren(_w("footnote"))
+                if note.get(_w("type")) in (None, "normal")
+            }
+    return {}
+
+
+def _block_lines(block: Any, footnotes: dict[str, Any], numbers: dict[str, int]) -> list[str]:
+    if block.tag == _w("p"):
+        return [_paragraph_text(block, footnotes, numbers)]
+    if block.tag == _w("tbl"):
+        return [
+            "\t".join(
+                " ".join(_paragraph_text(p, footnotes, numbers) for p in cell.iter(_w("p"))).strip()
+                for cell in row.iterchildren(_w("tc"))
+            )
+            for row in block.iterchildren(_w("tr"))
+        ]
+    if block.tag == _w("sdt"):
+        content = block.find(_w("sdtContent"))
+        if content is not None:
+            return [line for b in content for line in _block_lines(b, footnotes, numbers)]
+    return []
+
+
+def _paragraph_text(paragraph: Any, footnotes: dict[str, Any], numbers: dict[str, int]) -> str:
+    """A paragraph's text; the bodies of the footnotes anchored in it are appended at its end."""
+    pieces: list[str] = []
+    bodies: list[str] = []
+    for element in _walk(paragraph):
+        if element.tag == _w("footnoteReference"):
+            note_id = element.get(_w("id"), "")
+            number = numbers.setdefault(note_id, len(numbers) + 1)
+            pieces.append(f"[footnoteRef:{number}]{number}")
+            if note_id in footnotes:
+                bodies.append(f" [{number}: {_note_text(footnotes[note_id], number)}]")
+        else:
+            pieces.append(_element_text(element))
+    return "".join(pieces) + "".join(bodies)
+
+
+def _note_text(note: Any, number: int) -> str:
+    """A footnote's paragraphs joined by spaces, its own mark (`w:footnoteRef`) as `number`."""
+    texts = []
+    for paragraph in note.iterchildren(_w("p")):
+        parts = [
+            str(number) if el.tag == _w("footnoteRef") else _element_text(el)
+            for el in _walk(paragraph)
+        ]
+        texts.append("".join(parts))
+    return " ".join(t for t in texts if t)
+
+
+def _element_text(element: Any) -> str:
+    if element.tag == _w("t"):
+        return str(element.text or "")
+    return _CHARS.get(element.tag, "")
+
+
+def _walk(element: Any) -> Iterator[Any]:
+    """Descendants in document order, leaving out properties, deletions and text boxes."""
+    for child in element:
+        if child.tag in _SKIPPED:
+            continue
+        yield child
+        yield from _walk(child)
