@@ -1,0 +1,1 @@
+"""Registry and publication files: read, validate, write."""
