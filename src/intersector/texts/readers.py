@@ -232,14 +232,26 @@ def read_docx_bytes(data: bytes, *, source: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
+# what python-docx raises on a package it cannot make sense of (lxml's XMLSyntaxError is a
+# SyntaxError); caught only around opening the package
+_DOCX_FAILURES = (
+    KeyError,
+    ValueError,
+    AttributeError,
+    TypeError,
+    SyntaxError,
+    zipfile.BadZipFile,
+)
+
+
 def _open_docx(data: bytes, source: str) -> Any:
     import docx  # python-docx: imported here so plain-text reading never pays for it
-    from docx.opc.exceptions import PackageNotFoundError
+    from docx.opc.exceptions import OpcError
 
     _check_zip(data, source)
     try:
         return docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+    except (OpcError, *_DOCX_FAILURES) as error:
         raise InputError(
             f"a zip file that is no Word .docx ({error}): {_TEXT_HINT}", source=source
         ) from None

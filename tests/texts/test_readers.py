@@ -1,0 +1,245 @@
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from intersector.domain.errors import InputError
+from intersector.texts import readers
+from intersector.texts.readers import read_bytes, read_file, read_text
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+SEEDS = ("wtsa-res-57-en", "wtsa-res-57-fr", "wtsa-res-38-en")
+SAMPLE = "Résolution 57 – «coopération» (UIT‑T)\n\ta)\tconsidérant\n"
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def read_error(path: Path) -> InputError:
+    with pytest.raises(InputError) as caught:
+        read_file(path)
+    assert str(path) in str(caught.value)
+    return caught.value
+
+
+# --- plain text ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_seeds_read_as_utf8_unchanged(name: str) -> None:
+    path = DATA / "texts" / f"{name}.txt"
+    result = read_file(path)
+    assert (result.encoding, result.format) == ("utf-8", "text")
+    assert result.text == path.read_text(encoding="utf-8")
+    assert read_text(path) == result.text
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (SAMPLE.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + SAMPLE.encode("utf-8"), "utf-8-sig"),
+        (b"\xff\xfe" + SAMPLE.encode("utf-16-le"), "utf-16-le"),
+        (b"\xfe\xff" + SAMPLE.encode("utf-16-be"), "utf-16-be"),
+        (SAMPLE.encode("utf-16-le"), "utf-16-le"),
+        (SAMPLE.encode("utf-16-be"), "utf-16-be"),
+    ],
+)
+def test_encodings_are_detected(tmp_path: Path, data: bytes, encoding: str) -> None:
+    result = read_file(write(tmp_path, "res.txt", data))
+    assert result.encoding == encoding
+    assert result.text == SAMPLE
+
+
+def test_cp1252_is_the_fallback(tmp_path: Path) -> None:
+    text = "Résolution 57 – «coopération» € œuvre\n"
+    result = read_file(write(tmp_path, "res.txt", text.encode("cp1252")))
+    assert (result.encoding, result.text) == ("cp1252", text)
+
+
+def test_line_ends_are_normalised(tmp_path: Path) -> None:
+    result = read_file(write(tmp_path, "res.txt", b"considering\r\na)\tthat\rb)\tthat\r\n"))
+    assert result.text == "considering\na)\tthat\nb)\tthat\n"
+
+
+# --- what is refused ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\r\n\t \n"])
+def test_empty_file_is_refused(tmp_path: Path, data: bytes) -> None:
+    assert "empty" in read_error(write(tmp_path, "empty.txt", data)).message
+
+
+def test_utf16_blank_file_is_refused(tmp_path: Path) -> None:
+    error = read_error(write(tmp_path, "blank.txt", "\ufeff \n \n".encode("utf-16")))
+    assert "blank" in error.message
+
+
+def test_binary_file_is_refused_with_its_line(tmp_path: Path) -> None:
+    data = b"first line\nsecond\n\x00\x01\x02\x03\xfe\x00garbage"
+    error = read_error(write(tmp_path, "data.txt", data))
+    assert "binary" in error.message
+    assert error.line == 3
+
+
+def test_control_characters_mean_binary(tmp_path: Path) -> None:
+    data = bytes(range(1, 9)) * 20 + b"text"
+    assert "binary" in read_error(write(tmp_path, "data.txt", data)).message
+
+
+def test_undecodable_bytes_mean_binary(tmp_path: Path) -> None:
+    # 0x81 and 0x9d are undefined in cp1252 and invalid in UTF-8
+    error = read_error(write(tmp_path, "data.txt", b"text\n\x81\x9d\x81\x9d"))
+    assert "binary" in error.message
+    assert error.line == 2
+
+
+def test_pdf_is_refused_whatever_its_name(tmp_path: Path) -> None:
+    error = read_error(write(tmp_path, "res57.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"))
+    assert "PDF is not read yet: export the text from Word or give the .docx" in error.message
+
+
+def test_legacy_doc_is_refused(tmp_path: Path) -> None:
+    data = readers.OLE_MAGIC + b"\x00" * 600
+    error = read_error(write(tmp_path, "res57.doc", data))
+    assert ".doc" in error.message
+    assert "save it as .docx" in error.message
+
+
+def test_known_binary_formats_are_named(tmp_path: Path) -> None:
+    error = read_error(write(tmp_path, "scan.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 20))
+    assert "PNG image" in error.message
+
+
+def zip_bytes(files: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+def test_zip_that_is_no_docx_is_refused(tmp_path: Path) -> None:
+    data = zip_bytes({"notes.txt": b"hello"})
+    error = read_error(write(tmp_path, "res57.docx", data))
+    assert "no Word .docx" in error.message
+
+
+def test_docx_without_main_part_is_refused(tmp_path: Path) -> None:
+    data = zip_bytes({"[Content_Types].xml": b"<Types/>", "word/x.xml": b"<x/>"})
+    assert "no Word .docx" in read_error(write(tmp_path, "res57.docx", data)).message
+
+
+def test_odt_is_refused(tmp_path: Path) -> None:
+    data = zip_bytes({"mimetype": b"application/vnd.oasis.opendocument.text"})
+    assert ".odt" in read_error(write(tmp_path, "res57.odt", data)).message
+
+
+def test_damaged_zip_is_refused(tmp_path: Path) -> None:
+    data = b"PK\x03\x04" + b"\x14\x00" * 40
+    assert "zip" in read_error(write(tmp_path, "res57.docx", data)).message
+
+
+def test_directory_is_refused(tmp_path: Path) -> None:
+    assert "directory" in read_error(tmp_path).message
+
+
+def test_missing_file_is_refused(tmp_path: Path) -> None:
+    assert "no such file" in read_error(tmp_path / "nowhere.txt").message
+
+
+def test_unreadable_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write(tmp_path, "locked.txt", b"text")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    error = read_error(path)
+    assert "Permission denied" in error.message
+    assert "permissions" in error.message
+
+
+# --- .docx --------------------------------------------------------------------------------------
+
+
+def test_docx_features_are_rendered() -> None:
+    result = read_file(DATA / "docx" / "features.docx")
+    assert (result.encoding, result.format) == ("docx", "docx")
+    assert result.text.split("\n") == [
+        "Line with a\ttab and a non\u2011breaking hyphen (ITU\u2011T)",
+        "Two notes[footnoteRef:1]1 in one[footnoteRef:2]2 paragraph "
+        "[1: 1\tFirst note.] [2: 2\tSecond note.]",
+        "Kept text",
+        "first line",
+        "second line",
+        "r0c0\tr0c1",
+        "r1c0\tr1c1",
+        "After the table",
+        "",
+    ]
+
+
+def comparable(text: str) -> list[str]:
+    """Lines without bookmarks (Word keeps them as structure) and trailing blanks."""
+    lines = [re.sub(r"\[bookmark: [^\]]*\]", "", line).rstrip() for line in text.split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_docx_of_a_seed_reads_as_the_seed(name: str) -> None:
+    docx_text = read_text(DATA / "docx" / f"{name}.docx")
+    seed = (DATA / "texts" / f"{name}.txt").read_text(encoding="utf-8")
+    assert comparable(docx_text) == comparable(seed)
+    assert "[footnoteRef:1]1" in docx_text
+
+
+def test_docx_footnotes_come_from_the_footnotes_part() -> None:
+    with zipfile.ZipFile(DATA / "docx" / "wtsa-res-57-en.docx") as archive:
+        document = archive.read("word/document.xml").decode()
+        footnotes = archive.read("word/footnotes.xml").decode()
+    assert "footnoteReference" in document
+    assert "These include" not in document
+    assert "These include" in footnotes
+
+
+def test_docx_is_known_by_content_not_name(tmp_path: Path) -> None:
+    data = (DATA / "docx" / "features.docx").read_bytes()
+    assert read_file(write(tmp_path, "really-a-docx.txt", data)).format == "docx"
+    assert read_file(write(tmp_path, "really-text.docx", b"plain text\n")).format == "text"
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+TEXT_CHARS = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff")
+
+
+@given(st.binary(max_size=300))
+def test_any_bytes_give_text_or_an_input_error(data: bytes) -> None:
+    try:
+        result = read_bytes(data, source="fuzz.txt")
+    except InputError as error:
+        assert error.source == "fuzz.txt"
+    else:
+        assert "\r" not in result.text
+        assert result.text.strip()
+
+
+@given(st.text(TEXT_CHARS, min_size=1), st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))
+def test_any_text_reads_back(text: str, encoding: str) -> None:
+    text = text.replace("\r", "")
+    assume(text.strip() and "%PDF-" not in text)
+    assume(not text.startswith(("GIF8", "Rar!", "{\\rtf", "PK")))
+    result = read_bytes(text.encode(encoding), source="prop.txt")
+    assert result.text == text
