@@ -62,6 +62,7 @@ class Sector:
     name: str
     bureau: str  # br | tsb | bdt
     advisory_group: str  # rag | tsag | tdag
+    source: str = ""  # where the facts come from (public page)
 
 
 @dataclass(frozen=True)
