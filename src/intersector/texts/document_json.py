@@ -136,13 +136,13 @@ class _Reader:
     def _where(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path else key
 
-    def str(self, key: str, default: str | None = "") -> str:
+    def text(self, key: str, default: str | None = "") -> str:
         value = self.data.get(key, default)
         if not isinstance(value, str):
             raise ValidationError("expected a string", field=self._where(key))
         return value
 
-    def int(self, key: str) -> int:
+    def integer(self, key: str) -> int:
         value = self.data.get(key)
         if not isinstance(value, int) or isinstance(value, bool):
             raise ValidationError("expected an integer", field=self._where(key))
@@ -172,19 +172,19 @@ class _Reader:
 def document_from_dict(data: Mapping[str, Any]) -> Document:
     """Read a dict made by `document_to_dict` (or written by hand to the same contract)."""
     r = _Reader(data, "")
-    fmt = r.str("format", FORMAT)
+    fmt = r.text("format", FORMAT)
     if fmt != FORMAT:
         raise ValidationError(f"unknown format {fmt!r}, expected {FORMAT!r}", field="format")
     return Document(
-        id=r.str("id", None),
-        kind=r.str("kind", None),
-        body=r.str("body", None),
-        number=r.str("number", None),
-        language=r.str("language", None),
-        title=r.str("title"),
+        id=r.text("id", None),
+        kind=r.text("kind", None),
+        body=r.text("body", None),
+        number=r.text("number", None),
+        language=r.text("language", None),
+        title=r.text("title"),
         revision=r.optional("revision", _read_event),
         history=r.objects("history", _read_event),
-        foreword=r.str("foreword"),
+        foreword=r.text("foreword"),
         preamble=r.objects("preamble", _read_section),
         operative=r.objects("operative", _read_section),
         parts=r.objects("parts", _read_part),
@@ -195,18 +195,18 @@ def document_from_dict(data: Mapping[str, Any]) -> Document:
         metadata=Metadata(r.objects("metadata", _read_item)),
         boilerplate=r.strs("boilerplate"),
         warnings=r.strs("warnings"),
-        source=r.str("source"),
+        source=r.text("source"),
     )
 
 
 def _read_event(r: _Reader) -> Event:
-    return Event(r.str("place", None), r.int("year"), r.str("place_as_written"))
+    return Event(r.text("place", None), r.integer("year"), r.text("place_as_written"))
 
 
 def _read_clause(r: _Reader) -> Clause:
     return Clause(
-        label=r.str("label"),
-        text=r.str("text"),
+        label=r.text("label"),
+        text=r.text("text"),
         footnotes=r.strs("footnotes"),
         children=r.objects("children", _read_clause),
     )
@@ -214,50 +214,50 @@ def _read_clause(r: _Reader) -> Clause:
 
 def _read_section(r: _Reader) -> Section:
     return Section(
-        heading=r.str("heading"),
-        function=r.str("function", None),
+        heading=r.text("heading"),
+        function=r.text("function", None),
         clauses=r.objects("clauses", _read_clause),
-        addressee=r.str("addressee"),
+        addressee=r.text("addressee"),
         addressees=r.strs("addressees"),
     )
 
 
 def _read_part(r: _Reader) -> Part:
     return Part(
-        label=r.str("label"),
-        heading=r.str("heading"),
-        text=r.str("text"),
+        label=r.text("label"),
+        heading=r.text("heading"),
+        text=r.text("text"),
         children=r.objects("children", _read_part),
     )
 
 
 def _read_annex(r: _Reader) -> Annex:
     return Annex(
-        kind=r.str("kind", None),
-        label=r.str("label"),
-        title=r.str("title"),
+        kind=r.text("kind", None),
+        label=r.text("label"),
+        title=r.text("title"),
         parts=r.objects("parts", _read_part),
     )
 
 
 def _read_footnote(r: _Reader) -> Footnote:
-    return Footnote(r.str("label", None), r.str("text"), r.str("anchor"))
+    return Footnote(r.text("label", None), r.text("text"), r.text("anchor"))
 
 
 def _read_reference(r: _Reader) -> Reference:
     return Reference(
-        id=r.str("id", None),
-        kind=r.str("kind", None),
-        body=r.str("body"),
-        number=r.str("number"),
-        text=r.str("text"),
+        id=r.text("id", None),
+        kind=r.text("kind", None),
+        body=r.text("body"),
+        number=r.text("number"),
+        text=r.text("text"),
         revision=r.optional("revision", _read_event),
     )
 
 
 def _read_action(r: _Reader) -> Action:
-    return Action(r.str("clause"), r.str("verb"), r.strs("addressees"), r.str("text"))
+    return Action(r.text("clause"), r.text("verb"), r.strs("addressees"), r.text("text"))
 
 
 def _read_item(r: _Reader) -> tuple[str, str]:
-    return (r.str("name", None), r.str("value"))
+    return (r.text("name", None), r.text("value"))

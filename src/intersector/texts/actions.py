@@ -1,0 +1,137 @@
+"""Stage 4b, enrich with actions: who must do what, one `Action` per operative clause.
+
+Promise of `extract_actions(sections, lex, body)`: every top-level clause of every operative
+section gives exactly one `Action`, in document order, whose `clause` path (`resolves 1`,
+`instructs`) is unique in the document; `verb` is an English base verb (`invite` from `to invite`,
+`d'inviter` or `invitar`; the section's own verb, `instruct`, when the heading names the
+addressee); `addressees` are ids (`rag`, `tsb-director`, `itu-r-sg5`, `member-states`), in order
+of first mention, without duplicates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from intersector.domain.documents import Action, Clause, Section
+from intersector.domain.ids import group_id
+from intersector.texts.lexicon import BY_CODE, FUNCTION_VERBS, Lexicon
+
+_SECTOR_OF_BODY = {"wtsa": "itu-t", "wtdc": "itu-d", "ra": "itu-r", "wrc": "itu-r"}
+_SECTOR_TOKEN = re.compile(r"^(?:ITU|UIT)-([RTD])$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    names: re.Pattern[str]
+    group: re.Pattern[str]
+    directors: re.Pattern[str]
+    infinitive: re.Pattern[str]
+    purpose: re.Pattern[str]
+
+
+@cache
+def _patterns(code: str) -> _Patterns:
+    lex = BY_CODE[code]
+    names = "|".join(re.escape(p) for p in sorted(lex.addressees, key=len, reverse=True))
+    directors = "|".join(re.escape(w) for w in sorted(lex.director_words, key=len, reverse=True))
+    return _Patterns(
+        names=re.compile(rf"(?<![\w-])(?:{names})(?![\w-])", re.IGNORECASE),
+        group=re.compile(rf"(?:\b(?P<sector>(?:ITU|UIT)-[RTD])\s+)?(?:{lex.study_group})"),
+        directors=re.compile(rf"\b(?:{directors})\b", re.IGNORECASE),
+        infinitive=re.compile(lex.infinitive),
+        purpose=re.compile(lex.purpose),
+    )
+
+
+def addressee_ids(text: str, lex: Lexicon, body: str = "") -> tuple[str, ...]:
+    """The ids of the addressees named in `text`, in order of first mention.
+
+    Bureaux named after the word `Director(s)` become their Directors (`the Directors of the
+    Radiocommunication (BR) … Bureaux` → `br-director`); study groups take the sector written
+    before them (`ITU-R Study Group 5` → `itu-r-sg5`) or the issuing body's sector."""
+    p = _patterns(lex.code)
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for m in p.group.finditer(text):
+        sector = _sector(m["sector"]) or _SECTOR_OF_BODY.get(body, "itu-t")
+        found.append((m.start(), group_id(sector, "sg", m.group(m.lastindex or 0))))
+        taken.append(m.span())
+    director_at = _first(p.directors, text)
+    for m in p.names.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        for ident in lex.addressees[m.group(0).lower()]:
+            found.append((m.start(), _directorize(ident, lex, director_at, m.start())))
+    return _unique(ident for _, ident in sorted(found, key=lambda f: f[0]))
+
+
+def _sector(token: str | None) -> str:
+    m = _SECTOR_TOKEN.match(token or "")
+    return f"itu-{m.group(1).lower()}" if m else ""
+
+
+def _first(pattern: re.Pattern[str], text: str) -> int:
+    m = pattern.search(text)
+    return m.start() if m else -1
+
+
+def _directorize(ident: str, lex: Lexicon, director_at: int, at: int) -> str:
+    if ident in lex.bureaux.values() and 0 <= director_at < at:
+        return f"{ident}-director"
+    return ident
+
+
+def _unique(ids: object) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(ids))  # type: ignore[call-overload]
+
+
+def extract_actions(
+    sections: tuple[Section, ...], lex: Lexicon, body: str = ""
+) -> tuple[Action, ...]:
+    """One action per top-level clause of each operative section (see the module promise)."""
+    actions: list[Action] = []
+    used: set[str] = set()
+    for section in sections:
+        for clause in section.clauses:
+            path = _path(section.function, clause.label, used)
+            verb, addressees = _who_and_what(section, clause, lex, body)
+            actions.append(Action(path, verb, addressees, _full_text(clause)))
+    return tuple(actions)
+
+
+def _path(function: str, label: str, used: set[str]) -> str:
+    path = f"{function} {label}".strip()
+    n = 2
+    candidate = path
+    while candidate in used:
+        candidate = f"{path} ({n})"
+        n += 1
+    used.add(candidate)
+    return candidate
+
+
+def _who_and_what(
+    section: Section, clause: Clause, lex: Lexicon, body: str
+) -> tuple[str, tuple[str, ...]]:
+    """The verb and addressees: the heading's when it names them, else the clause's own."""
+    default_verb = FUNCTION_VERBS.get(section.function, section.function.replace("-", " "))
+    if section.addressees:
+        return default_verb, section.addressees
+    p = _patterns(lex.code)
+    text = clause.text
+    opening = p.infinitive.match(text.lower())
+    if opening is None:
+        return default_verb, addressee_ids(text, lex, body)
+    infinitive = opening.group(1)
+    rest = text[opening.end() :]
+    purpose = p.purpose.search(rest)
+    span = rest[: purpose.start()] if purpose else rest
+    return lex.verbs.get(infinitive, infinitive), addressee_ids(span, lex, body)
+
+
+def _full_text(clause: Clause) -> str:
+    parts = [clause.text]
+    parts.extend(f"{c.label} {_full_text(c)}".strip() for c in clause.children)
+    return "\n".join(parts)

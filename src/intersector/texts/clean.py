@@ -1,0 +1,134 @@
+"""Stage 1, clean: remove what Word exports leave in ITU texts, keep every line where it was.
+
+After `clean_text(text)`:
+- no `[bookmark: …]` markers, no inline footnote bodies `[1: 1 \\tThese include …]` and no
+  anchors `[footnoteRef:1]1`: each footnote is returned apart (`FootnoteMark`) with its label,
+  its text, and the line and column where its anchor stood;
+- non-breaking hyphens (U+2011) are `-`, non-breaking and odd spaces are ` `, curly apostrophes
+  are `'`, soft hyphens and zero-width characters are gone;
+- each line has no leading or trailing white space, no runs of spaces, and at most one tab
+  between words (the tab that follows a clause label); blank lines are empty;
+- line `i` of the result is line `i` of the input (line numbers in errors name the source);
+- cleaning is idempotent: `clean_text(clean_text(t).text) == CleanText(clean_text(t).text, ())`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BOOKMARK = re.compile(r"\[bookmark:[^\[\]\n]*\]")
+_ANCHOR = re.compile(r"\[footnoteRef:\s*(?P<label>[^\]\s]{1,8})\s*\](?:(?P=label)(?![\d]))?")
+_BODY = re.compile(
+    r"\[(?P<label>\d{1,3}|\*{1,3}):[ \t]*(?:(?P=label)(?!\d))?[ \t]*(?P<text>[^\[\]]*)\]"
+)
+_CHARS = str.maketrans(
+    {
+        "\u2011": "-",
+        "\u2010": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u3000": " ",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u00ad": None,
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\u2060": None,
+        "\ufeff": None,
+        "\r": None,
+        "\x0b": "\n",
+        "\x0c": "\n",
+    }
+)
+_SPACES = re.compile(r" {2,}")
+_TABS = re.compile(r" *\t[\t ]*")
+_ARTIFACT_HINT = re.compile(r"\[(?:bookmark:|footnoteRef:|\d{1,3}:|\*{1,3}:)")
+
+
+@dataclass(frozen=True)
+class FootnoteMark:
+    """A footnote taken out of the text: `line` (1-based) and `column` (0-based, in the cleaned
+    line) say where its anchor stood; both are 0 when the body had no anchor."""
+
+    label: str
+    text: str
+    line: int = 0
+    column: int = 0
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """The cleaned text and the footnotes taken out of it."""
+
+    text: str
+    footnotes: tuple[FootnoteMark, ...] = ()
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+
+def clean_text(text: str) -> CleanText:
+    """Clean `text` (see the module docstring for what is guaranteed)."""
+    text = text.translate(_CHARS)
+    bodies: dict[str, str] = {}
+    anchors: list[tuple[str, int, int]] = []
+    lines = [_clean_line(line, i, bodies, anchors) for i, line in enumerate(text.split("\n"), 1)]
+    return CleanText("\n".join(lines), _footnotes(bodies, anchors))
+
+
+def _clean_line(
+    line: str, number: int, bodies: dict[str, str], anchors: list[tuple[str, int, int]]
+) -> str:
+    """One line: artifacts out (repeatedly, until none is left), then spaces and tabs."""
+    while _ARTIFACT_HINT.search(line):
+        before = line
+        line = _BOOKMARK.sub("", line)
+        line = _BODY.sub(lambda m: _keep_body(m, bodies), line)
+        line = _take_anchors(line, number, anchors)
+        if line == before:
+            break
+    return _spaces(line)
+
+
+def _keep_body(match: re.Match[str], bodies: dict[str, str]) -> str:
+    bodies.setdefault(match["label"], _spaces(match["text"]).replace("\t", " "))
+    return ""
+
+
+def _take_anchors(line: str, number: int, anchors: list[tuple[str, int, int]]) -> str:
+    """Remove the anchors, remembering each one's column in the line as it will be cleaned."""
+    out: list[str] = []
+    last = 0
+    for match in _ANCHOR.finditer(line):
+        out.append(line[last : match.start()])
+        column = len(_spaces("".join(out), strip_end=False))
+        anchors.append((match["label"], number, column))
+        last = match.end()
+    out.append(line[last:])
+    return "".join(out)
+
+
+def _spaces(line: str, *, strip_end: bool = True) -> str:
+    line = _TABS.sub("\t", _SPACES.sub(" ", line))
+    line = line.lstrip(" \t")
+    return line.rstrip(" \t") if strip_end else line
+
+
+def _footnotes(
+    bodies: dict[str, str], anchors: list[tuple[str, int, int]]
+) -> tuple[FootnoteMark, ...]:
+    marks: list[FootnoteMark] = []
+    seen: set[str] = set()
+    for label, line, column in anchors:
+        if label not in seen:
+            seen.add(label)
+            marks.append(FootnoteMark(label, bodies.get(label, ""), line, column))
+    marks.extend(FootnoteMark(label, text) for label, text in bodies.items() if label not in seen)
+    return tuple(marks)

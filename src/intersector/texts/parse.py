@@ -1,0 +1,152 @@
+"""The reader's entry point: text in, `Document` out, through named stages.
+
+`clean` (texts/clean.py) → `segment` (texts/segment.py) → build (resolution, recommendation,
+question or liaison, chosen from the identity line) → enrich (references, actions).
+
+Promise of `parse_document(text, source=…, lenient=…)`: a `Document` whose `language` is detected
+from the lexicons, with structure, footnotes, references and actions; a text that is no ITU text
+the reader knows raises `UnknownTextError` naming the source and line, unless `lenient`, which
+gives a best-effort document whose `warnings` say what was not understood. Only
+`IntersectorError`s are raised.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+
+from intersector.domain.documents import Document, Part
+from intersector.domain.errors import UnknownTextError
+from intersector.domain.ids import make_id
+from intersector.texts.actions import extract_actions
+from intersector.texts.boilerplate import split_front
+from intersector.texts.clean import clean_text
+from intersector.texts.lexicon import detect_language
+from intersector.texts.references import find_references
+from intersector.texts.resolution import build_resolution, footnotes_of, sectioned_parts
+from intersector.texts.segment import Context, Line, segment
+
+Builder = Callable[[Context, int], Document]
+
+
+def _builders() -> dict[str, Builder]:
+    from intersector.texts.liaison import build_liaison
+    from intersector.texts.question import build_question
+    from intersector.texts.recommendation import build_recommendation
+
+    return {
+        "resolution": build_resolution,
+        "opinion": build_resolution,
+        "decision": build_resolution,
+        "recommendation": build_recommendation,
+        "question": build_question,
+        "liaison": build_liaison,
+    }
+
+
+def context(text: str, *, source: str = "", lenient: bool = False) -> Context:
+    """Stages 1 and 2: the cleaned text, its language and its classified lines."""
+    cleaned = clean_text(text)
+    lex = detect_language(cleaned.text)
+    return Context(
+        lex=lex,
+        source=source,
+        cleaned=cleaned.lines,
+        lines=segment(cleaned.text, lex),
+        footnotes=cleaned.footnotes,
+        lenient=lenient,
+    )
+
+
+def debug_segments(text: str, *, source: str = "") -> list[Line]:
+    """The middle form (`--format debug`): every classified line with its number and kind."""
+    return context(text, source=source).lines
+
+
+def parse_document(text: str, *, source: str = "", lenient: bool = False) -> Document:
+    """Read one ITU text (see the module promise)."""
+    ctx = context(text, source=source, lenient=lenient)
+    found = _identify(ctx)
+    if found is None:
+        return _unknown(ctx)
+    kind, at = found
+    doc = _builders()[kind](ctx, at)
+    return enrich(doc, ctx)
+
+
+def _identify(ctx: Context) -> tuple[str, int] | None:
+    """The kind of text and the index of its identity line (a liaison has its header instead)."""
+    from intersector.texts.liaison import liaison_start
+
+    liaison = liaison_start(ctx)
+    for i, line in enumerate(ctx.lines):
+        if liaison is not None and liaison <= i:
+            return "liaison", liaison
+        if line.kind == "identity":
+            return line.function, i
+    return ("liaison", liaison) if liaison is not None else None
+
+
+def enrich(doc: Document, ctx: Context) -> Document:
+    """Stage 4: references (from clauses, parts, annexes, footnotes) and actions; warnings."""
+    references = find_references(_cited_texts(doc), ctx.lex, doc.body)
+    actions = extract_actions(doc.operative, ctx.lex, doc.body)
+    warnings = doc.warnings + tuple(ctx.warnings)
+    return dataclasses.replace(doc, references=references, actions=actions, warnings=warnings)
+
+
+def _cited_texts(doc: Document) -> Iterator[str]:
+    for section in doc.preamble + doc.operative:
+        yield section.heading
+        for clause in section.clauses:
+            yield from _clause_texts(clause)
+    for part in doc.parts:
+        yield from _part_texts(part)
+    for annex in doc.annexes:
+        yield annex.title
+        for part in annex.parts:
+            yield from _part_texts(part)
+    for note in doc.footnotes:
+        yield note.text
+
+
+def _clause_texts(clause: object) -> Iterator[str]:
+    yield getattr(clause, "text", "")
+    for child in getattr(clause, "children", ()):
+        yield from _clause_texts(child)
+
+
+def _part_texts(part: Part) -> Iterator[str]:
+    yield part.heading
+    yield part.text
+    for child in part.children:
+        yield from _part_texts(child)
+
+
+def _unknown(ctx: Context) -> Document:
+    """No identity line: an error naming the first line, or a best-effort document."""
+    first = ctx.lines[0] if ctx.lines else None
+    if not ctx.lenient:
+        raise UnknownTextError(
+            "no ITU text the reader knows: expected an identity line such as "
+            "'RESOLUTION 57 (Rev. Dubai, 2012)', 'Recommendation ITU-T E.119', 'Question 6/13' "
+            "or a liaison statement header (use --lenient for a best-effort document)",
+            source=ctx.source,
+            line=first.number if first else None,
+            excerpt=first.text[:120] if first else "",
+        )
+    foreword, boilerplate = split_front([line for line in ctx.lines if line.kind == "boilerplate"])
+    ctx.warn(first.number if first else None, "no identity line found; best-effort document")
+    doc = Document(
+        id=make_id("unknown", ctx.source.rsplit("/", 1)[-1]) or "unknown",
+        kind="unknown",
+        body="",
+        number="",
+        language=ctx.lex.code,
+        foreword=foreword,
+        parts=sectioned_parts([line for line in ctx.lines if line.kind != "boilerplate"], ctx),
+        footnotes=footnotes_of(ctx),
+        boilerplate=boilerplate,
+        source=ctx.source,
+    )
+    return enrich(doc, ctx)

@@ -1,0 +1,161 @@
+"""Stage 4a, enrich with references: citations of other ITU texts, with stable ids.
+
+Promise of `find_references(texts, lex, body)`: every citation found in the texts gives a
+`Reference` with the id of the cited work (`pp-res-123`, `itu-r-res-50-2`, `itu-t-rec-a.4`),
+its kind, body, number, the text as written and, when printed, its revision (place in canonical
+English, year); a list (`Resolutions ITU-R 47-2, 50-2, 56-1 and 57-1`) gives one reference per
+number; each id appears once, at its first citation. A conference resolution cited without its
+body, or `of this assembly`, is the issuing body's (`body`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from intersector.domain.documents import Event, Reference
+from intersector.domain.ids import text_id
+from intersector.texts.lexicon import BY_CODE, Lexicon, canonical_place
+
+_SECTOR = r"(?:ITU|UIT)-[RTD]"
+_NUM = r"(?:[A-Z]{1,3}\.)?\d{1,4}(?:\.\d{1,4})*(?:-\d{1,3})?(?:\s?(?:bis|ter|quater))?"
+_REV = r"\((?P<rev>[^()]{0,60}?\d{4})\)"
+_PLACE_YEAR = re.compile(r"(?P<place>[^\W\d_][^,;()\d]*?)\s*,?\s*(?P<year>(?:19|20)\d{2})\b")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    sectoral: re.Pattern[str]
+    sectoral_before: re.Pattern[str]
+    conference: re.Pattern[str]
+    body_before: re.Pattern[str]
+    and_split: re.Pattern[str]
+    revision_words: tuple[str, ...]
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns(code: str) -> _Patterns:
+    lex = BY_CODE[code]
+    word = _alt(lex.reference_words)
+    res_word = _alt(w for w, k in lex.reference_words.items() if k == "resolution")
+    nums = rf"(?P<nums>{_NUM}(?:\s*(?:,|{_alt(lex.and_words)})\s*{_NUM})*)"
+    bodies = _alt([*lex.bodies, *lex.this_body])
+    of = _alt(lex.of_words)
+    return _Patterns(
+        sectoral=re.compile(
+            rf"\b(?P<word>{word})\s+(?P<sector>{_SECTOR})\s+{nums}(?:\s*{_REV})?", re.IGNORECASE
+        ),
+        sectoral_before=re.compile(
+            rf"\b(?P<sector>{_SECTOR})\s+(?P<word>{word})\s+{nums}(?:\s*{_REV})?", re.IGNORECASE
+        ),
+        conference=re.compile(
+            rf"\b(?P<word>{res_word})\s+{nums}(?:\s*{_REV})?"
+            rf"(?:\s*,?\s*(?:{of})\s+(?P<body>{bodies})\b)?",
+            re.IGNORECASE,
+        ),
+        body_before=re.compile(
+            rf"\b(?P<body>{_alt(b for b in lex.bodies if b.isalpha() and len(b) <= 5)})\s+"
+            rf"(?P<word>{res_word})\s+{nums}(?:\s*{_REV})?",
+            re.IGNORECASE,
+        ),
+        and_split=re.compile(rf"\s*(?:,|\b(?:{_alt(lex.and_words)})\b)\s*", re.IGNORECASE),
+        revision_words=lex.revision_words,
+    )
+
+
+def find_references(texts: Iterable[str], lex: Lexicon, body: str) -> tuple[Reference, ...]:
+    """The references cited in `texts`, first citation of each id first (module promise)."""
+    found: dict[str, Reference] = {}
+    for text in texts:
+        for ref in _in_text(text, lex, body):
+            found.setdefault(ref.id, ref)
+    return tuple(found.values())
+
+
+def _in_text(text: str, lex: Lexicon, body: str) -> list[Reference]:
+    if not _might_cite(text):
+        return []
+    p = _patterns(lex.code)
+    spans: list[tuple[int, int, list[Reference]]] = []
+    for pattern, reader in (
+        (p.sectoral, _sectoral),
+        (p.sectoral_before, _sectoral),
+        (p.body_before, _conference),
+        (p.conference, _conference),
+    ):
+        for m in pattern.finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b, _ in spans):
+                spans.append((m.start(), m.end(), reader(m, lex, body)))
+    return [ref for _, _, refs in sorted(spans, key=lambda s: s[0]) for ref in refs]
+
+
+_HINT = re.compile(r"R[eé]solu|Recom|Résolu", re.IGNORECASE)
+
+
+def _might_cite(text: str) -> bool:
+    return _HINT.search(text) is not None
+
+
+def _sectoral(m: re.Match[str], lex: Lexicon, _body: str) -> list[Reference]:
+    kind = lex.reference_words[m["word"].lower()]
+    sector = "itu-" + m["sector"][-1].lower()
+    revision = _revision(m["rev"], lex)
+    numbers = _numbers(m["nums"], lex)
+    return [
+        Reference(text_id(sector, kind, n), kind, sector, n, m.group(0), revision) for n in numbers
+    ]
+
+
+def _conference(m: re.Match[str], lex: Lexicon, body: str) -> list[Reference]:
+    cited = _body_of(m["body"], lex, body)
+    revision = _revision(m["rev"], lex)
+    numbers = [n for n in _numbers(m["nums"], lex) if "." not in n]
+    return [
+        Reference(text_id(cited, "resolution", n), "resolution", cited, n, m.group(0), revision)
+        for n in numbers
+    ]
+
+
+def _body_of(written: str | None, lex: Lexicon, issuing: str) -> str:
+    if not written:
+        return issuing
+    key = " ".join(written.lower().split())
+    return lex.bodies.get(key, issuing)
+
+
+def _numbers(nums: str, lex: Lexicon) -> list[str]:
+    split = _patterns(lex.code).and_split.split(nums)
+    return [n.replace(" ", "") for n in split if n]
+
+
+def _revision(written: str | None, lex: Lexicon) -> Event | None:
+    """`Rev. Hyderabad, 2010` → Event("Hyderabad", 2010); None when there is none."""
+    if not written:
+        return None
+    events = parse_events(written, lex)
+    return events[-1] if events else None
+
+
+def parse_events(text: str, lex: Lexicon) -> tuple[Event, ...]:
+    """All place/year pairs in `text`, tolerant of irregular punctuation:
+    `Montreal, 2000; Florianópolis 2004; Johannesburg, 2008, Dubai, 2012` gives four."""
+    events = []
+    for m in _PLACE_YEAR.finditer(text):
+        written = _strip_revision(m["place"], lex).strip(" .,;")
+        if written:
+            events.append(Event(canonical_place(written), int(m["year"]), written))
+    return tuple(events)
+
+
+def _strip_revision(place: str, lex: Lexicon) -> str:
+    lowered = place.lower()
+    for word in lex.revision_words:
+        if lowered.startswith(word) and (len(place) == len(word) or not place[len(word)].isalpha()):
+            return place[len(word) :]
+    return place

@@ -1,0 +1,348 @@
+"""Stage 3, build a resolution: classified lines into a `Document` (structure only).
+
+Promise of `build_resolution(ctx, at)` (`at` is the index of the identity line): the lines before
+it are foreword and boilerplate, never clauses; the text lines after it up to the history line,
+the assembly line or the first heading are the title (joined by single spaces); the history line
+gives every place/year pair; each heading opens a section holding the clauses below it, lettered
+and numbered clauses nested (`1` › `a)` › `i)`), continuation lines joined to their clause with a
+newline, an unlabelled line under a heading an unlabelled clause; annex lines open annexes; each
+footnote is attached to the clause whose line held its anchor. References and actions are added
+later (stage 4).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from intersector.domain.documents import Annex, Clause, Document, Event, Footnote, Part, Section
+from intersector.domain.ids import text_id
+from intersector.texts.actions import addressee_ids
+from intersector.texts.boilerplate import split_front
+from intersector.texts.references import parse_events
+from intersector.texts.segment import Context, Line, matchers
+
+_HISTORY = re.compile(r"^\((?=[^()]*\d{4})[^()]*\)\.?$")
+_ROMAN = re.compile(r"^[ivxlc]+\)$")
+_PREVIOUS_LETTER = {"i": "h", "v": "u", "x": "w", "l": "k", "c": "b"}
+_SECTOR_BODY = {"itu-r": "ra", "itu-t": "wtsa", "itu-d": "wtdc"}
+_PARTS = re.compile(
+    r"^(?P<word>SECTION|PART|PARTIE|PARTE|SECCIÓN|CHAPTER|CHAPITRE|CAPÍTULO)\s+(?P<label>[0-9IVX]{1,5})"
+    r"(?:\s*[-–:.]\s*|\s+|$)(?P<heading>.*)$",
+    re.IGNORECASE,
+)
+
+
+# --- clause trees (shared with the other builders) -------------------------------------------
+
+
+@dataclass
+class ClauseDraft:
+    """A clause being built: its label, paragraphs, source lines and children."""
+
+    label: str
+    paragraphs: list[str]
+    lines: list[int]
+    children: list[ClauseDraft] = field(default_factory=list)
+
+    def freeze(self, ctx: Context) -> Clause:
+        notes = tuple(f.label for f in ctx.footnotes if f.line in self.lines)
+        kids = tuple(c.freeze(ctx) for c in self.children)
+        return Clause(self.label, "\n".join(self.paragraphs), notes, kids)
+
+
+def label_rank(label: str, previous: str = "") -> tuple[int, int]:
+    """How deep a label nests: `1` < `1.1` < `a)` < `i)`. A roman-looking letter that follows
+    its alphabetic predecessor (`h)` then `i)`) is a letter."""
+    if not label.endswith(")"):
+        return (0, label.count("."))
+    if _ROMAN.match(label) and not _follows(label, previous):
+        return (2, 0)
+    return (1, 0)
+
+
+def _follows(label: str, previous: str) -> bool:
+    if len(label) != 2:
+        return False
+    return previous[:1] == _PREVIOUS_LETTER.get(label[0], "") and previous[1:] == ")"
+
+
+class ClauseTree:
+    """Nests labelled clauses by rank; unlabelled lines continue the latest clause."""
+
+    def __init__(self) -> None:
+        self.roots: list[ClauseDraft] = []
+        self._stack: list[tuple[tuple[int, int], ClauseDraft]] = []
+
+    def add(self, label: str, text: str, line: int) -> None:
+        previous = self._stack[-1][1].label if self._stack else ""
+        rank = label_rank(label, self._sibling_label(label, previous))
+        while self._stack and self._stack[-1][0] >= rank:
+            self._stack.pop()
+        draft = ClauseDraft(label, [text], [line])
+        (self._stack[-1][1].children if self._stack else self.roots).append(draft)
+        self._stack.append((rank, draft))
+
+    def _sibling_label(self, label: str, previous: str) -> str:
+        for rank, draft in reversed(self._stack):
+            if rank[0] == 1:
+                return draft.label
+        return previous
+
+    def continue_with(self, text: str, line: int) -> None:
+        if not self._stack:
+            self.add("", text, line)
+            return
+        draft = self._stack[-1][1]
+        draft.paragraphs.append(text)
+        draft.lines.append(line)
+
+    def freeze(self, ctx: Context) -> tuple[Clause, ...]:
+        return tuple(d.freeze(ctx) for d in self.roots)
+
+
+def parts_of(lines: list[Line], ctx: Context) -> tuple[Part, ...]:
+    """Lines into a tree of parts: labelled lines nest by rank, short unlabelled capitalised
+    lines without final punctuation are headings of the part before, other lines its text."""
+    tree = ClauseTree()
+    for line in lines:
+        if line.kind == "clause":
+            tree.add(line.label, line.text, line.number)
+        else:
+            tree.continue_with(line.text, line.number)
+    return tuple(_to_part(d) for d in tree.roots)
+
+
+def _to_part(draft: ClauseDraft) -> Part:
+    first = draft.paragraphs[0] if draft.paragraphs else ""
+    rest = draft.paragraphs[1:]
+    if draft.label and not draft.label.endswith(")") and is_heading_text(first):
+        return Part(draft.label, first, "\n".join(rest), tuple(_to_part(c) for c in draft.children))
+    return Part(
+        draft.label, "", "\n".join(draft.paragraphs), tuple(_to_part(c) for c in draft.children)
+    )
+
+
+def is_heading_text(text: str) -> bool:
+    """A heading: short, starts with a capital, no final punctuation."""
+    return 0 < len(text) < 100 and text[:1].isupper() and text[-1] not in ".;,:"
+
+
+# --- the resolution ------------------------------------------------------------------------
+
+
+@dataclass
+class _Identity:
+    body: str = ""
+    number: str = ""
+    revision: Event | None = None
+    title: list[str] = field(default_factory=list)
+    history: tuple[Event, ...] = ()
+    intro: str = ""
+
+
+def build_resolution(ctx: Context, at: int) -> Document:
+    """The resolution whose identity line is `ctx.lines[at]` (see the module promise)."""
+    foreword, boilerplate = split_front(ctx.lines[:at])
+    ident = _identity(ctx, ctx.lines[at])
+    body_start = _front_matter(ctx, at + 1, ident)
+    preamble, operative, annexes, parts = _body(ctx, ctx.lines[body_start:], ident.body)
+    return Document(
+        id=text_id(ident.body, "resolution", ident.number),
+        kind="resolution",
+        body=ident.body,
+        number=ident.number,
+        language=ctx.lex.code,
+        title=" ".join(ident.title),
+        revision=ident.revision,
+        history=ident.history,
+        foreword=foreword,
+        preamble=preamble,
+        operative=operative,
+        parts=parts,
+        annexes=annexes,
+        footnotes=footnotes_of(ctx),
+        boilerplate=boilerplate,
+        source=ctx.source,
+    )
+
+
+def _identity(ctx: Context, line: Line) -> _Identity:
+    m = matchers(ctx.lex.code).identity.match(line.text)
+    ident = _Identity(number=line.label.replace(" ", ""))
+    if m is None:
+        return ident
+    if m["sector"]:
+        ident.body = "itu-" + m["sector"][-1].lower()
+    events = parse_events(m["paren"] or "", ctx.lex)
+    ident.revision = events[-1] if events else None
+    return ident
+
+
+def _front_matter(ctx: Context, start: int, ident: _Identity) -> int:
+    """Title, history and the assembly line; returns the index of the first body line."""
+    i = start
+    lines = ctx.lines
+    while i < len(lines) and lines[i].kind in ("text", "subheading", "field"):
+        text = lines[i].text
+        if _HISTORY.match(text):
+            ident.history = parse_events(text, ctx.lex)
+        elif ident.history or _is_intro(text, ctx) or (ident.title and text.endswith(",")):
+            ident.intro = f"{ident.intro} {text}".strip()
+        else:
+            ident.title.append(text)
+        i += 1
+    _settle_body(ctx, ident, lines[start].number if start < len(lines) else 0)
+    return i
+
+
+def _is_intro(text: str, ctx: Context) -> bool:
+    key = text.lower()
+    return text.endswith(",") and any(b in key for b in ctx.lex.bodies if len(b) > 5)
+
+
+def _settle_body(ctx: Context, ident: _Identity, line: int) -> None:
+    """The issuing body from the assembly line (`The World Telecommunication Standardization
+    Assembly (Dubai, 2012),`), else the sector of the number, else a warning."""
+    key = " ".join(ident.intro.lower().split())
+    for phrase in sorted(ctx.lex.bodies, key=len, reverse=True):
+        if len(phrase) > 5 and phrase in key:
+            ident.body = ident.body or ctx.lex.bodies[phrase]
+            if ident.body.startswith("itu-") and ctx.lex.bodies[phrase] == "ra":
+                ident.body = "itu-r"
+            break
+    if not ident.body:
+        ident.body = "itu"
+        ctx.warn(
+            line,
+            "no issuing body found (expected a line like 'The World "
+            "Telecommunication Standardization Assembly (Dubai, 2012),'); body set to 'itu'",
+        )
+    if not ident.history and ident.revision:
+        ident.history = (ident.revision,)
+
+
+def _body(
+    ctx: Context, lines: list[Line], body: str
+) -> tuple[tuple[Section, ...], tuple[Section, ...], tuple[Annex, ...], tuple[Part, ...]]:
+    """Sections until the first annex line; annexes after it."""
+    end = next((i for i, line in enumerate(lines) if line.kind == "annex"), len(lines))
+    sections, parts = _sections(ctx, lines[:end], body)
+    preamble = tuple(s for s, part in sections if part == "preamble")
+    operative = tuple(s for s, part in sections if part == "operative")
+    return preamble, operative, annexes_of(ctx, lines[end:]), parts
+
+
+def _sections(
+    ctx: Context, lines: list[Line], body: str
+) -> tuple[list[tuple[Section, str]], tuple[Part, ...]]:
+    sections: list[tuple[Section, str]] = []
+    current: tuple[Line, ClauseTree] | None = None
+    parts: list[Line] = []
+    for line in lines:
+        if line.kind == "heading":
+            if current:
+                sections.append(_section(ctx, *current, body))
+            current = (line, ClauseTree())
+        elif current is None:
+            parts.append(line)
+        elif line.kind == "clause":
+            current[1].add(line.label, line.text, line.number)
+        else:
+            current[1].continue_with(line.text, line.number)
+    if current:
+        sections.append(_section(ctx, *current, body))
+    return sections, _loose(ctx, parts)
+
+
+def _loose(ctx: Context, lines: list[Line]) -> tuple[Part, ...]:
+    """Lines before the first heading: the parts of a sectioned text, or a warning."""
+    if not lines:
+        return ()
+    if not any(_PARTS.match(line.text) or line.kind == "clause" for line in lines):
+        ctx.warn(
+            lines[0].number, f"text before the first heading kept as a part: {lines[0].text[:60]!r}"
+        )
+    return sectioned_parts(lines, ctx)
+
+
+def sectioned_parts(lines: list[Line], ctx: Context) -> tuple[Part, ...]:
+    """`SECTION 1 – heading` lines each open a part holding the numbered tree below them."""
+    groups: list[tuple[Line | None, list[Line]]] = [(None, [])]
+    for line in lines:
+        if _PARTS.match(line.text):
+            groups.append((line, []))
+        else:
+            groups[-1][1].append(line)
+    result: list[Part] = list(parts_of(groups[0][1], ctx))
+    for head, members in groups[1:]:
+        m = _PARTS.match(head.text) if head else None
+        if m is not None:
+            result.append(
+                Part(f"{m['word']} {m['label']}", m["heading"].strip(), "", parts_of(members, ctx))
+            )
+    return tuple(result)
+
+
+def _section(ctx: Context, heading: Line, tree: ClauseTree, body: str) -> tuple[Section, str]:
+    addressees = addressee_ids(heading.addressee, ctx.lex, body) if heading.addressee else ()
+    section = Section(
+        heading.text.rstrip(" ,:;"),
+        heading.function,
+        tree.freeze(ctx),
+        heading.addressee,
+        addressees,
+    )
+    if not section.clauses:
+        ctx.warn(heading.number, f"heading {heading.text!r} has no clause below it")
+    return section, heading.part
+
+
+def annexes_of(ctx: Context, lines: list[Line]) -> tuple[Annex, ...]:
+    """Each annex line opens an annex whose parts are the lines up to the next one."""
+    annexes: list[Annex] = []
+    current: tuple[Line, list[Line]] | None = None
+    for line in lines:
+        if line.kind == "annex":
+            if current:
+                annexes.append(_annex(ctx, *current))
+            current = (line, [])
+        elif current:
+            current[1].append(line)
+    if current:
+        annexes.append(_annex(ctx, *current))
+    return tuple(annexes)
+
+
+def _annex(ctx: Context, head: Line, lines: list[Line]) -> Annex:
+    m = matchers(ctx.lex.code).annex.match(head.text)
+    rest = (m["rest"] if m else "").strip().lstrip("-–:").strip()
+    title_lines: list[str] = [rest] if rest else []
+    i = 0
+    while i < len(lines) and lines[i].kind == "text" and is_heading_text(lines[i].text) and i < 2:
+        title_lines.append(lines[i].text)
+        i += 1
+    return Annex(head.function, head.label, " ".join(title_lines), sectioned_parts(lines[i:], ctx))
+
+
+def footnotes_of(ctx: Context) -> tuple[Footnote, ...]:
+    """The footnotes with the words each annotates (up to the anchor, back to a stop word)."""
+    return tuple(
+        Footnote(f.label, f.text, _anchor_words(ctx, f.line, f.column)) for f in ctx.footnotes
+    )
+
+
+_WORDS = re.compile(r"[\w'-]+")
+
+
+def _anchor_words(ctx: Context, line: int, column: int) -> str:
+    if not 0 < line <= len(ctx.cleaned):
+        return ""
+    before = ctx.cleaned[line - 1][:column]
+    words = _WORDS.findall(before)[-4:]
+    kept: list[str] = []
+    for word in reversed(words):
+        if word.lower() in ctx.lex.anchor_stops or (kept and len(kept) >= 3):
+            break
+        kept.insert(0, word)
+    return " ".join(kept)
