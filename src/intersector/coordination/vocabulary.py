@@ -317,4 +317,19 @@ KEY_TERMS: dict[str, dict[str, tuple[str, ...]]] = {
         "fr": ("informatique en nuage", "nuage", "centre de donnees"),
         "es": ("computacion en la nube", "nube", "centro de datos"),
     },
+    "counterfeit": {
+        "en": ("counterfeit", "counterfeiting", "stolen", "theft", "anti-theft"),
+        "fr": ("contrefaits", "contrefait", "contrefacon", "vol", "voles"),
+        "es": ("falsificados", "falsificado", "falsificacion", "robo", "robados"),
+    },
+    "malware": {
+        "en": ("malware", "botnet", "botnets", "malicious software"),
+        "fr": ("logiciels malveillants", "logiciel malveillant", "reseaux zombies"),
+        "es": ("programas maliciosos", "programa malicioso", "redes de robots"),
+    },
+    "e-services": {
+        "en": ("telemedicine", "telehealth", "e-learning", "e-education", "remote learning"),
+        "fr": ("telemedecine", "telesante", "apprentissage a distance", "education en ligne"),
+        "es": ("telemedicina", "telesalud", "aprendizaje a distancia", "educacion electronica"),
+    },
 }

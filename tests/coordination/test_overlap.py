@@ -1,0 +1,262 @@
+"""Overlap candidates: lexical analysis, embeddings cache, ranking, evidence, quality."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from intersector.coordination import overlap as ov
+from intersector.coordination.embeddings import (
+    HashingEmbedder,
+    MemoryVectorCache,
+    UniversalSentenceEncoder,
+    content_hash,
+    embed_versions,
+)
+from intersector.coordination.evaluation import LabelledPair, best_threshold, evaluate
+from intersector.coordination.lexical import BM25Index, analyse, fold, key_terms, stem
+from intersector.coordination.search import AnnSearch, ExactSearch, recall_at_k
+from intersector.domain.registry import Activity
+
+LABELLED = Path(__file__).parents[1] / "data" / "overlap" / "labelled.json"
+
+
+@pytest.fixture(scope="module")
+def use_model() -> UniversalSentenceEncoder:
+    return UniversalSentenceEncoder()
+
+
+def work(id_: str, sector: str, text: str, language: str = "en", group: str = "") -> ov.WorkText:
+    return ov.WorkText(
+        id=id_,
+        sector=sector,
+        text=text,
+        title=text.split(".")[0],
+        language=language,
+        group=group or f"{sector}-sg1",
+    )
+
+
+# --- lexical ---------------------------------------------------------------------------------
+
+
+def test_fold_removes_accents_and_apostrophes() -> None:
+    assert fold("Sécurité d'urgence") == "securite d urgence"
+
+
+def test_key_terms_meet_across_languages() -> None:
+    en = key_terms("Emergency telecommunications and network security", "en")
+    fr = key_terms("Télécommunications d'urgence et sécurité des réseaux", "fr")
+    es = key_terms("Telecomunicaciones de emergencia y seguridad de las redes", "es")
+    assert {"emergency", "network", "security"} <= en & fr & es
+
+
+def test_key_terms_use_the_text_language_only() -> None:
+    assert "network" not in key_terms("A red light", "en")
+    assert "network" in key_terms("Las redes", "es")
+
+
+def test_multi_word_terms_win_over_single_words() -> None:
+    assert analyse("persons with disabilities", "en") == ["~accessibility"]
+
+
+def test_stop_words_dropped_and_words_stemmed() -> None:
+    assert analyse("the measurements of the interfaces", "en") == ["measure", "interfac"]
+    assert stem("coordination", "fr") == "coordin"
+
+
+@given(st.text(max_size=200), st.sampled_from(["en", "fr", "es", "zz"]))
+def test_analyse_never_fails_and_gives_non_empty_terms(text: str, language: str) -> None:
+    assert all(term for term in analyse(text, language))
+
+
+def test_bm25_ranks_the_matching_text_first_and_normalises_to_one() -> None:
+    texts = [
+        analyse(t, "en")
+        for t in ("radio spectrum sharing", "optical fibre cables", "spectrum monitoring")
+    ]
+    index = BM25Index.build(texts)
+    scores = index.normalised(texts[0], 0)
+    assert scores[0] == pytest.approx(1.0)
+    assert scores[2] > scores[1] == 0.0
+
+
+# --- embeddings ------------------------------------------------------------------------------
+
+
+def test_cache_embeds_each_text_version_once() -> None:
+    cache = MemoryVectorCache()
+    embedder = HashingEmbedder()
+    embed_versions([("a", "one text"), ("b", "another text")], embedder, cache)
+    assert cache.puts == 2
+    again = embed_versions([("a", "one text"), ("b", "changed text")], embedder, cache)
+    assert cache.puts == 3  # only b's new version was embedded
+    assert np.allclose(again[0], embedder.embed(["one text"])[0])
+    assert content_hash("x") != content_hash("y")
+
+
+def test_real_model_puts_a_french_english_pair_close(use_model: UniversalSentenceEncoder) -> None:
+    vectors = use_model.embed(
+        [
+            "Use of telecommunications for disaster risk reduction and management",
+            "Utilisation des télécommunications pour la réduction des risques de catastrophe",
+            "Optical fibre cable construction and installation",
+        ]
+    )
+    assert vectors.shape == (3, 512)
+    assert vectors[0] @ vectors[1] > 0.75
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.3
+
+
+# --- search ----------------------------------------------------------------------------------
+
+
+def test_ann_search_agrees_with_exact_search() -> None:
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(2000, 32)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    exact, sims = ExactSearch(vectors).search(vectors[:100], 10)
+    approx, _ = AnnSearch.build(vectors).search(vectors[:100], 10)
+    assert (exact[:, 0] == np.arange(100)).all()
+    assert sims[0, 0] == pytest.approx(1.0, abs=1e-5)
+    assert recall_at_k(approx, exact) >= 0.95
+
+
+# --- candidates ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def small_registry() -> list[ov.WorkText]:
+    return [
+        work(
+            "itu-t-q3-2",
+            "itu-t",
+            "Emergency telecommunications for disaster relief and network resilience and recovery",
+        ),
+        work(
+            "itu-d-q3-1",
+            "itu-d",
+            "Utilisation des télécommunications pour la gestion des "
+            "catastrophes, la résilience des réseaux et les secours d'urgence",
+            "fr",
+        ),
+        work(
+            "itu-d-q7-1",
+            "itu-d",
+            "Accessibility of telecommunication services for persons with disabilities",
+        ),
+        work(
+            "itu-r-emergency-beacons",
+            "itu-r",
+            "Technical characteristics of emergency "
+            "position-indicating radio beacons for telecommunications",
+        ),
+        work(
+            "itu-t-q9-1",
+            "itu-t",
+            "Emergency number for public telecommunication networks charging of calls",
+            group="itu-t-sg2",
+        ),
+    ]
+
+
+def test_french_question_is_the_first_candidate_of_the_english_one(
+    small_registry: list[ov.WorkText], use_model: UniversalSentenceEncoder
+) -> None:
+    index = ov.OverlapIndex.build(small_registry, use_model)
+    best = index.candidates_for("itu-t-q3-2")
+    assert best[0].right.id == "itu-d-q3-1"
+    assert best[0].left.sector != best[0].right.sector
+    assert all(c.right.sector != "itu-t" for c in best)
+
+
+def test_english_pair_sharing_vocabulary_is_not_ranked_first(
+    small_registry: list[ov.WorkText], use_model: UniversalSentenceEncoder
+) -> None:
+    index = ov.OverlapIndex.build(small_registry, use_model)
+    ranked = [c.right.id for c in index.candidates_for("itu-t-q3-2")]
+    assert ranked.index("itu-r-emergency-beacons") > ranked.index("itu-d-q3-1")
+
+
+def test_other_groups_scope_includes_the_same_sector(small_registry: list[ov.WorkText]) -> None:
+    index = ov.OverlapIndex.build(small_registry, HashingEmbedder())
+    ids = {c.right.id for c in index.candidates_for("itu-t-q3-2", scope="other-groups")}
+    assert "itu-t-q9-1" in ids
+    assert "itu-t-q9-1" not in {c.right.id for c in index.candidates_for("itu-t-q3-2")}
+
+
+def test_all_candidates_lists_each_pair_once_best_first(small_registry: list[ov.WorkText]) -> None:
+    index = ov.OverlapIndex.build(small_registry, HashingEmbedder())
+    found = index.all_candidates()
+    assert len({c.id for c in found}) == len(found)
+    assert [c.score for c in found] == sorted((c.score for c in found), reverse=True)
+    only = index.all_candidates(only=["itu-d-q7-1"])
+    assert all("itu-d-q7-1" in c.id for c in only)
+
+
+def test_evidence_shows_shared_terms_and_sentences(
+    small_registry: list[ov.WorkText], use_model: UniversalSentenceEncoder
+) -> None:
+    index = ov.OverlapIndex.build(small_registry, use_model)
+    explained = index.explain(index.candidates_for("itu-t-q3-2")[0], use_model)
+    assert {"emergency", "network"} <= set(explained.evidence.shared_concepts)
+    assert explained.evidence.sentences[0].right.startswith("Utilisation")
+    assert explained.relation in ov.RELATIONS
+    assert explained.id == "itu-d-q3-1~itu-t-q3-2"
+
+
+def test_relation_thresholds() -> None:
+    assert ov.relation_for(0.9) == "same-work"
+    assert ov.relation_for(ov.OVERLAPPING) == "overlapping"
+    assert ov.relation_for(0.1) == "complementary"
+
+
+def test_work_text_from_activity_keeps_group_date_subjects() -> None:
+    activity = Activity(
+        id="itu-t-q6-13",
+        sector="itu-t",
+        kind="question",
+        identifier="Q6/13",
+        title="QoS for IMT-2020",
+        summary="Quality of service.",
+        group="itu-t-sg13",
+        subjects=("imt",),
+    )
+    text = ov.WorkText.from_activity(activity)
+    assert text.text == "QoS for IMT-2020. Quality of service."
+    assert (text.group, text.subjects) == ("itu-t-sg13", ("imt",))
+    assert ov.sector_of("itu-r-wp5d") == "itu-r" and ov.sector_of("wtdc") == "itu-d"
+
+
+# --- quality on the labelled set -------------------------------------------------------------
+
+
+def test_best_threshold_separates_scores() -> None:
+    assert best_threshold([(0.9, True), (0.8, True), (0.3, False)]) == (0.8, 1.0)
+
+
+def test_labelled_set_quality(use_model: UniversalSentenceEncoder) -> None:
+    data = json.loads(LABELLED.read_text())
+    items = data["queries"] + data["targets"]
+    works = [
+        ov.WorkText(
+            id=x["id"],
+            sector=x["sector"],
+            text=x["text"],
+            title=x["title"],
+            group=x["group"],
+            language=x["language"],
+        )
+        for x in items
+    ]
+    pairs = [LabelledPair(p["query"], p["target"], p["label"] == "related") for p in data["pairs"]]
+    assert len(pairs) >= 150
+    assert sum(not p.query.endswith("-en") for p in pairs) >= len(pairs) / 3
+    quality = evaluate(ov.OverlapIndex.build(works, use_model), pairs)
+    assert quality.recall_at_k >= 0.85
+    assert quality.best_f1 >= 0.75
