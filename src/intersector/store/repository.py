@@ -1,0 +1,413 @@
+"""The registry repository: versioned items of any registered type, never deleted.
+
+Every save that changes an item's data writes a new version (number, author, time, reason) and
+keeps the old ones; a save that changes nothing writes nothing. `expected_version` gives
+optimistic locking: the update is a conditional `UPDATE … WHERE version = :expected`, so two
+concurrent editors of one item cannot both win, on SQLite or PostgreSQL; the loser gets a
+ConflictError naming the item, its current version and who made it.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from intersector.domain.errors import ConflictError, NotFoundError, ValidationError
+from intersector.domain.registry import Version
+from intersector.store import codec
+from intersector.store.tables import item_subjects, item_versions, items
+
+FILTERS = ("sector", "group", "kind", "status", "subject")
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class SaveSummary:
+    """What a bulk save did: how many items were new, changed, or already as given."""
+
+    created: int = 0
+    changed: int = 0
+    unchanged: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.created + self.changed + self.unchanged
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def index_columns(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The indexed copies of an item's data: sector, group, kind, status (a liaison's group is its
+    `from_group`, its status its `state`), withdrawn."""
+    return {
+        "sector": _text(data.get("sector")),
+        "group_id": _text(data.get("group") or data.get("from_group")),
+        "kind": _text(data.get("kind")),
+        "status": _text(data.get("status") or data.get("state")),
+        "withdrawn": bool(data.get("withdrawn", False)),
+    }
+
+
+def subjects_of(data: Mapping[str, Any]) -> builtins.list[str]:
+    """The subjects an item is about: its `subjects` list and/or its `subject`."""
+    found = [s for s in data.get("subjects") or () if isinstance(s, str)]
+    if isinstance(data.get("subject"), str) and data["subject"]:
+        found.append(data["subject"])
+    return sorted(set(found))
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def as_utc(value: datetime) -> datetime:
+    """SQLite gives naive datetimes back: they were stored as UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def version_of(row: Any) -> Version:
+    return Version(
+        item_type=row.item_type,
+        item_id=row.item_id,
+        number=row.number,
+        author=row.author,
+        at=as_utc(row.at),
+        reason=row.reason,
+        data=row.data,
+    )
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def current_row(conn: sa.Connection, item_type: str, item_id: str) -> Any:
+    return conn.execute(
+        sa.select(items).where(items.c.item_type == item_type, items.c.item_id == item_id)
+    ).first()
+
+
+def require_row(conn: sa.Connection, item_type: str, item_id: str) -> Any:
+    row = current_row(conn, item_type, item_id)
+    if row is None:
+        raise NotFoundError(
+            f"no {item_type} with id {item_id!r}: check the id (`intersector show ID`) or load it",
+            field="id",
+        )
+    return row
+
+
+def fetch_version(conn: sa.Connection, item_type: str, item_id: str, number: int) -> Version:
+    row = conn.execute(
+        sa.select(item_versions).where(
+            item_versions.c.item_type == item_type,
+            item_versions.c.item_id == item_id,
+            item_versions.c.number == number,
+        )
+    ).first()
+    if row is None:
+        require_row(conn, item_type, item_id)
+        raise NotFoundError(
+            f"{item_type} {item_id!r} has no version {number}: see `intersector history "
+            f"{item_type} {item_id}`",
+            field="number",
+        )
+    return version_of(row)
+
+
+def history(conn: sa.Connection, item_type: str, item_id: str) -> builtins.list[Version]:
+    require_row(conn, item_type, item_id)
+    rows = conn.execute(
+        sa.select(item_versions)
+        .where(item_versions.c.item_type == item_type, item_versions.c.item_id == item_id)
+        .order_by(item_versions.c.number)
+    )
+    return [version_of(row) for row in rows]
+
+
+def select_items(
+    item_type: str, *, include_withdrawn: bool = False, **filters: str | None
+) -> sa.Select[Any]:
+    """SELECT of the current rows of one type, filtered, ordered by id."""
+    unknown = set(filters) - set(FILTERS)
+    if unknown:
+        raise ValidationError(
+            f"unknown filter {sorted(unknown)[0]!r}: use {', '.join(FILTERS)}", field="filter"
+        )
+    query = sa.select(items).where(items.c.item_type == item_type)
+    if not include_withdrawn:
+        query = query.where(items.c.withdrawn.is_(False))
+    columns = {"sector": items.c.sector, "group": items.c.group_id, "kind": items.c.kind}
+    columns["status"] = items.c.status
+    for name, value in filters.items():
+        if value is None:
+            continue
+        if name == "subject":
+            query = query.where(_has_subject(item_type, value))
+        else:
+            query = query.where(columns[name] == value)
+    return query.order_by(items.c.item_id)
+
+
+def _has_subject(item_type: str, subject: str) -> sa.ColumnElement[bool]:
+    return sa.exists().where(
+        item_subjects.c.item_type == item_type,
+        item_subjects.c.item_id == items.c.item_id,
+        item_subjects.c.subject == subject,
+    )
+
+
+def iter_rows(conn: sa.Connection, query: sa.Select[Any], batch: int = 2000) -> Iterator[Any]:
+    """Stream rows (server-side cursor where the driver has one)."""
+    result = conn.execution_options(stream_results=True, yield_per=batch).execute(query)
+    yield from result
+
+
+# --- writing one item ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    """One save to make: the item, its new data, and who/why."""
+
+    item_type: str
+    item_id: str
+    data: Mapping[str, Any]
+    author: str
+    reason: str
+    at: datetime
+
+
+def save_one(conn: sa.Connection, change: Change, expected_version: int | None) -> Version:
+    """Write `change` as a new version unless the data is unchanged. `expected_version`: None =
+    last writer wins; 0 = the item must not exist yet; N = the item must be at version N."""
+    for _attempt in range(5):
+        row = current_row(conn, change.item_type, change.item_id)
+        if row is None:
+            if expected_version not in (None, 0):
+                require_row(conn, change.item_type, change.item_id)
+            if _insert_new(conn, change):
+                return _version(change, 1)
+        else:
+            if expected_version is not None and expected_version != row.version:
+                raise conflict(conn, change.item_type, change.item_id, expected_version)
+            if row.data == change.data:
+                return _version_from_row(change.item_type, row)
+            if _update(conn, change, row.version):
+                return _version(change, row.version + 1)
+        if expected_version is not None:
+            raise conflict(conn, change.item_type, change.item_id, expected_version)
+    raise conflict(conn, change.item_type, change.item_id, expected_version or 0)
+
+
+def _insert_new(conn: sa.Connection, change: Change) -> bool:
+    """Insert a new item at version 1; False if another writer created it first."""
+    try:
+        with conn.begin_nested():
+            conn.execute(items.insert(), [_item_row(change, 1)])
+    except sa.exc.IntegrityError:
+        return False
+    _write_version_and_subjects(conn, change, 1, replace=False)
+    return True
+
+
+def _update(conn: sa.Connection, change: Change, seen: int) -> bool:
+    """The conditional UPDATE: only if the item is still at version `seen`."""
+    values = _item_row(change, seen + 1)
+    del values["item_type"], values["item_id"]
+    result = conn.execute(
+        items.update()
+        .where(
+            items.c.item_type == change.item_type,
+            items.c.item_id == change.item_id,
+            items.c.version == seen,
+        )
+        .values(**values)
+    )
+    if result.rowcount != 1:
+        return False
+    _write_version_and_subjects(conn, change, seen + 1, replace=True)
+    return True
+
+
+def _item_row(change: Change, number: int) -> dict[str, Any]:
+    return {
+        "item_type": change.item_type,
+        "item_id": change.item_id,
+        "version": number,
+        "data": dict(change.data),
+        "updated_at": change.at,
+        "updated_by": change.author,
+        **index_columns(change.data),
+    }
+
+
+def _version_row(change: Change, number: int) -> dict[str, Any]:
+    return {
+        "item_type": change.item_type,
+        "item_id": change.item_id,
+        "number": number,
+        "author": change.author,
+        "at": change.at,
+        "reason": change.reason,
+        "data": dict(change.data),
+    }
+
+
+def _write_version_and_subjects(
+    conn: sa.Connection, change: Change, number: int, *, replace: bool
+) -> None:
+    conn.execute(item_versions.insert(), [_version_row(change, number)])
+    if replace:
+        conn.execute(
+            item_subjects.delete().where(
+                item_subjects.c.item_type == change.item_type,
+                item_subjects.c.item_id == change.item_id,
+            )
+        )
+    links = _subject_rows(change)
+    if links:
+        conn.execute(item_subjects.insert(), links)
+
+
+def _subject_rows(change: Change) -> builtins.list[dict[str, str]]:
+    return [
+        {"item_type": change.item_type, "item_id": change.item_id, "subject": subject}
+        for subject in subjects_of(change.data)
+    ]
+
+
+def _version(change: Change, number: int) -> Version:
+    return Version(
+        item_type=change.item_type,
+        item_id=change.item_id,
+        number=number,
+        author=change.author,
+        at=change.at,
+        reason=change.reason,
+        data=change.data,
+    )
+
+
+def _version_from_row(item_type: str, row: Any) -> Version:
+    """The current version of an item as a Version (its reason is in item_versions)."""
+    return Version(
+        item_type=item_type,
+        item_id=row.item_id,
+        number=row.version,
+        author=row.updated_by,
+        at=as_utc(row.updated_at),
+        reason="",
+        data=row.data,
+    )
+
+
+def conflict(conn: sa.Connection, item_type: str, item_id: str, expected: int) -> ConflictError:
+    """The error for a stale `expected_version`, naming who made the current version."""
+    row = current_row(conn, item_type, item_id)
+    if row is None:
+        return ConflictError(
+            f"{item_type} {item_id!r} does not exist (you expected version {expected})",
+            field="version",
+        )
+    if expected == 0:
+        head = f"{item_type} {item_id!r} already exists"
+    else:
+        head = f"{item_type} {item_id!r} changed since you read version {expected}"
+    return ConflictError(
+        f"{head}: it is now at version {row.version}, made by {row.updated_by} at "
+        f"{as_utc(row.updated_at):%Y-%m-%d %H:%M:%S} UTC; re-read it and apply your change again",
+        field="version",
+    )
+
+
+# --- writing many items --------------------------------------------------------------------------
+
+
+def save_many(conn: sa.Connection, changes: Iterable[Change]) -> SaveSummary:
+    """Bulk save in the caller's transaction: chunks of one type, executemany for each table.
+    Last writer wins (existing rows are locked on PostgreSQL while the chunk is written)."""
+    created = changed = unchanged = 0
+    for chunk in _chunks(changes):
+        existing = _existing(conn, chunk)
+        new = [c for c in chunk if c.item_id not in existing]
+        updated = [c for c in chunk if c.item_id in existing and existing[c.item_id][1] != c.data]
+        _bulk_insert(conn, new)
+        _bulk_update(conn, updated, {c.item_id: existing[c.item_id][0] for c in updated})
+        created, changed = created + len(new), changed + len(updated)
+        unchanged += len(chunk) - len(new) - len(updated)
+    return SaveSummary(created=created, changed=changed, unchanged=unchanged)
+
+
+def _chunks(changes: Iterable[Change]) -> Iterator[builtins.list[Change]]:
+    """Chunks of at most _CHUNK changes of one type, each id once (the last one given wins)."""
+    chunk: dict[str, Change] = {}
+    for change in changes:
+        if chunk and (
+            len(chunk) >= _CHUNK or next(iter(chunk.values())).item_type != change.item_type
+        ):
+            yield builtins.list(chunk.values())
+            chunk = {}
+        chunk[change.item_id] = change
+    if chunk:
+        yield builtins.list(chunk.values())
+
+
+def _existing(conn: sa.Connection, chunk: builtins.list[Change]) -> dict[str, tuple[int, Any]]:
+    query = sa.select(items.c.item_id, items.c.version, items.c.data).where(
+        items.c.item_type == chunk[0].item_type,
+        items.c.item_id.in_([c.item_id for c in chunk]),
+    )
+    if conn.dialect.name == "postgresql":
+        query = query.with_for_update()
+    return {row.item_id: (row.version, row.data) for row in conn.execute(query)}
+
+
+def _bulk_insert(conn: sa.Connection, new: builtins.list[Change]) -> None:
+    if not new:
+        return
+    conn.execute(items.insert(), [_item_row(c, 1) for c in new])
+    conn.execute(item_versions.insert(), [_version_row(c, 1) for c in new])
+    links = [link for c in new for link in _subject_rows(c)]
+    if links:
+        conn.execute(item_subjects.insert(), links)
+
+
+def _bulk_update(conn: sa.Connection, updated: builtins.list[Change], seen: dict[str, int]) -> None:
+    if not updated:
+        return
+    rows: builtins.list[dict[str, Any]] = []
+    for change in updated:
+        row = _item_row(change, seen[change.item_id] + 1)
+        row["b_type"], row["b_id"] = row.pop("item_type"), row.pop("item_id")
+        rows.append(row)
+    values: dict[str, Any] = {k: sa.bindparam(k) for k in rows[0] if not k.startswith("b_")}
+    conn.execute(
+        items.update()
+        .where(items.c.item_type == sa.bindparam("b_type"), items.c.item_id == sa.bindparam("b_id"))
+        .values(**values),
+        rows,
+    )
+    conn.execute(item_versions.insert(), [_version_row(c, seen[c.item_id] + 1) for c in updated])
+    conn.execute(
+        item_subjects.delete().where(
+            item_subjects.c.item_type == updated[0].item_type,
+            item_subjects.c.item_id.in_([c.item_id for c in updated]),
+        )
+    )
+    links = [link for c in updated for link in _subject_rows(c)]
+    if links:
+        conn.execute(item_subjects.insert(), links)
+
+
+def decode_row(item_type: str, data: Mapping[str, Any]) -> Any:
+    """The domain object of a stored row (types without a dataclass give their dict)."""
+    if item_type not in codec.ITEM_TYPES:
+        return dict(data)
+    return codec.from_dict(item_type, data)
