@@ -181,3 +181,16 @@ def test_labels_of_sectors_and_groups() -> None:
     assert sector_of_group("tdag") == "itu-d"
     assert sector_of_group("itu-r-sg5") == "itu-r"
     assert sector_of_group("3gpp") == ""
+
+
+def test_replies_to_shown_liaisons_join_the_view_and_groups_get_their_labels() -> None:
+    reply = Liaison("itu-r-wp5d-ls-7", "itu-r-wp5d", "Reply", replies_to=LS.id, sent=TODAY)
+    reply_of_reply = replace(reply, id="itu-t-sg13-ls-8", replies_to=reply.id)
+    unrelated = replace(reply, id="x", replies_to="nothing")
+    wp5d = Group("itu-r-wp5d", "itu-r", "working-party", "Working Party 5D", acronym="WP 5D")
+    liaisons = [reply_of_reply, unrelated, reply, LS]
+    view = join_roadmaps(IMT, [], ACTIVITIES, liaisons, [], TODAY, groups=[wp5d])
+    assert [li.id for li in view.liaisons] == [LS.id, reply.id, reply_of_reply.id]
+    assert view.group_label("itu-r-wp5d") == "WP 5D"
+    assert view.group_label("itu-t-sg13") == "SG13"
+    assert view.group_labels["itu-r-wp5d"] == "WP 5D"

@@ -19,7 +19,7 @@ Everything here is pure: domain objects in, frozen dataclasses out; `today` is a
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from intersector.domain.registry import (
@@ -145,6 +145,11 @@ class JoinedRoadmap:
     liaisons: tuple[Liaison, ...] = ()
     mechanisms: tuple[Mechanism, ...] = ()
     span: tuple[date, date] | None = None
+    group_labels: Mapping[str, str] = field(default_factory=dict)
+
+    def group_label(self, group: str) -> str:
+        """How ITU writes `group` (`WP 5D`), from the groups handed to `join_roadmaps`."""
+        return self.group_labels.get(group) or group_label(group)
 
     def rows(self) -> tuple[RoadmapRow, ...]:
         """All rows, lane after lane."""
@@ -285,29 +290,54 @@ def join_roadmaps(
     mechanisms: Iterable[Mechanism],
     today: date,
     sectors: Sequence[str] = SECTORS,
+    groups: Iterable[Group] = (),
 ) -> JoinedRoadmap:
     """The joined view of `subject`: one lane per Sector of `sectors` (maintained roadmap or
-    derived), the dependencies leaving shown activities, the liaisons concerning them, and the
-    mechanisms covering the subject. Linear in the number of activities and liaisons."""
+    derived), the dependencies leaving shown activities, the liaisons concerning them (with the
+    replies to those, to any depth), and the mechanisms covering the subject. Linear in the
+    number of activities and liaisons."""
     subject_id, label = _subject_id_and_label(subject)
     index = {a.id: a for a in activities}
     tagged = [a for a in index.values() if subject_id in a.subjects]
     kept = list(roadmaps)
     lanes = tuple(sector_roadmap(s, subject_id, index, kept, tagged) for s in sectors)
     rows = [row for lane in lanes for row in lane.rows]
-    shown = {row.activity for row in rows}
+    about = _liaisons_about({row.activity for row in rows}, liaisons)
     return JoinedRoadmap(
         subject=subject_id,
         subject_label=label,
         today=today,
         lanes=lanes,
         dependencies=_edges(rows, index),
-        liaisons=_liaisons_about(shown, liaisons),
+        liaisons=about,
         mechanisms=tuple(m for m in mechanisms if subject_id in m.subjects and not m.withdrawn),
         span=_span(rows, today),
+        group_labels=_group_labels(groups, rows, about),
     )
 
 
 def _liaisons_about(shown: set[str], liaisons: Iterable[Liaison]) -> tuple[Liaison, ...]:
-    about = [li for li in liaisons if not li.withdrawn and any(a in shown for a in li.activities)]
-    return tuple(sorted(about, key=lambda li: (li.sent or date.min, li.id)))
+    """Liaisons naming a shown activity, then every reply to them (to any depth), by date."""
+    items = [li for li in liaisons if not li.withdrawn]
+    replies: dict[str, list[Liaison]] = {}
+    for li in items:
+        replies.setdefault(li.replies_to, []).append(li)
+    todo = [li for li in items if any(a in shown for a in li.activities)]
+    about: dict[str, Liaison] = {}
+    while todo:
+        liaison = todo.pop()
+        if liaison.id not in about:
+            about[liaison.id] = liaison
+            todo.extend(replies.get(liaison.id, ()))
+    return tuple(sorted(about.values(), key=lambda li: (li.sent or date.min, li.id)))
+
+
+def _group_labels(
+    groups: Iterable[Group], rows: Iterable[RoadmapRow], liaisons: Iterable[Liaison]
+) -> dict[str, str]:
+    """Labels of the groups the view names (rows' groups, liaisons' senders and addressees)."""
+    known = {g.id: g for g in groups}
+    named = {row.group for row in rows if row.group}
+    for li in liaisons:
+        named.update((li.from_group, *li.for_action, *li.for_comment, *li.for_information))
+    return {g: group_label(g, known) for g in sorted(named)}

@@ -1,0 +1,82 @@
+"""The joined roadmap and the alignment findings as Rich tables for the terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.markup import escape
+from rich.table import Table
+
+from intersector.coordination.alignment import Finding
+from intersector.coordination.liaisons import effective_state, replies_index
+from intersector.coordination.roadmap import JoinedRoadmap, RoadmapRow, sector_label
+from intersector.domain.registry import CLOSED_STATUSES
+
+_SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
+
+
+def _target_cell(row: RoadmapRow, view: JoinedRoadmap) -> str:
+    if row.target is None:
+        return ""
+    late = row.target < view.today and row.status not in CLOSED_STATUSES and not row.missing
+    return f"[red]{row.target.isoformat()}[/]" if late else row.target.isoformat()
+
+
+def roadmap_table(view: JoinedRoadmap) -> Table:
+    """One line per activity, lane after lane: Sector, activity, title, group, status, start,
+    target (red when past and still open), milestones."""
+    table = Table(title=f"{view.subject_label} roadmap, as of {view.today.isoformat()}")
+    for name in ("Sector", "Activity", "Title", "Group", "Status", "Start", "Target", "Milestones"):
+        table.add_column(name, overflow="fold", no_wrap=name in ("Start", "Target"))
+    for lane in view.lanes:
+        if not lane.rows:
+            table.add_row(sector_label(lane.sector), "", f"[dim]no activity ({lane.origin})[/]")
+        for row in lane.rows:
+            table.add_row(
+                f"{sector_label(lane.sector)} ({lane.origin[0]})",
+                escape(row.identifier or row.activity),
+                escape(row.title) if not row.missing else "[red]not in the registry[/]",
+                escape(view.group_label(row.group)) if row.group else "",
+                escape(row.status),
+                row.start.isoformat() if row.start else "",
+                _target_cell(row, view),
+                escape("\n".join(f"{m.date.isoformat()} {m.name}" for m in row.milestones)),
+            )
+        table.add_section()
+    table.caption = "(m) maintained by the Sector, (d) derived from tagged activities"
+    return table
+
+
+def liaisons_table(view: JoinedRoadmap) -> Table:
+    """The liaisons of the view with their effective state (overdue in red)."""
+    table = Table(title="Liaison statements")
+    for name in ("Reference", "Title", "From", "For action", "Deadline", "State"):
+        table.add_column(name, overflow="fold")
+    replies = replies_index(view.liaisons)
+    for li in view.liaisons:
+        state = effective_state(li, view.today, replies)
+        table.add_row(
+            escape(li.reference or li.id),
+            escape(li.title),
+            escape(view.group_label(li.from_group)),
+            escape(", ".join(view.group_label(g) for g in li.for_action)),
+            li.deadline.isoformat() if li.deadline else "",
+            f"[red]{state}[/]" if state == "overdue" else state,
+        )
+    return table
+
+
+def findings_table(findings: Sequence[Finding]) -> Table:
+    """One line per finding: severity, check, Sectors, explanation."""
+    table = Table(title=f"Alignment findings ({len(findings)})")
+    for name in ("Severity", "Check", "Sectors", "Explanation"):
+        table.add_column(name, overflow="fold")
+    for f in findings:
+        style = _SEVERITY_STYLE.get(f.severity, "")
+        table.add_row(
+            f"[{style}]{f.severity}[/]" if style else f.severity,
+            f.check,
+            ", ".join(sector_label(s) for s in f.sectors),
+            escape(f.explanation),
+        )
+    return table

@@ -1,0 +1,79 @@
+"""The Gantt chart: geometry (lanes, bars, milestones, today, arrows) and its accessible SVG."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from xml.etree import ElementTree
+
+from intersector.coordination.roadmap import JoinedRoadmap
+from intersector.reports.charts import LABEL_WIDTH, WIDTH, gantt_layout, gantt_svg
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_layout_has_one_band_per_sector_and_one_bar_per_row(view: JoinedRoadmap) -> None:
+    chart = gantt_layout(view)
+    assert [lane.sector for lane in chart.lanes] == ["itu-r", "itu-t", "itu-d"]
+    assert [len(lane.bars) for lane in chart.lanes] == [3, 1, 1]
+    r = chart.lanes[0]
+    assert r.title == "ITU-R — maintained roadmap"
+    assert chart.lanes[1].title == "ITU-T — derived roadmap"
+    m2160, q229, missing = r.bars
+    assert (m2160.css, q229.css, missing.css) == ("done", "active", "missing")
+    assert missing.width == 0  # no dates: no bar
+    assert m2160.sublabel == "WP 5D"
+    for lane in chart.lanes:
+        for bar in lane.bars:
+            assert LABEL_WIDTH <= bar.x <= WIDTH or bar.width == 0
+            assert bar.x + bar.width <= WIDTH
+
+
+def test_bars_run_from_start_to_target_in_date_order(view: JoinedRoadmap) -> None:
+    chart = gantt_layout(view)
+    m2160, q229, _ = chart.lanes[0].bars
+    [y3101] = chart.lanes[1].bars
+    assert m2160.x < y3101.x < q229.x  # starts 2021, 2022, 2023
+    assert m2160.x + m2160.width < y3101.x + y3101.width < q229.x + q229.width
+    assert y3101.css == "late"  # target 2024-06-30 passed, still active
+    [q5_2] = chart.lanes[2].bars
+    assert q5_2.css == "open-ended"  # start only: runs to today
+    assert chart.today_x is not None
+    assert abs(q5_2.x + q5_2.width - chart.today_x) < 1
+
+
+def test_milestones_today_ticks_and_cross_sector_arrow(view: JoinedRoadmap) -> None:
+    chart = gantt_layout(view)
+    m2160, q229, _ = chart.lanes[0].bars
+    [(x, text)] = m2160.milestones
+    assert m2160.x < x < m2160.x + m2160.width
+    assert text == "ITU-R M.2160: WP 5D agrees draft, 2023-06-21"
+    assert [t.label for t in chart.ticks] == [str(y) for y in range(2021, 2029)]
+    [arrow] = chart.arrows
+    assert arrow.cross_sector
+    assert arrow.text == "ITU-T Y.3101 depends on ITU-R 229/5 (IMT vision [and requirements])"
+    assert arrow.path.startswith(f"M{q229.x + q229.width},")
+
+
+def test_svg_is_well_formed_accessible_and_escaped(view: JoinedRoadmap) -> None:
+    svg = gantt_svg(view)
+    root = ElementTree.fromstring(svg)  # well-formed XML, titles escaped
+    assert root.get("role") == "img"
+    assert root.get("aria-labelledby") == "gantt-title gantt-desc"
+    assert root.find(f"{SVG}title").text == "Roadmap for IMT: ITU-R, ITU-T, ITU-D"
+    assert "5 activities" in root.find(f"{SVG}desc").text
+    bars = root.findall(f".//{SVG}rect[@class]")
+    titled = [b for b in bars if b.get("class", "").startswith("bar ")]
+    assert len(titled) == 4
+    assert all(b.find(f"{SVG}title") is not None for b in titled)
+    texts = [b.find(f"{SVG}title").text for b in titled]
+    assert any('<& "quoted">' in t for t in texts)
+    assert len(root.findall(f".//{SVG}path[@class='milestone']")) == 2
+    assert root.find(f".//{SVG}g[@class='today']") is not None
+    assert len(root.findall(f".//{SVG}path[@class='dep cross']")) == 1
+
+
+def test_a_short_span_gets_quarter_ticks(view: JoinedRoadmap) -> None:
+    short = replace(view, span=(date(2024, 1, 10), date(2025, 1, 15)))
+    labels = [t.label for t in gantt_layout(short).ticks]
+    assert labels == ["Jan 2024", "Apr 2024", "Jul 2024", "Oct 2024", "Jan 2025"]

@@ -1,0 +1,49 @@
+"""The JSON of the joined view and of the findings."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from intersector.coordination.alignment import Finding
+from intersector.coordination.roadmap import JoinedRoadmap
+from intersector.reports.roadmap_json import findings_json, roadmap_json
+
+
+def test_roadmap_json_has_lanes_rows_dependencies_liaisons_and_findings(
+    view: JoinedRoadmap, findings: tuple[Finding, ...]
+) -> None:
+    data = json.loads(roadmap_json(view, findings))
+    assert data["subject"] == "imt" and data["today"] == "2025-01-15"
+    assert data["span"] == ["2021-03-01", "2027-12-31"]
+    assert [(lane["sector"], lane["origin"]) for lane in data["lanes"]] == [
+        ("itu-r", "maintained"),
+        ("itu-t", "derived"),
+        ("itu-d", "derived"),
+    ]
+    [y3101] = data["lanes"][1]["rows"]
+    assert y3101["start"] == "2022-05-01" and y3101["target"] == "2024-06-30"
+    assert y3101["group_label"] == "SG13" and y3101["label"] == "ITU-T Y.3101"
+    assert data["lanes"][0]["rows"][2]["missing"] is True
+    [edge] = data["dependencies"]
+    assert edge["cross_sector"] and edge["on"] == "itu-r-q229-5"
+    [liaison] = data["liaisons"]
+    assert liaison["state"] == "sent" and liaison["effective_state"] == "overdue"
+    assert [m["id"] for m in data["mechanisms"]] == ["jtg-4-5-6-7"]
+    assert [f["check"] for f in data["findings"]] == [f.check for f in findings]
+
+
+def test_findings_json(findings: tuple[Finding, ...]) -> None:
+    data = json.loads(findings_json(findings, date(2025, 1, 15)))
+    assert data["count"] == len(findings) == 4
+    first = data["findings"][0]
+    assert set(first) == {
+        "check",
+        "severity",
+        "items",
+        "sectors",
+        "subject",
+        "explanation",
+        "facts",
+    }
+    assert first["check"] == "late-dependency" and first["sectors"] == ["itu-t", "itu-r"]

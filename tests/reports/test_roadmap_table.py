@@ -1,0 +1,41 @@
+"""The Rich tables printed by `intersector roadmap` and `intersector check`."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rich.console import Console
+
+from intersector.coordination.alignment import Finding
+from intersector.coordination.roadmap import JoinedRoadmap
+from intersector.reports.roadmap_table import findings_table, liaisons_table, roadmap_table
+
+
+def _text(renderable: object) -> str:
+    console = Console(width=200, record=True, color_system=None)
+    console.print(renderable)
+    return console.export_text()
+
+
+def test_roadmap_table_lists_every_row_by_lane(view: JoinedRoadmap) -> None:
+    text = _text(roadmap_table(view))
+    assert "IMT roadmap, as of 2025-01-15" in text
+    for identifier in ("M.2160", "229/5", "itu-r-rec-m.9999", "Y.3101", "Q5/2"):
+        assert identifier in text
+    assert "ITU-R (m)" in text and "ITU-T (d)" in text
+    assert "not in the registry" in text
+    assert "IMT vision" not in text  # dependencies are not in this table
+
+
+def test_brackets_in_titles_are_shown_not_taken_as_markup(view: JoinedRoadmap) -> None:
+    lane = view.lanes[1]
+    row = replace(lane.rows[0], title="Title [bold]kept[/bold]")
+    odd = replace(view, lanes=(replace(lane, rows=(row,)),))
+    assert "[bold]kept[/bold]" in _text(roadmap_table(odd))
+
+
+def test_liaisons_and_findings_tables(view: JoinedRoadmap, findings: tuple[Finding, ...]) -> None:
+    assert "overdue" in _text(liaisons_table(view))
+    text = _text(findings_table(findings))
+    assert "Alignment findings (4)" in text
+    assert "late-dependency" in text and "ITU-T, ITU-R" in text
