@@ -15,7 +15,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from intersector.domain.documents import Annex, Clause, Document, Event, Footnote, Part, Section
+from intersector.domain.documents import (
+    Annex,
+    Clause,
+    Document,
+    Event,
+    Footnote,
+    Metadata,
+    Part,
+    Section,
+)
 from intersector.domain.ids import text_id
 from intersector.texts.actions import addressee_ids
 from intersector.texts.boilerplate import split_front
@@ -53,7 +62,10 @@ class ClauseDraft:
 
 def label_rank(label: str, previous: str = "") -> tuple[int, int]:
     """How deep a label nests: `1` < `1.1` < `a)` < `i)`. A roman-looking letter that follows
-    its alphabetic predecessor (`h)` then `i)`) is a letter."""
+    its alphabetic predecessor (`h)` then `i)`) is a letter. An unlabelled paragraph never
+    holds children."""
+    if not label:
+        return (9, 9)
     if not label.endswith(")"):
         return (0, label.count("."))
     if _ROMAN.match(label) and not _follows(label, previous):
@@ -162,6 +174,7 @@ def build_resolution(ctx: Context, at: int) -> Document:
         parts=parts,
         annexes=annexes,
         footnotes=footnotes_of(ctx),
+        metadata=Metadata((("intro", ident.intro),) if ident.intro else ()),
         boilerplate=boilerplate,
         source=ctx.source,
     )

@@ -1,0 +1,229 @@
+"""texts/parse.py: the reader end to end, pinned on the three seed texts (issue 2, "Done when")
+and on the golden files `tests/data/texts/*.expected.json`.
+
+Set INTERSECTOR_UPDATE_GOLDEN=1 to rewrite the golden files after a deliberate change (then
+review the diff)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from intersector.domain.documents import Document, Event
+from intersector.domain.errors import IntersectorError, UnknownTextError
+from intersector.texts.document_json import document_from_dict, document_to_dict
+from intersector.texts.parse import debug_segments, parse_document
+
+DATA = Path(__file__).parent.parent / "data" / "texts"
+GOLDEN = sorted(p.with_suffix("").name for p in DATA.glob("*.txt"))
+
+
+def parse(name: str) -> Document:
+    return parse_document((DATA / f"{name}.txt").read_text(encoding="utf-8"), source=f"{name}.txt")
+
+
+@pytest.fixture(scope="module")
+def res57en() -> Document:
+    return parse("wtsa-res-57-en")
+
+
+@pytest.fixture(scope="module")
+def res57fr() -> Document:
+    return parse("wtsa-res-57-fr")
+
+
+@pytest.fixture(scope="module")
+def res38() -> Document:
+    return parse("wtsa-res-38-en")
+
+
+@pytest.mark.parametrize("name", GOLDEN)
+def test_golden(name: str) -> None:
+    """The parse of each fixture text equals its golden JSON, which reads back to it."""
+    doc = parse(name)
+    golden = DATA / f"{name}.expected.json"
+    produced = document_to_dict(doc)
+    if os.environ.get("INTERSECTOR_UPDATE_GOLDEN"):
+        golden.write_text(json.dumps(produced, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    expected = json.loads(golden.read_text(encoding="utf-8"))
+    assert produced == expected
+    assert document_from_dict(expected) == doc
+
+
+@pytest.mark.parametrize("fixture", ["res57en", "res57fr"])
+def test_res57_identity(fixture: str, request: pytest.FixtureRequest) -> None:
+    doc: Document = request.getfixturevalue(fixture)
+    assert (doc.id, doc.kind, doc.body, doc.number) == ("wtsa-res-57", "resolution", "wtsa", "57")
+    assert (doc.revision.place, doc.revision.year) == ("Dubai", 2012)  # type: ignore[union-attr]
+    assert [(e.place, e.year) for e in doc.history] == [("Johannesburg", 2008), ("Dubai", 2012)]
+    assert "\n" not in doc.title and doc.title.count(" ") > 8  # two lines joined
+
+
+def test_res57_titles_and_languages(res57en: Document, res57fr: Document) -> None:
+    assert res57en.language == "en" and res57fr.language == "fr"
+    assert res57en.title == (
+        "Strengthening coordination and cooperation among the three ITU Sectors"
+        " on matters of mutual interest"
+    )
+    assert res57fr.title.endswith("de l'UIT sur des questions d'intérêt mutuel")
+    assert res57fr.revision == Event("Dubai", 2012, "Dubaï")
+
+
+@pytest.mark.parametrize("fixture", ["res57en", "res57fr"])
+def test_res57_foreword_kept_apart(fixture: str, request: pytest.FixtureRequest) -> None:
+    doc: Document = request.getfixturevalue(fixture)
+    assert "ITU-T" in doc.foreword or "UIT-T" in doc.foreword
+    assert "FOREWORD" not in doc.foreword and "AVANT-PROPOS" not in doc.foreword
+    texts = [c.text for s in doc.preamble + doc.operative for c in s.clauses]
+    assert not any("four years" in t or "quatre ans" in t for t in texts)
+
+
+@pytest.mark.parametrize("fixture", ["res57en", "res57fr"])
+def test_res57_structure(fixture: str, request: pytest.FixtureRequest) -> None:
+    doc: Document = request.getfixturevalue(fixture)
+    assert [s.function for s in doc.preamble] == [
+        "considering",
+        "recognizing",
+        "taking-into-account",
+    ]
+    assert [len(s.clauses) for s in doc.preamble] == [2, 3, 2]
+    assert [[c.label for c in s.clauses] for s in doc.preamble] == [
+        ["a)", "b)"],
+        ["a)", "b)", "c)"],
+        ["a)", "b)"],
+    ]
+    assert [s.function for s in doc.operative] == ["resolves"]
+    assert [c.label for c in doc.operative[0].clauses] == ["1", "2"]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "anchor"),
+    [("res57en", "developing countries"), ("res57fr", "pays en développement")],
+)
+def test_res57_footnote_attached(fixture: str, anchor: str, request: pytest.FixtureRequest) -> None:
+    doc: Document = request.getfixturevalue(fixture)
+    recognizing_a = doc.preamble[1].clauses[0]
+    assert recognizing_a.footnotes == ("1",)
+    assert [f.label for f in doc.footnotes] == ["1"]
+    assert doc.footnotes[0].anchor == anchor
+    assert doc.footnotes[0].text.split()[-1] == "transition."
+    assert "[" not in recognizing_a.text and "footnote" not in recognizing_a.text
+    assert all(
+        not c.footnotes for s in doc.preamble[1:] for c in s.clauses if c is not recognizing_a
+    )
+
+
+@pytest.mark.parametrize("fixture", ["res57en", "res57fr"])
+def test_res57_actions(fixture: str, request: pytest.FixtureRequest) -> None:
+    doc: Document = request.getfixturevalue(fixture)
+    assert [(a.clause, a.verb, a.addressees) for a in doc.actions] == [
+        ("resolves 1", "invite", ("rag", "tsag", "tdag")),
+        ("resolves 2", "invite", ("br-director", "tsb-director", "bdt-director")),
+    ]
+
+
+@pytest.mark.parametrize("fixture", ["res57en", "res57fr"])
+def test_res57_references(fixture: str, request: pytest.FixtureRequest) -> None:
+    doc: Document = request.getfixturevalue(fixture)
+    assert [r.id for r in doc.references] == ["wtdc-res-5", "pp-res-123"]
+    wtdc, pp = doc.references
+    assert wtdc.revision == Event("Hyderabad", 2010, "Hyderabad")
+    assert pp.revision is not None and pp.revision.place == "Guadalajara"
+    assert wtdc.text.startswith(
+        ("Resolution 5 (Rev. Hyderabad, 2010) of the World", "Résolution 5")
+    )
+
+
+def test_res38_identity(res38: Document) -> None:
+    assert (res38.id, res38.body, res38.language) == ("wtsa-res-38", "wtsa", "en")
+    assert [(e.place, e.year) for e in res38.history] == [
+        ("Montreal", 2000),
+        ("Florianópolis", 2004),
+        ("Johannesburg", 2008),
+        ("Dubai", 2012),
+    ]
+    assert res38.title.startswith("Coordination among the three ITU Sectors")
+
+
+def test_res38_structure(res38: Document) -> None:
+    considering, noting = res38.preamble
+    assert [c.label for c in considering.clauses] == [f"{x})" for x in "abcdefghij"]
+    assert [c.label for c in noting.clauses] == [f"{x})" for x in "abcdef"]
+    assert considering.clauses[5].footnotes == ("1",)
+    resolves, instructs, encourages = res38.operative
+    assert [c.label for c in resolves.clauses] == ["1", "2"]
+    assert (instructs.function, len(instructs.clauses), instructs.addressees) == (
+        "instructs",
+        1,
+        ("tsb-director",),
+    )
+    assert instructs.addressee == "the Director of the Telecommunication Standardization Bureau"
+    assert (encourages.function, len(encourages.clauses)) == ("encourages", 1)
+    assert encourages.addressees == ("br-director", "tsb-director", "bdt-director")
+
+
+def test_res38_references(res38: Document) -> None:
+    ids = {r.id for r in res38.references}
+    expected = {
+        "itu-r-res-47-2",
+        "itu-r-res-50-2",
+        "itu-r-res-56-1",
+        "itu-r-res-57-1",
+        "itu-r-res-17-4",
+        "wtdc-res-43",
+        "wtdc-res-59",
+        "wtsa-res-18",
+        "itu-t-rec-a.4",
+        "itu-t-rec-a.5",
+        "itu-t-rec-a.6",
+    }
+    assert expected <= ids
+    assert len(ids) == len(res38.references)
+    wtsa18 = next(r for r in res38.references if r.id == "wtsa-res-18")
+    assert wtsa18.text == "Resolution 18 (Rev. Dubai, 2012) of this assembly"
+
+
+def test_res38_actions(res38: Document) -> None:
+    by_clause = {a.clause: a for a in res38.actions}
+    assert list(by_clause) == ["resolves 1", "resolves 2", "instructs", "encourages"]
+    assert by_clause["instructs"].addressees == ("tsb-director",)
+    assert by_clause["instructs"].verb == "instruct"
+    assert by_clause["encourages"].addressees == ("br-director", "tsb-director", "bdt-director")
+    assert by_clause["resolves 1"].addressees == ("itu-t",)
+
+
+def test_no_warnings_on_seeds(res57en: Document, res57fr: Document, res38: Document) -> None:
+    assert res57en.warnings == res57fr.warnings == res38.warnings == ()
+
+
+def test_unknown_text_names_source_and_line() -> None:
+    with pytest.raises(UnknownTextError) as caught:
+        parse_document("\n\nJust some words.\nNothing more.", source="notes.txt")
+    assert caught.value.source == "notes.txt" and caught.value.line == 3
+    assert "notes.txt, line 3" in str(caught.value)
+
+
+def test_lenient_gives_best_effort_with_warnings() -> None:
+    doc = parse_document("Just some words.\na)\tthat Resolution 5 of WTDC applies;", lenient=True)
+    assert doc.kind == "unknown"
+    assert doc.warnings == ("line 1: no identity line found; best-effort document",)
+    assert [(p.label, p.text) for p in doc.parts] == [
+        ("", "Just some words."),
+        ("a)", "that Resolution 5 of WTDC applies;"),
+    ]
+    assert [r.id for r in doc.references] == ["wtdc-res-5"]
+
+
+def test_empty_text_is_an_intersector_error() -> None:
+    with pytest.raises(IntersectorError):
+        parse_document("")
+
+
+def test_debug_segments_dump_every_line() -> None:
+    lines = debug_segments((DATA / "wtsa-res-38-en.txt").read_text(encoding="utf-8"))
+    kinds = [line.kind for line in lines]
+    assert kinds.count("heading") == 5 and kinds.count("identity") == 1
+    assert lines[0].kind == "boilerplate" and lines[0].function == "foreword"
