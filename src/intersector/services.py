@@ -2,3 +2,296 @@
 module the doors (CLI, web) import besides `domain`."""
 
 from __future__ import annotations
+
+from typing import Any
+
+# --- web and API (issue 5): registry items under access rules, users, tokens ------------------
+# Local imports keep this block independent of the others in this shared module.
+
+
+def open_registry(settings: Any) -> Any:
+    """The store of `settings.database_url`, migrated, with the user and token types registered:
+    what a long-running server keeps open."""
+    import intersector.store.users  # noqa: F401  (registers the user and token types)
+    from intersector.store import open_store
+
+    return open_store(settings.database_url)
+
+
+def item_sector(store: Any, item: Any) -> tuple[str, str]:
+    """The Sector and group an item belongs to, for the access rules: an activity's and a
+    roadmap's own Sector; a liaison's is the Sector of the group that sends it."""
+    from intersector.coordination.roadmap import sector_of_group
+
+    group = getattr(item, "group", "") or getattr(item, "from_group", "")
+    sector = getattr(item, "sector", "")
+    if not sector and group:
+        known = {group: store.get("group", group)} if store.exists("group", group) else {}
+        sector = sector_of_group(group, known)
+    return str(sector), str(group)
+
+
+def _check_edit(store: Any, principal: Any, type_name: str, item: Any) -> None:
+    from intersector.auth.roles import check_can_edit
+
+    sector, group = item_sector(store, item)
+    check_can_edit(principal, type_name, sector, group)
+
+
+def get_item(store: Any, type_name: str, item_id: str) -> Any:
+    """The current version of a registry item (`.data`, `.number` = its ETag); NotFoundError."""
+    return store.current(type_name, item_id)
+
+
+def list_items(store: Any, type_name: str, **filters: Any) -> list[Any]:
+    """Registry items of one type, filtered by the store's indexed fields (sector, group, kind,
+    status, subject, include_withdrawn) and, with `q`, by words anywhere in their text."""
+    words = str(filters.pop("q", "") or "").lower().split()
+    found = store.list(type_name, **{k: v for k, v in filters.items() if v not in ("", None)})
+    return [item for item in found if not words or _matches(item, words)]
+
+
+def _matches(item: Any, words: list[str]) -> bool:
+    from intersector.store.codec import to_dict
+
+    text = " ".join(str(v) for v in to_dict(item).values()).lower()
+    return all(word in text for word in words)
+
+
+def create_item(store: Any, principal: Any, item: Any, reason: str = "") -> Any:
+    """Store a new registry item as `principal`; ConflictError if the id is taken."""
+    from intersector.store.codec import item_type_of
+
+    type_name = item_type_of(item).name
+    _check_edit(store, principal, type_name, item)
+    return store.save(item, author=principal.name, reason=reason or "created", expected_version=0)
+
+
+def update_item(store: Any, principal: Any, item: Any, expected: int, reason: str = "") -> Any:
+    """Save a new version of an item read at version `expected`, if `principal` may change it
+    as stored AND as submitted (no moving an item into or out of another Sector)."""
+    from intersector.store.codec import from_dict, item_type_of
+
+    type_name = item_type_of(item).name
+    current = store.current(type_name, item.id)
+    _check_edit(store, principal, type_name, from_dict(type_name, current.data))
+    _check_edit(store, principal, type_name, item)
+    return store.save(
+        item, author=principal.name, reason=reason or "edited", expected_version=expected
+    )
+
+
+def withdraw_item(
+    store: Any, principal: Any, type_name: str, item_id: str, expected: int, reason: str = ""
+) -> Any:
+    """Mark an item withdrawn (never deleted): a new version by `principal`."""
+    from intersector.store.codec import from_dict
+
+    current = store.current(type_name, item_id)
+    _check_edit(store, principal, current.item_type, from_dict(current.item_type, current.data))
+    why = reason or "withdrawn"
+    return store.withdraw(
+        type_name, item_id, author=principal.name, reason=why, expected_version=expected
+    )
+
+
+def item_history(store: Any, type_name: str, item_id: str) -> list[Any]:
+    """Every version of an item, oldest first, with who changed it, when and why."""
+    return list(store.history(type_name, item_id))
+
+
+def list_documents(store: Any, **filters: str | None) -> list[Any]:
+    """Stored document versions (summaries), filtered by kind, body, language and words `q`."""
+    words = str(filters.pop("q", "") or "").lower().split()
+    wanted = {k: v for k, v in filters.items() if v}
+    return [
+        d
+        for d in store.documents()
+        if all(getattr(d, k) == v for k, v in wanted.items())
+        and all(w in f"{d.id} {d.title}".lower() for w in words)
+    ]
+
+
+def document_versions_of(store: Any, doc_id: str) -> list[Any]:
+    """Every stored revision/language of a work; NotFoundError when there is none."""
+    from intersector.domain.errors import NotFoundError
+
+    found = list(store.document_versions(doc_id))
+    if not found:
+        raise NotFoundError(f"no document {doc_id!r}; ingest it first", field="id")
+    return found
+
+
+def document_view(
+    store: Any, doc_id: str, *, language: str | None = None, revision: str | None = None
+) -> dict[str, Any]:
+    """One document as JSON with its stored versions and the other language versions of the
+    same revision (for side-by-side reading): what the document page and API both show."""
+    from intersector.texts.document_json import document_to_dict
+
+    versions = document_versions_of(store, doc_id)
+    doc = store.get_document(doc_id, language=language, revision=revision)
+    key = doc.version_key.split("@", 1)[1].rsplit("/", 1)[0]
+    others = {
+        v.language: document_to_dict(store.get_document(doc_id, language=v.language, revision=key))
+        for v in versions
+        if v.revision == key and v.language != doc.language
+    }
+    return {
+        "document": document_to_dict(doc),
+        "versions": [v.key for v in versions],
+        "languages": others,
+    }
+
+
+def add_user(
+    store: Any,
+    username: str,
+    password: str,
+    *,
+    role: str = "reader",
+    sectors: tuple[str, ...] = (),
+    name: str = "",
+    author: str,
+) -> Any:
+    """A new user with an Argon2 password hash; ConflictError if the name is taken."""
+    from intersector.auth import passwords, roles
+    from intersector.domain.users import User
+
+    user = User(
+        id=_username(username),
+        role=roles.check_role(role),
+        name=name,
+        sectors=roles.check_sectors(sectors),
+        password_hash=passwords.hash_password(password),
+    )
+    store.save(user, author=author, reason="user added", expected_version=0)
+    return user
+
+
+def _username(username: str) -> str:
+    import re
+
+    from intersector.domain.errors import ValidationError
+
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,79}", username):
+        raise ValidationError(
+            f"user name {username!r}: use letters, digits, '.', '_', '@', '-'", field="username"
+        )
+    return username
+
+
+def set_role(
+    store: Any,
+    username: str,
+    role: str,
+    *,
+    sectors: tuple[str, ...] | None = None,
+    groups: tuple[str, ...] | None = None,
+    author: str,
+) -> Any:
+    """Change a user's role (and the Sectors/groups an editor may change): a new version."""
+    from dataclasses import replace
+
+    from intersector.auth import roles
+    from intersector.store.users import require_user
+
+    user = require_user(store, username)
+    changed = replace(
+        user,
+        role=roles.check_role(role),
+        sectors=user.sectors if sectors is None else roles.check_sectors(sectors),
+        groups=user.groups if groups is None else groups,
+    )
+    store.save(changed, author=author, reason=f"role {role}")
+    return changed
+
+
+def set_password(store: Any, username: str, password: str, *, author: str) -> None:
+    from dataclasses import replace
+
+    from intersector.auth import passwords
+    from intersector.store.users import require_user
+
+    user = require_user(store, username)
+    hashed = passwords.hash_password(password)
+    store.save(replace(user, password_hash=hashed), author=author, reason="password changed")
+
+
+def find_user(store: Any, username: str) -> Any:
+    """The user named `username`, or None."""
+    from intersector.store.users import find_user as find
+
+    return find(store, username)
+
+
+def list_users(store: Any) -> list[Any]:
+    return list(store.list("user"))
+
+
+def issue_token(
+    store: Any, username: str, scopes: tuple[str, ...], *, label: str = "", author: str
+) -> tuple[str, Any]:
+    """A new API token for `username`: (plain text to show ONCE, stored record)."""
+    from datetime import UTC, datetime
+
+    from intersector.auth import tokens
+    from intersector.store.users import require_user
+
+    user = require_user(store, username)
+    plain, record = tokens.issue(user.id, scopes, datetime.now(UTC), label)
+    store.save(record, author=author, reason=f"token {label or record.id} issued")
+    return plain, record
+
+
+def revoke_token(store: Any, principal: Any, key: str) -> Any:
+    """Revoke a token: its owner or an admin may; a new version, the token stays listed."""
+    from intersector.auth import roles, tokens
+    from intersector.store.users import find_token
+
+    token = find_token(store, key)
+    if token is None:
+        from intersector.domain.errors import NotFoundError
+
+        raise NotFoundError(f"no API token {key!r}", field="token")
+    if token.username != principal.name:
+        roles.check_can_administer(principal)
+    store.save(tokens.revoked(token), author=principal.name, reason="token revoked")
+    return tokens.revoked(token)
+
+
+def user_tokens(store: Any, username: str) -> list[Any]:
+    from intersector.store.users import tokens_of
+
+    return tokens_of(store, username)
+
+
+def authenticate(store: Any, username: str, password: str) -> Any:
+    """The user whose password this is; AuthenticationError otherwise (same message and about
+    the same time whether the name is unknown or the password wrong)."""
+    from intersector.auth import passwords
+    from intersector.auth.errors import AuthenticationError
+    from intersector.store.users import find_user
+
+    user = find_user(store, username)
+    if user is None or user.disabled:
+        passwords.dummy_verify(password)
+    elif passwords.verify_password(user.password_hash, password):
+        return user
+    raise AuthenticationError("unknown user name or wrong password")
+
+
+def principal_for_token(store: Any, plain: str) -> Any:
+    """The Principal an `Authorization: Bearer` token acts for; AuthenticationError if the token
+    is unknown, revoked, or its user gone."""
+    from intersector.auth import tokens
+    from intersector.auth.errors import AuthenticationError
+    from intersector.auth.roles import Principal
+    from intersector.store.users import find_token, find_user
+
+    key, secret = tokens.parse(plain)
+    record = find_token(store, key)
+    user = find_user(store, record.username) if record else None
+    if record is None or user is None or user.disabled or not tokens.matches(record, secret):
+        raise AuthenticationError("unknown or revoked API token")
+    return Principal(user, frozenset(record.scopes), "token")

@@ -1,0 +1,86 @@
+"""The application factory: `create_app(settings)` opens the store and mounts the API, the pages
+and the static files, with one handler for user errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from intersector import services
+from intersector.domain.errors import IntersectorError
+from intersector.settings import Settings
+from intersector.web import pages
+from intersector.web.api import coordination, documents, items, users
+from intersector.web.context import WebContext, secret_key
+from intersector.web.problems import (
+    handle_http_error,
+    handle_request_validation,
+    handle_user_error,
+)
+from intersector.web.sessions import SessionCodec
+
+STATIC = Path(__file__).parent / "static"
+API = "/api/v1"
+SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"same-origin"),
+    (
+        b"content-security-policy",
+        b"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+        b"frame-ancestors 'none'; form-action 'self'",
+    ),
+]
+
+
+class SecurityHeaders:
+    """Adds the usual protective headers to every response (a plain ASGI middleware: cheap)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"].startswith(f"{API}/docs"):
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def create_app(
+    settings: Settings, store: Any | None = None, *, secure_cookies: bool = False
+) -> FastAPI:
+    """The web application on `store` (default: the store of `settings.database_url`)."""
+    store = store if store is not None else services.open_registry(settings)
+    ctx = WebContext(
+        settings, store, SessionCodec(secret_key(settings, store)), secure_cookies=secure_cookies
+    )
+    app = FastAPI(
+        title="intersector",
+        summary="Coordination of the three ITU Sectors (WTSA Resolutions 38 and 57)",
+        version="0.1.0",
+        openapi_url=f"{API}/openapi.json",
+        docs_url=f"{API}/docs",
+        redoc_url=None,
+    )
+    app.state.ctx = ctx
+    app.add_exception_handler(IntersectorError, handle_user_error)
+    app.add_exception_handler(RequestValidationError, handle_request_validation)
+    app.add_exception_handler(HTTPException, handle_http_error)
+    for router in [*items.routers(), documents.router, coordination.router, users.router]:
+        app.include_router(router, prefix=API)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(SecurityHeaders)
+    return app

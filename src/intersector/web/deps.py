@@ -1,0 +1,97 @@
+"""Request dependencies: who is asking (session cookie or bearer token), whether they may read,
+and the CSRF check for changes made with a session cookie."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Header, Request
+
+from intersector import services
+from intersector.auth.errors import AuthenticationError, PreconditionRequiredError
+from intersector.auth.roles import ANONYMOUS, Principal, check_can_read
+from intersector.domain.errors import ConflictError
+from intersector.web.context import WebContext
+from intersector.web.sessions import COOKIE, Session, check_csrf
+
+CSRF_HEADER = "x-csrf-token"
+
+
+def context(request: Request) -> WebContext:
+    ctx: WebContext = request.app.state.ctx
+    return ctx
+
+
+def session_of(request: Request) -> Session | None:
+    """The signed session of the request, if any (read once per request)."""
+    if not hasattr(request.state, "session"):
+        request.state.session = context(request).sessions.load(request.cookies.get(COOKIE))
+    found: Session | None = request.state.session
+    return found
+
+
+def principal(request: Request) -> Principal:
+    """Who the request acts for: a bearer token wins, then the session cookie, else anonymous."""
+    if not hasattr(request.state, "principal"):
+        request.state.principal = _resolve(request)
+    found: Principal = request.state.principal
+    return found
+
+
+def _resolve(request: Request) -> Principal:
+    ctx = context(request)
+    authorization = request.headers.get("authorization", "")
+    if authorization:
+        scheme, _, credential = authorization.partition(" ")
+        if scheme.lower() != "bearer" or not credential.strip():
+            raise AuthenticationError("use `Authorization: Bearer <API token>`")
+        found: Principal = services.principal_for_token(ctx.store, credential.strip())
+        return found
+    session = session_of(request)
+    if session and session.username:
+        user = services.find_user(ctx.store, session.username)
+        if user is not None and not user.disabled:
+            return Principal(user, frozenset({"read", "write"}), "session")
+    return ANONYMOUS
+
+
+def reader(request: Request) -> Principal:
+    """The principal, if it may read (signed in, or anonymous reading switched on)."""
+    who = principal(request)
+    check_can_read(who, context(request).settings.anonymous_read)
+    return who
+
+
+def writer(request: Request) -> Principal:
+    """The principal of an API change: signed in; a session cookie must come with its CSRF
+    token in `X-CSRF-Token` (a bearer token needs none: browsers never send it by themselves)."""
+    who = principal(request)
+    if who.user is None:
+        raise AuthenticationError("sign in or send an API token to change anything")
+    if who.via == "session":
+        check_csrf(session_of(request), request.headers.get(CSRF_HEADER))
+    return who
+
+
+def expected_version(
+    if_match: Annotated[str | None, Header(description='The ETag read, e.g. "3"')] = None,
+) -> int:
+    """The version an update was based on, from `If-Match`: missing → 428."""
+    if not if_match:
+        raise PreconditionRequiredError(
+            "send If-Match with the ETag of the version you read (GET the item first)"
+        )
+    tag = if_match.strip().removeprefix("W/").strip('"')
+    if not tag.isdigit():
+        raise ConflictError(f"If-Match {if_match!r} matches no version; send the ETag you read")
+    return int(tag)
+
+
+def etag(number: int) -> str:
+    return f'"{number}"'
+
+
+Reader = Annotated[Principal, Depends(reader)]
+Writer = Annotated[Principal, Depends(writer)]
+Ctx = Annotated[WebContext, Depends(context)]
+Expected = Annotated[int, Depends(expected_version)]
