@@ -1,0 +1,225 @@
+"""files/relaton.py on a small real extract of the Relaton ITU records (tests/data/relaton/)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from intersector.domain.errors import ValidationError
+from intersector.domain.registry import ACTIVITY_KINDS, ACTIVITY_STATUSES, Activity
+from intersector.files.relaton import (
+    RelatonError,
+    RelatonFileError,
+    RelatonImport,
+    edition_status,
+    itu_t_group,
+    load_publications,
+    parse_docid,
+    parse_line,
+    parse_published,
+)
+
+DATA = Path(__file__).parent.parent / "data" / "relaton"
+EXTRACT = DATA / "publications-extract.jsonl"
+
+
+@pytest.fixture(scope="module")
+def result() -> RelatonImport:
+    return load_publications(EXTRACT)
+
+
+@pytest.fixture(scope="module")
+def works(result: RelatonImport) -> dict[str, Activity]:
+    return {a.id: a for a in result.activities}
+
+
+def test_counts_and_skipped_parts(result: RelatonImport) -> None:
+    assert result.records == 36
+    assert result.skipped == {
+        "amendment": 1,
+        "corrigendum": 1,
+        "annex": 1,
+        "collection or draft number": 2,
+    }
+    for activity in result.activities:
+        assert activity.kind in ACTIVITY_KINDS and activity.status in ACTIVITY_STATUSES
+        assert activity.source
+
+
+def test_itu_t_recommendation(works: dict[str, Activity]) -> None:
+    y3101 = works["itu-t-rec-y.3101"]
+    assert (y3101.sector, y3101.kind, y3101.identifier) == ("itu-t", "recommendation", "Y.3101")
+    assert y3101.title == "Requirements of the IMT-2020 network"
+    assert y3101.group == "itu-t-sg13"
+    assert y3101.status == "in-force"
+    assert y3101.summary.startswith("This Recommendation describes requirements")
+    assert [(m.name, m.date) for m in y3101.milestones] == [
+        ("Y.3101 (01/2018) published", date(2018, 1, 13))
+    ]
+    assert y3101.source == "https://www.itu.int/rec/T-REC-Y.3101-201801-I"
+
+
+def test_editions_merge_newest_title_and_in_force(works: dict[str, Activity]) -> None:
+    g229 = works["itu-t-rec-g.229"]
+    assert len(g229.milestones) == 5
+    assert g229.milestones[-1].date == date(1988, 11, 25)
+    assert g229.title == "Unwanted modulation and phase jitter"
+    assert g229.status == "in-force"
+
+
+def test_tsag_dual_numbers_and_supplements(works: dict[str, Activity]) -> None:
+    assert works["itu-t-rec-a.1"].group == "tsag"
+    dual = works["itu-t-rec-y.4410"]
+    assert dual.identifier == "Y.4410/Y.2291" and dual.group == "itu-t-sg20"
+    supplement = works["itu-t-sup-y-62"]
+    assert (supplement.kind, supplement.identifier) == ("supplement", "Y Suppl. 62")
+    assert works["itu-t-rec-f.748.39"].status == "approved"  # pre-published
+
+
+def test_itu_r_recommendation_series_gives_study_group(works: dict[str, Activity]) -> None:
+    m2150 = works["itu-r-rec-m.2150"]
+    assert (m2150.identifier, m2150.group, m2150.status) == ("M.2150", "itu-r-sg5", "in-force")
+    assert [m.name for m in m2150.milestones][-1] == "M.2150-3 published (month)"
+    assert m2150.milestones[-1].date == date(2026, 3, 1)
+    assert works["itu-r-rec-p.1407"].group == "itu-r-sg3"
+    bt1543 = works["itu-r-rec-bt.1543"]  # "BT-1543-1" written with a hyphen
+    assert bt1543.group == "itu-r-sg6" and len(bt1543.milestones) == 2
+
+
+def test_itu_r_reports_questions_resolutions_handbooks(works: dict[str, Activity]) -> None:
+    report = works["itu-r-rep-m.2410"]
+    assert (report.kind, report.status) == ("report", "approved")
+    question = works["itu-r-q229-5"]
+    assert question.identifier == "Question ITU-R 229/5"
+    assert (question.group, question.status) == ("itu-r-sg5", "active")
+    assert question.milestones[-1].name == "229-6/5 published (month)"
+    assert works["itu-r-q229-8"].status == "suppressed"  # SG 8 dissolved in 2007
+    assert works["itu-r-q203-3"].identifier == "Question ITU-R 203/3"
+    assert works["itu-r-q111"].group == ""  # the record names no study group
+    resolution = works["itu-r-res-65"]
+    assert (resolution.group, len(resolution.milestones)) == ("ra", 2)
+    assert works["itu-r-hdb-60"].identifier == "Handbook ITU-R 60"
+
+
+def _bad_file(tmp_path: Path, lines: list[str]) -> Path:
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_every_bad_line_is_named_and_nothing_is_imported(tmp_path: Path) -> None:
+    good = EXTRACT.read_text(encoding="utf-8").splitlines()[0]
+    record = json.loads(good)
+    lines = [
+        good,
+        "{not json",
+        json.dumps({**record, "docid": ""}),
+        json.dumps({**record, "published": "2019-13"}),
+        json.dumps({**record, "docid": "ITU-T Y.1 (01/2020)", "groups": ["ITU-T SG 99"]}),
+        json.dumps({**record, "doctype": "brochure"}),
+        json.dumps({**record, "title": "a string"}),
+    ]
+    with pytest.raises(RelatonFileError) as caught:
+        load_publications(_bad_file(tmp_path, lines))
+    errors = caught.value.errors
+    assert [(e.line, e.field) for e in errors] == [
+        (2, ""),
+        (3, "docid"),
+        (4, "published"),
+        (5, "groups"),
+        (6, "doctype"),
+        (7, "title"),
+    ]
+    assert all(e.source.endswith("bad.jsonl") for e in errors)
+    assert "line 4, field 'published'" in str(caught.value)
+    assert isinstance(caught.value, ValidationError)
+
+
+def test_missing_file_and_non_utf8(tmp_path: Path) -> None:
+    with pytest.raises(RelatonError, match="cannot read"):
+        load_publications(tmp_path / "nope.jsonl")
+    path = tmp_path / "latin1.jsonl"
+    path.write_bytes('{"docid": "ITU-T Y.1 (01/2020)", "doctype": "é"}\n'.encode("latin-1"))
+    with pytest.raises(RelatonFileError) as caught:
+        load_publications(path)
+    assert caught.value.errors[0].line == 1
+
+
+def test_progress_is_reported(tmp_path: Path) -> None:
+    seen: list[int] = []
+    load_publications(EXTRACT, progress=seen.append)
+    assert seen == sorted(seen) and seen[-1] == 36
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "expected"),
+    [
+        ("https://www.itu.int/rec/T-REC-G.229-198811-I", "Published", "in-force"),
+        ("https://www.itu.int/rec/T-REC-D.250-198811-S", "Withdrawal", "superseded"),
+        ("https://www.itu.int/rec/T-REC-Y.3101-201804-I!Cor1", "Published", "in-force"),
+        (
+            "https://www.itu.int/dms_pubrec/itu-r/rec/m/R-REC-M.2150-2-202312-I!!PDF-E.pdf",
+            None,
+            "in-force",
+        ),
+        (None, "Withdrawal", "withdrawn"),
+        ("http://www.itu.int/dms_pub/itu-r/opb/rep/R-REP-M.2410-2017-PDF-E.pdf", None, ""),
+    ],
+)
+def test_edition_status(url: str | None, status: str | None, expected: str) -> None:
+    assert edition_status(url, status) == expected
+
+
+def test_groups() -> None:
+    assert itu_t_group(["ITU-T Study Group 13"]) == "itu-t-sg13"
+    assert itu_t_group(["Telecommunication Standardization Advisory Group"]) == "tsag"
+    assert itu_t_group([]) == ""
+    with pytest.raises(RelatonError):
+        itu_t_group(["Study Group 13"])
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+def test_published_dates_round_trip(day: date) -> None:
+    assert parse_published(day.isoformat()) == (day, False)
+    assert parse_published(day.isoformat()[:7]) == (day.replace(day=1), True)
+
+
+@given(st.text(max_size=40))
+def test_any_line_is_a_record_or_a_named_error(text: str) -> None:
+    try:
+        record = parse_line(text, source="x.jsonl", line=3)
+    except RelatonError as error:
+        assert error.line == 3 and error.source == "x.jsonl"
+    else:
+        assert isinstance(record["docid"], str)
+
+
+@given(
+    series=st.sampled_from(["M", "P", "BT", "BS", "S", "SM", "RA", "F"]),
+    number=st.integers(min_value=1, max_value=2999),
+    revision=st.integers(min_value=0, max_value=30),
+)
+def test_itu_r_recommendation_ids(series: str, number: int, revision: int) -> None:
+    work = parse_docid(f"ITU-R {series}.{number}-{revision}", "recommendation", [])
+    assert work is not None
+    assert work.work_id == f"itu-r-rec-{series.lower()}.{number}"
+    assert (work.identifier, work.revision) == (f"{series}.{number}", revision)
+    assert work.group.startswith("itu-r-sg")
+
+
+@given(
+    number=st.integers(min_value=1, max_value=300),
+    revision=st.integers(min_value=0, max_value=9),
+    study_group=st.integers(min_value=1, max_value=7),
+)
+def test_itu_r_question_ids(number: int, revision: int, study_group: int) -> None:
+    written = f"{number}-{revision}" if revision else str(number)
+    work = parse_docid(f"ITU-R {written}/{study_group}:", "question", [])
+    assert work is not None
+    assert work.work_id == f"itu-r-q{number}-{study_group}"
+    assert work.group == f"itu-r-sg{study_group}" and work.revision == revision
