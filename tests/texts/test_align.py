@@ -1,0 +1,206 @@
+"""Language versions and revisions: alignment, divergences, revision diff (on the seed texts)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from intersector.domain.documents import Clause, Document, Section
+from intersector.domain.errors import ValidationError
+from intersector.texts import align
+from intersector.texts.parse import parse_document
+
+TEXTS = Path(__file__).parents[1] / "data" / "texts"
+
+
+def seed(name: str, edit: tuple[str, str] | None = None) -> Document:
+    text = (TEXTS / name).read_text(encoding="utf-8")
+    if edit is not None:
+        assert edit[0] in text, "the edit must apply to the seed"
+        text = text.replace(*edit)
+    return parse_document(text, source=name)
+
+
+@pytest.fixture(scope="module")
+def en() -> Document:
+    return seed("wtsa-res-57-en.txt")
+
+
+@pytest.fixture(scope="module")
+def fr() -> Document:
+    return seed("wtsa-res-57-fr.txt")
+
+
+def _line(name: str, start: str) -> str:
+    """The whole line of a seed that starts with `start`."""
+    text = (TEXTS / name).read_text(encoding="utf-8")
+    found = re.search(rf"^{re.escape(start)}.*\n", text, re.MULTILINE)
+    assert found is not None
+    return found.group(0)
+
+
+def test_units_have_language_independent_paths(en: Document, fr: Document) -> None:
+    assert [u.path for u in align.units(en)] == [u.path for u in align.units(fr)]
+    assert "resolves 2" in {u.path for u in align.units(en)}
+
+
+def test_seed_versions_align_by_structure_without_divergence(en: Document, fr: Document) -> None:
+    aligned = align.align_versions(en, fr)
+    assert all(p.how == "structure" for p in aligned)
+    assert align.divergences(en, fr, aligned) == []
+
+
+def test_french_version_with_a_clause_removed_is_reported(en: Document) -> None:
+    removed = _line("wtsa-res-57-fr.txt", "b)\tqu'un mécanisme")
+    fr = seed("wtsa-res-57-fr.txt", (removed, ""))
+    found = align.divergences(en, fr, align.align_versions(en, fr))
+    assert [(d.kind, d.path) for d in found] == [("clause-missing", "recognizing b)")]
+    assert "fr version" in found[0].detail
+
+
+def test_differing_year_and_missing_footnote_are_reported(en: Document) -> None:
+    fr = seed("wtsa-res-57-fr.txt", ("(Rév. Hyderabad, 2010)", "(Rév. Hyderabad, 2014)"))
+    kinds = {d.kind for d in align.divergences(en, fr, align.align_versions(en, fr))}
+    assert "numbers-differ" in kinds
+    no_note = Document(
+        id=en.id,
+        kind=en.kind,
+        body=en.body,
+        number=en.number,
+        language="fr",
+        preamble=en.preamble,
+        operative=en.operative,
+    )
+    found = align.divergences(en, no_note, align.align_versions(en, no_note))
+    assert ("footnote-missing", "footnote 1") in {(d.kind, d.path) for d in found}
+
+
+def test_different_works_are_refused(en: Document) -> None:
+    other = Document(id="wtsa-res-38", kind="resolution", body="wtsa", number="38", language="en")
+    with pytest.raises(ValidationError, match="different works"):
+        align.align_versions(en, other)
+
+
+def _doc(language: str, paragraphs: list[str]) -> Document:
+    section = Section(
+        heading="noting",
+        function="noting",
+        clauses=tuple(Clause(label="", text=t) for t in paragraphs),
+    )
+    return Document(
+        id="x-res-1",
+        kind="resolution",
+        body="x",
+        number="1",
+        language=language,
+        preamble=(section,),
+    )
+
+
+def test_unlabelled_paragraphs_align_by_content_with_a_gap() -> None:
+    a = _doc(
+        "en", ["Resolution 5 (2010) asks for help.", "Report in 2012.", "Budget of 300 000 francs."]
+    )
+    b = _doc("fr", ["La Résolution 5 (2010) demande de l'aide.", "Budget de 300 000 francs."])
+    aligned = align.align_versions(a, b)
+    pairs = [
+        (p.left.text[:6] if p.left else None, p.right.text[:6] if p.right else None)
+        for p in aligned
+    ]
+    assert pairs == [("Resolu", "La Rés"), ("Report", None), ("Budget", "Budget")]
+
+
+def test_content_alignment_with_the_real_model() -> None:
+    from intersector.coordination.embeddings import UniversalSentenceEncoder
+
+    model = UniversalSentenceEncoder()
+    a = _doc(
+        "en",
+        [
+            "The Director shall report to the Council.",
+            "Cooperation among the three Sectors is essential.",
+            "Accessibility for persons with disabilities.",
+        ],
+    )
+    b = _doc(
+        "fr",
+        [
+            "La coopération entre les trois Secteurs est essentielle.",
+            "L'accessibilité pour les personnes handicapées.",
+        ],
+    )
+    aligned = align.align_versions(a, b, embed=model.embed)
+    assert [(p.left is not None, p.right is not None) for p in aligned] == [
+        (True, False),
+        (True, True),
+        (True, True),
+    ]
+
+
+@given(st.lists(st.lists(st.floats(0, 1), min_size=4, max_size=4), min_size=0, max_size=6))
+def test_monotone_alignment_uses_every_unit_once_in_order(rows: list[list[float]]) -> None:
+    import numpy as np
+
+    sims = np.array(rows, dtype=np.float32).reshape(len(rows), 4)
+    path = align.monotone_alignment(sims)
+    lefts = [i for i, _ in path if i is not None]
+    rights = [j for _, j in path if j is not None]
+    assert lefts == list(range(len(rows))) and rights == list(range(4))
+
+
+def test_numbers_read_digit_groups_and_decimal_commas() -> None:
+    assert align.numbers("4 940-4 990 MHz, 2,5 dB") == {"4940", "4990", "2.5"}
+
+
+# --- revisions: a clearly SYNTHETIC revision derived from the Dubai 2012 seed -----------------
+# Edits: resolves 1 reworded, taking into account b) removed, a new resolves 3 added.
+
+
+@pytest.fixture(scope="module")
+def revised() -> Document:
+    text = (TEXTS / "wtsa-res-57-en.txt").read_text(encoding="utf-8")
+    text = text.replace(_line("wtsa-res-57-en.txt", "b)\tthe ongoing consultation"), "")
+    text = text.replace(
+        "to assist in the identification of subjects", "to continue to identify subjects"
+    )
+    old_two = _line("wtsa-res-57-en.txt", "2\tto invite the Directors")
+    new_three = "3\tto review the implementation of this resolution at the next assembly.\n"
+    text = text.replace(old_two, old_two.rstrip("\n") + "\n" + new_three)
+    return parse_document(text, source="synthetic revision")
+
+
+def test_revision_diff_reports_added_removed_reworded(en: Document, revised: Document) -> None:
+    changes = align.revision_diff(en, revised)
+    kinds = {(c.kind, c.old_path or c.new_path) for c in changes if c.kind != "unchanged"}
+    assert kinds == {
+        ("removed", "taking-into-account b)"),
+        ("reworded", "resolves 1"),
+        ("added", "resolves 3"),
+    }
+    reworded = next(c for c in changes if c.kind == "reworded")
+    assert "[-assist in the identification of-]" in reworded.marked
+    assert "{+continue to identify+}" in reworded.marked
+    order = [c.old_path or c.new_path for c in changes]
+    assert order.index("taking-into-account b)") == order.index("taking-into-account a)") + 1
+
+
+def test_revision_diff_finds_a_moved_clause(en: Document) -> None:
+    one = _line("wtsa-res-57-en.txt", "1\tto invite the Radio")
+    two = _line("wtsa-res-57-en.txt", "2\tto invite the Directors")
+    swapped = (
+        (TEXTS / "wtsa-res-57-en.txt")
+        .read_text(encoding="utf-8")
+        .replace(one + two, "1" + two[1:] + "2" + one[1:])
+    )
+    changes = align.revision_diff(en, parse_document(swapped, source="swapped"))
+    moved = {(c.old_path, c.new_path) for c in changes if c.kind == "moved"}
+    assert moved == {("resolves 1", "resolves 2"), ("resolves 2", "resolves 1")}
+    assert "MOVED" in align.format_diff(changes)
+
+
+def test_mark_words() -> None:
+    assert align.mark_words("a b c", "a x c") == "a [-b-] {+x+} c"
