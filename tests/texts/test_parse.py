@@ -11,6 +11,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from intersector.domain.documents import Document, Event
 from intersector.domain.errors import IntersectorError, UnknownTextError
@@ -227,3 +229,36 @@ def test_debug_segments_dump_every_line() -> None:
     kinds = [line.kind for line in lines]
     assert kinds.count("heading") == 5 and kinds.count("identity") == 1
     assert lines[0].kind == "boilerplate" and lines[0].function == "foreword"
+
+
+SEED_LINES = [
+    line
+    for path in sorted(DATA.glob("wtsa-*.txt"))
+    for line in path.read_text(encoding="utf-8").split("\n")
+]
+pieces = st.one_of(
+    st.sampled_from(SEED_LINES),
+    st.sampled_from(
+        ["RESOLUTION 1 (Rev. X, 2000)", "Annex A", "SECTION 1", "1.1\tScope", "i)\tx", "(, 2012)",
+         "Source: ITU-T SG 13", "For action to: TSAG", "Question 6/13 – X", "Recommendation ITU-T E.1",
+         "resolves", "instructs the", "Resolutions ITU-R 1, 2 and", "[footnoteRef:1]1", "[1: 1 x]"]
+    ),
+    st.text(max_size=40),
+)  # fmt: skip
+noisy_texts = st.lists(pieces, max_size=25).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(noisy_texts)
+def test_lenient_never_crashes(text: str) -> None:
+    doc = parse_document(text, lenient=True)
+    assert document_from_dict(document_to_dict(doc)) == doc
+
+
+@settings(max_examples=300, deadline=None)
+@given(noisy_texts)
+def test_strict_raises_only_intersector_errors(text: str) -> None:
+    try:
+        parse_document(text)
+    except IntersectorError as error:
+        assert str(error)
