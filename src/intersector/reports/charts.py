@@ -25,7 +25,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 WIDTH = 1100
 LABEL_WIDTH = 250
-RIGHT_MARGIN = 24
+RIGHT_MARGIN = 30
 AXIS_HEIGHT = 44
 LANE_HEADER = 30
 ROW_HEIGHT = 28
@@ -191,8 +191,9 @@ def _lanes(view: JoinedRoadmap, scale: _Scale) -> tuple[Lane, ...]:
 
 
 def _arrows(view: JoinedRoadmap, lanes: tuple[Lane, ...]) -> tuple[Arrow, ...]:
-    """Finish-to-start arrows: from the end of the bar depended on to the start of the
-    dependent bar, with an elbow so the arrow never hides a label."""
+    """End-to-end arrows: from the end of the bar depended on to the end of the bar that needs
+    it, through an elbow right of both ends. An arrow that comes back leftwards shows at a
+    glance that the work needed finishes after the work that needs it."""
     bars = {bar.activity: bar for lane in lanes for bar in lane.bars}
     arrows: list[Arrow] = []
     for edge in view.dependencies:
@@ -200,9 +201,9 @@ def _arrows(view: JoinedRoadmap, lanes: tuple[Lane, ...]) -> tuple[Arrow, ...]:
         if not edge.shown or a is None or b is None or not a.width or not b.width:
             continue
         x1, y1 = a.x + a.width, a.y + BAR_HEIGHT / 2
-        x2, y2 = b.x, b.y + BAR_HEIGHT / 2
-        mid = max(x1, x2 - 12) + 6
-        path = f"M{x1},{y1} H{mid} V{y2} H{x2}" if mid < x2 else f"M{x1},{y1} H{mid} V{y2}"
+        x2, y2 = b.x + b.width, b.y + BAR_HEIGHT / 2
+        elbow = round(max(x1, x2) + 10, 1)
+        path = f"M{x1},{y1} H{elbow} V{y2} H{x2 + 2}"
         why = f" ({edge.reason})" if edge.reason else ""
         arrows.append(Arrow(path, f"{b.label} depends on {a.label}{why}", edge.cross_sector))
     return tuple(arrows)

@@ -1,0 +1,192 @@
+"""`intersector roadmap` and `intersector check` on a store loaded from small fixtures (runs on
+SQLite and PostgreSQL through the shared `store` fixture)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from openpyxl import load_workbook
+
+from intersector import cli
+from intersector.domain.registry import (
+    Activity,
+    Dependency,
+    Group,
+    Liaison,
+    Mechanism,
+    Milestone,
+    Roadmap,
+    RoadmapEntry,
+    Subject,
+)
+from intersector.store import Store
+
+TODAY = "2025-01-15"
+
+ITEMS = (
+    Subject("imt", {"en": "IMT", "fr": "IMT", "es": "IMT"}),
+    Subject("broadband", {"en": "Broadband", "fr": "Large bande", "es": "Banda ancha"}),
+    Group("itu-r-wp5d", "itu-r", "working-party", "Working Party 5D", acronym="WP 5D"),
+    Group("itu-t-sg13", "itu-t", "study-group", "Study Group 13", acronym="SG13"),
+    Group("itu-d-sg1", "itu-d", "study-group", "Study Group 1", acronym="SG1"),
+    Activity(
+        "itu-r-rec-m.2160",
+        "itu-r",
+        "recommendation",
+        "M.2160",
+        "Framework and overall objectives of the future development of IMT for 2030 and beyond",
+        group="itu-r-wp5d",
+        subjects=("imt",),
+        status="approved",
+        start=date(2021, 3, 1),
+        target=date(2023, 11, 30),
+        milestones=(Milestone("WP 5D agrees draft", date(2023, 6, 21)),),
+    ),
+    Activity(
+        "itu-r-q229-5",
+        "itu-r",
+        "question",
+        "229/5",
+        "Further development of IMT",
+        group="itu-r-wp5d",
+        subjects=("imt",),
+        start=date(2023, 1, 1),
+        target=date(2027, 12, 31),
+    ),
+    Activity(
+        "itu-r-rec-m.1036",
+        "itu-r",
+        "recommendation",
+        "M.1036",
+        "Frequency arrangements",
+        group="itu-r-wp5d",
+        subjects=("imt",),
+        status="suppressed",
+    ),
+    Activity(
+        "itu-t-rec-y.3101",
+        "itu-t",
+        "recommendation",
+        "Y.3101",
+        "Requirements of the IMT-2020 network",
+        group="itu-t-sg13",
+        subjects=("imt",),
+        start=date(2022, 5, 1),
+        target=date(2024, 6, 30),
+        dependencies=(Dependency("itu-r-q229-5", "IMT requirements"),),
+    ),
+    Activity(
+        "itu-d-q1-1",
+        "itu-d",
+        "question",
+        "Q1/1",
+        "Strategies and policies for the deployment of broadband in developing countries",
+        group="itu-d-sg1",
+        subjects=("broadband",),
+    ),
+    Roadmap(
+        "itu-r-imt",
+        "itu-r",
+        "imt",
+        "ITU-R IMT roadmap",
+        entries=(
+            RoadmapEntry("itu-r-rec-m.2160"),
+            RoadmapEntry("itu-r-q229-5"),
+            RoadmapEntry("itu-r-rec-m.1036"),
+        ),
+    ),
+    Liaison(
+        "itu-r-wp5d-ls-1",
+        "itu-r-wp5d",
+        "IMT-2030 requirements",
+        for_action=("itu-t-sg13",),
+        sent=date(2024, 6, 1),
+        deadline=date(2024, 10, 1),
+        activities=("itu-r-q229-5",),
+        reference="5D/TEMP/123",
+    ),
+    Mechanism("jtg-4-5-6-7", "joint-task-group", "JTG 4-5-6-7", ("itu-r-wp5d",), ("imt",)),
+)
+
+
+@pytest.fixture
+def loaded(store: Store, database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    store.save_many(ITEMS, author="test", reason="fixture")
+    monkeypatch.setenv("INTERSECTOR_DATABASE_URL", database_url)
+    return database_url
+
+
+def test_roadmap_table(loaded: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.run(["roadmap", "imt", "--today", TODAY]) == 0
+    out = capsys.readouterr().out
+    for text in ("IMT roadmap, as of 2025-01-15", "M.2160", "229/5", "Y.3101", "5D/TEMP/123"):
+        assert text in out
+    assert "late-dependency" in out and "stale-roadmap-entry" in out
+
+
+def test_roadmap_json_to_stdout(loaded: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.run(["roadmap", "imt", "--format", "json", "--today", TODAY]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(lane["sector"], lane["origin"]) for lane in data["lanes"]] == [
+        ("itu-r", "maintained"),
+        ("itu-t", "derived"),
+        ("itu-d", "derived"),
+    ]
+    r_rows = data["lanes"][0]["rows"]
+    assert [r["identifier"] for r in r_rows] == ["M.2160", "229/5", "M.1036"]
+    assert r_rows[2]["withdrawn"] is False and r_rows[2]["status"] == "suppressed"
+    checks = {f["check"] for f in data["findings"]}
+    assert checks == {"late-dependency", "liaison-overdue", "past-target", "stale-roadmap-entry"}
+
+
+def test_roadmap_files(loaded: str, tmp_path: Path) -> None:
+    html, xlsx, ics = (tmp_path / f"imt.{ext}" for ext in ("html", "xlsx", "ics"))
+    for fmt, path in (("html", html), ("xlsx", xlsx), ("ics", ics)):
+        args = ["roadmap", "imt", "--format", fmt, "--output", str(path), "--today", TODAY]
+        assert cli.run(args) == 0
+    assert "<svg" in html.read_text() and 'class="bar late"' in html.read_text()
+    assert load_workbook(xlsx).sheetnames[:4] == ["Joined", "ITU-R", "ITU-T", "ITU-D"]
+    events = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    assert any(str(e["SUMMARY"]).startswith("Reply due from SG13") for e in events)
+
+
+def test_roadmap_default_file_name_and_one_sector(
+    loaded: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    args = ["roadmap", "imt", "--sector", "itu-t", "--format", "html", "--today", TODAY]
+    assert cli.run(args) == 0
+    page = (tmp_path / "roadmap-imt.html").read_text()
+    assert "ITU-T Y.3101" in page and "ITU-R roadmap" not in page
+
+
+def test_check_table_and_json(loaded: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.run(["check", "--today", TODAY]) == 0
+    assert "no-counterpart" in capsys.readouterr().out  # broadband: ITU-D only
+    assert cli.run(["check", "--subject", "broadband", "--format", "json", "--today", TODAY]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["count"] == 1 and data["findings"][0]["items"] == ["itu-d-q1-1"]
+
+
+def test_user_errors_exit_2_without_traceback(
+    loaded: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.run(["roadmap", "nothing", "--today", TODAY]) == 2
+    err = capsys.readouterr().err
+    assert "no subject 'nothing'" in err and "known subjects: broadband, imt" in err
+    assert "Traceback" not in err
+    assert cli.run(["roadmap", "imt", "--sector", "itu-x"]) == 2
+    assert "unknown Sector 'itu-x'" in capsys.readouterr().err
+    assert cli.run(["roadmap", "imt", "--format", "pdf"]) == 2
+    assert cli.run(["check", "--format", "xml"]) == 2
+    assert cli.run(["check", "--today", "15/01/2025"]) == 2
+
+
+def test_commands_have_help(capsys: pytest.CaptureFixture[str]) -> None:
+    for command in ("roadmap", "check"):
+        assert cli.run([command, "--help"]) == 0
+        assert "--format" in capsys.readouterr().out
