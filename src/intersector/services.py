@@ -295,3 +295,121 @@ def principal_for_token(store: Any, plain: str) -> Any:
     if record is None or user is None or user.disabled or not tokens.matches(record, secret):
         raise AuthenticationError("unknown or revoked API token")
     return Principal(user, frozenset(record.scopes), "token")
+
+
+# --- roadmaps and alignment checks (issue 3) ---------------------------------------------------
+# Local imports keep this block independent of the others in this shared module. The web block
+# above has its own roadmap_view/alignment_findings over a cached registry snapshot.
+
+ROADMAP_FORMATS = ("table", "html", "xlsx", "json", "ics")
+
+
+def _today(today: Any) -> Any:
+    from datetime import date
+
+    return today if today is not None else date.today()
+
+
+def _roadmap_inputs(store: Any, subject: str) -> dict[str, Any]:
+    """What the joined view of `subject` reads: the activities tagged with it (withdrawn too),
+    those its roadmaps and dependencies name, its roadmaps, liaisons, mechanisms, groups."""
+    tagged = store.list("activity", subject=subject, include_withdrawn=True)
+    roadmaps = store.list("roadmap", subject=subject)
+    known = {a.id for a in tagged}
+    named = {e.activity for r in roadmaps for e in r.entries}
+    named.update(d.on for a in tagged for d in a.dependencies)
+    extra = [store.get("activity", i) for i in sorted(named - known) if store.exists("activity", i)]
+    return {
+        "roadmaps": roadmaps,
+        "activities": [*tagged, *extra],
+        "liaisons": store.list("liaison"),
+        "mechanisms": store.list("mechanism"),
+        "groups": store.list("group"),
+    }
+
+
+def _subject(store: Any, subject: str, tagged: bool) -> Any:
+    """The stored Subject, or its bare id when only activities are tagged with it."""
+    from intersector.domain.errors import NotFoundError
+
+    if store.exists("subject", subject):
+        return store.get("subject", subject)
+    if tagged:
+        return subject
+    known = ", ".join(s.id for s in store.list("subject")) or "none: load the registry first"
+    raise NotFoundError(
+        f"no subject {subject!r} in the registry and no activity tagged with it; known "
+        f"subjects: {known}",
+        field="subject",
+    )
+
+
+def joined_roadmap(store: Any, subject: str, *, sector: str = "", today: Any = None) -> Any:
+    """The joined roadmap (JoinedRoadmap) of `subject` from the store: every Sector, or only
+    `sector`."""
+    from intersector.coordination.roadmap import join_roadmaps
+    from intersector.domain.errors import ValidationError
+    from intersector.domain.registry import SECTORS
+
+    if sector and sector not in SECTORS:
+        raise ValidationError(
+            f"unknown Sector {sector!r}: use one of {', '.join(SECTORS)}", field="sector"
+        )
+    inputs = _roadmap_inputs(store, subject)
+    found = _subject(store, subject, any(subject in a.subjects for a in inputs["activities"]))
+    sectors = (sector,) if sector else SECTORS
+    return join_roadmaps(found, today=_today(today), sectors=sectors, **inputs)
+
+
+def registry_findings(store: Any, *, subject: str = "", today: Any = None) -> tuple[Any, ...]:
+    """Every alignment finding of the registry (or those about `subject`), most serious first."""
+    from intersector.coordination.alignment import Registry, check_alignment
+
+    registry = Registry.of(
+        store.iter("activity", include_withdrawn=True),
+        store.list("liaison"),
+        store.list("mechanism"),
+        store.list("roadmap"),
+        store.list("group"),
+    )
+    return check_alignment(registry, _today(today), subject=subject or None)
+
+
+def build_roadmap(
+    settings: Any, subject: str, *, sector: str = "", today: Any = None
+) -> tuple[Any, tuple[Any, ...]]:
+    """`intersector roadmap`: the joined view of `subject` and the findings about it."""
+    from intersector.store import open_store
+
+    with open_store(settings.database_url) as store:
+        view = joined_roadmap(store, subject, sector=sector, today=today)
+        findings = registry_findings(store, subject=view.subject, today=view.today)
+    if sector:
+        findings = tuple(f for f in findings if sector in f.sectors)
+    return view, findings
+
+
+def check_registry(settings: Any, *, subject: str = "", today: Any = None) -> tuple[Any, ...]:
+    """`intersector check`: the alignment findings of the registry at `settings.database_url`."""
+    from intersector.store import open_store
+
+    with open_store(settings.database_url) as store:
+        return registry_findings(store, subject=subject, today=today)
+
+
+def roadmap_file(view: Any, findings: tuple[Any, ...], fmt: str) -> bytes:
+    """The roadmap in a file format: html, xlsx, json or ics (bytes to write)."""
+    from intersector.domain.errors import ValidationError
+    from intersector.reports import roadmap_html, roadmap_ics, roadmap_json, roadmap_xlsx
+
+    if fmt == "html":
+        return roadmap_html.roadmap_html(view, findings).encode()
+    if fmt == "json":
+        return roadmap_json.roadmap_json(view, findings).encode()
+    if fmt == "xlsx":
+        return roadmap_xlsx.roadmap_xlsx(view)
+    if fmt == "ics":
+        return roadmap_ics.roadmap_ics(view)
+    raise ValidationError(
+        f"unknown roadmap format {fmt!r}: use one of {', '.join(ROADMAP_FORMATS)}", field="format"
+    )
