@@ -30,13 +30,15 @@ _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MAX_PHRASE = 4
 
 FloatArray = npt.NDArray[np.float32]
+_FOLD_PUNCTUATION = str.maketrans({"'": " ", "’": " ", "\u2010": "-", "\u2011": "-"})
 
 
 def fold(text: str) -> str:
-    """Lower case, without accents; apostrophes become spaces (`d'urgence` → `d urgence`)."""
+    """Lower case, without accents; apostrophes become spaces (`d'urgence` → `d urgence`),
+    Unicode hyphens ASCII ones (`e‑waste` → `e-waste`)."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.replace("'", " ").replace("’", " ")
+    return stripped.translate(_FOLD_PUNCTUATION)
 
 
 def words(text: str) -> list[str]:
@@ -76,10 +78,10 @@ def _match_phrase(
     return "", 1
 
 
-def _scan(text: str, language: str) -> list[tuple[str, bool]]:
+def _scan(text: str, language: str, concepts: bool = True) -> list[tuple[str, bool]]:
     """(term, is_concept) for each index term of `text`, in order."""
     tokens = words(text)
-    table = _phrases(language)
+    table = _phrases(language) if concepts else {}
     stops = STOP_WORDS.get(language, frozenset())
     out: list[tuple[str, bool]] = []
     i = 0
@@ -93,9 +95,11 @@ def _scan(text: str, language: str) -> list[tuple[str, bool]]:
     return out
 
 
-def analyse(text: str, language: str) -> list[str]:
-    """Index terms of `text`: concept terms prefixed with `~`, other words stemmed."""
-    return [CONCEPT_PREFIX + t if is_concept else t for t, is_concept in _scan(text, language)]
+def analyse(text: str, language: str, concepts: bool = True) -> list[str]:
+    """Index terms of `text`: concept terms prefixed with `~`, other words stemmed; with
+    `concepts=False`, every word stemmed (for matching exact keywords)."""
+    scanned = _scan(text, language, concepts)
+    return [CONCEPT_PREFIX + t if is_concept else t for t, is_concept in scanned]
 
 
 def key_terms(text: str, language: str) -> frozenset[str]:

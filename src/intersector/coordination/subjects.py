@@ -1,0 +1,197 @@
+"""Subjects of mutual interest: classification, the subject × Sector × group matrix, and the
+subjects common to all three Sectors (Resolution 57, resolves 1).
+
+Stages, each with its promise:
+- `SubjectClassifier.build`: each subject's keywords analysed per language (the same analysis
+  as BM25: folded, stemmed, key terms as concepts) and its descriptions embedded, once.
+- `classify`: for one text in any language, every subject scoring at least `threshold`, with a
+  confidence in [0, 1] and a reason (the keywords matched, the nearest description and its
+  cosine). `confidence = KEYWORD_WEIGHT * keyword_part + (1 - KEYWORD_WEIGHT) * semantic_part`,
+  where keyword_part is 0, 0.7, 0.85 or 1 for 0, 1, 2, 3+ keywords matched and semantic_part is
+  the description cosine rescaled from [0.2, 0.6] to [0, 1].
+- `resolve`: coordinators' corrections win over the classifier, and subjects declared on the
+  registry item win too; the result says where each subject came from.
+- `subject_matrix` / `common_subjects`: subject → Sector → group → items, and the subjects
+  with work in all three Sectors, with the groups working on each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from intersector.coordination.embeddings import Embedder, FloatArray
+from intersector.coordination.lexical import analyse
+from intersector.coordination.overlap import WorkText
+from intersector.domain.registry import SECTORS, Subject
+
+KEYWORD_WEIGHT = 0.6
+THRESHOLD = 0.45
+_KEYWORD_PART = (0.0, 0.7, 0.85, 1.0)
+_COSINE_LOW, _COSINE_HIGH = 0.2, 0.6
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One subject given to one item: how sure, why, and by whom (`classifier`, `registry`
+    or `coordinator`)."""
+
+    item: str
+    subject: str
+    confidence: float
+    reason: str
+    origin: str = "classifier"
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A coordinator's decision on one item's subject: `add` or `remove`."""
+
+    item: str
+    subject: str
+    action: str  # add | remove
+    author: str = ""
+    note: str = ""
+
+
+@dataclass
+class SubjectClassifier:
+    subjects: list[Subject]
+    keywords: list[list[tuple[str, tuple[str, ...]]]]  # per subject: (keyword, its terms)
+    descriptions: list[list[tuple[str, str]]]  # per subject: (language, description)
+    vectors: list[FloatArray]
+    embedder: Embedder
+    threshold: float = THRESHOLD
+
+    @classmethod
+    def build(cls, subjects: Iterable[Subject], embedder: Embedder) -> SubjectClassifier:
+        listed = [s for s in subjects if not s.withdrawn]
+        keywords = [_analysed_keywords(s) for s in listed]
+        descriptions = [
+            [(lang, text) for lang, text in s.description.items()]
+            or [(lang, text) for lang, text in s.labels.items()]
+            for s in listed
+        ]
+        vectors = [embedder.embed([text for _, text in d]) for d in descriptions]
+        return cls(listed, keywords, descriptions, vectors, embedder)
+
+    def classify(self, work: WorkText) -> list[Assignment]:
+        """The subjects of `work`, most confident first."""
+        return self.classify_many([work])[0]
+
+    def classify_many(self, works: Sequence[WorkText]) -> list[list[Assignment]]:
+        """`classify` for many works, embedding them in one batch."""
+        if not works:
+            return []
+        vectors = self.embedder.embed([w.text for w in works])
+        return [self._assign(w, vectors[n]) for n, w in enumerate(works)]
+
+    def _assign(self, work: WorkText, vector: FloatArray) -> list[Assignment]:
+        terms = set(analyse(work.text, work.language, concepts=False))
+        found = []
+        for s, subject in enumerate(self.subjects):
+            matched = [kw for kw, kw_terms in self.keywords[s] if set(kw_terms) <= terms]
+            sims = self.vectors[s] @ vector
+            best = int(np.argmax(sims))
+            confidence = _confidence(len(matched), float(sims[best]))
+            if confidence >= self.threshold:
+                reason = _reason(matched, self.descriptions[s][best], float(sims[best]))
+                found.append(Assignment(work.id, subject.id, round(confidence, 3), reason))
+        return sorted(found, key=lambda a: (-a.confidence, a.subject))
+
+
+def _analysed_keywords(subject: Subject) -> list[tuple[str, tuple[str, ...]]]:
+    """Each keyword with its analysed terms, in its own language; labels count as keywords."""
+    pairs = [(lang, kw) for lang, kws in subject.keywords.items() for kw in kws]
+    pairs += [(lang, label) for lang, label in subject.labels.items()]
+    out = []
+    for lang, keyword in pairs:
+        terms = tuple(analyse(keyword, lang, concepts=False))
+        if terms and (keyword, terms) not in out:
+            out.append((keyword, terms))
+    return out
+
+
+def _confidence(matched: int, cosine: float) -> float:
+    keyword_part = _KEYWORD_PART[min(matched, len(_KEYWORD_PART) - 1)]
+    semantic = (cosine - _COSINE_LOW) / (_COSINE_HIGH - _COSINE_LOW)
+    return KEYWORD_WEIGHT * keyword_part + (1 - KEYWORD_WEIGHT) * min(max(semantic, 0.0), 1.0)
+
+
+def _reason(matched: Sequence[str], description: tuple[str, str], cosine: float) -> str:
+    terms = f"terms matched: {', '.join(matched[:5])}" if matched else "no term matched"
+    lang, text = description
+    return f"{terms}; nearest description ({lang}, cosine {cosine:.2f}): {text[:70]}"
+
+
+def resolve(
+    classified: Iterable[Assignment],
+    declared: Mapping[str, Sequence[str]] = {},
+    corrections: Iterable[Correction] = (),
+) -> dict[str, list[Assignment]]:
+    """Item → its subjects: the classifier's, plus those declared on the registry item, plus
+    coordinators' additions, minus their removals (the latest correction of a pair wins)."""
+    out: dict[str, dict[str, Assignment]] = {}
+    for a in classified:
+        out.setdefault(a.item, {})[a.subject] = a
+    for item, subjects in declared.items():
+        for subject in subjects:
+            out.setdefault(item, {})[subject] = Assignment(
+                item, subject, 1.0, "declared in the registry", "registry"
+            )
+    for c in corrections:
+        if c.action == "remove":
+            out.get(c.item, {}).pop(c.subject, None)
+        else:
+            note = f"corrected by {c.author or 'a coordinator'}" + (f": {c.note}" if c.note else "")
+            out.setdefault(c.item, {})[c.subject] = Assignment(
+                c.item, c.subject, 1.0, note, "coordinator"
+            )
+    return {
+        item: sorted(s.values(), key=lambda a: (-a.confidence, a.subject))
+        for item, s in out.items()
+    }
+
+
+Matrix = dict[str, dict[str, dict[str, list[str]]]]
+
+
+@dataclass(frozen=True)
+class CommonSubject:
+    """A subject with work in all three Sectors: the groups (and items) on it, per Sector."""
+
+    subject: str
+    groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    items: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def subject_matrix(
+    works: Iterable[WorkText], subjects: Mapping[str, Sequence[Assignment]]
+) -> Matrix:
+    """subject → Sector → group (`""` when unknown) → item ids, sorted."""
+    matrix: Matrix = {}
+    for work in works:
+        for assignment in subjects.get(work.id, ()):
+            cell = matrix.setdefault(assignment.subject, {}).setdefault(work.sector, {})
+            cell.setdefault(work.group, []).append(work.id)
+    for by_sector in matrix.values():
+        for by_group in by_sector.values():
+            for ids in by_group.values():
+                ids.sort()
+    return matrix
+
+
+def common_subjects(matrix: Matrix, sectors: Sequence[str] = SECTORS) -> list[CommonSubject]:
+    """The subjects with at least one item in every one of `sectors`."""
+    found = []
+    for subject in sorted(matrix):
+        by_sector = matrix[subject]
+        if all(by_sector.get(s) for s in sectors):
+            groups = {s: tuple(sorted(g for g in by_sector[s] if g)) for s in sectors}
+            items = {
+                s: tuple(sorted(i for ids in by_sector[s].values() for i in ids)) for s in sectors
+            }
+            found.append(CommonSubject(subject, groups, items))
+    return found

@@ -1,0 +1,105 @@
+"""Subjects: classification in any language with reasons, corrections, matrix, common subjects."""
+
+from __future__ import annotations
+
+import pytest
+
+from intersector.coordination.embeddings import HashingEmbedder, UniversalSentenceEncoder
+from intersector.coordination.overlap import WorkText
+from intersector.coordination.subjects import (
+    Assignment,
+    Correction,
+    SubjectClassifier,
+    common_subjects,
+    resolve,
+    subject_matrix,
+)
+from intersector.coordination.taxonomy import RESOLUTION_57_SUBJECTS
+from intersector.domain.registry import Subject
+
+
+@pytest.fixture(scope="module")
+def classifier() -> SubjectClassifier:
+    return SubjectClassifier.build(RESOLUTION_57_SUBJECTS, UniversalSentenceEncoder())
+
+
+def test_taxonomy_is_resolution_57_in_three_languages() -> None:
+    assert len(RESOLUTION_57_SUBJECTS) == 8
+    for subject in RESOLUTION_57_SUBJECTS:
+        assert set(subject.labels) == set(subject.description) == {"en", "fr", "es"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "Accessible telecommunication services for persons with disabilities",
+            "accessibility",
+        ),
+        ("fr", "Accessibilité des services pour les personnes handicapées", "accessibility"),
+        (
+            "es",
+            "Telecomunicaciones de emergencia para el socorro en caso de catástrofe",
+            "emergency-telecommunications",
+        ),
+        ("fr", "Exposition des personnes aux champs électromagnétiques", "emc"),
+        ("en", "Countering spam and malware in IP networks", "cybersecurity"),
+    ],
+)
+def test_classify_in_any_language(
+    classifier: SubjectClassifier, language: str, text: str, expected: str
+) -> None:
+    found = classifier.classify(WorkText(id="x", sector="itu-t", text=text, language=language))
+    assert found[0].subject == expected
+    assert 0 < found[0].confidence <= 1
+    assert "terms matched" in found[0].reason and "nearest description" in found[0].reason
+
+
+def test_text_on_no_subject_gets_none(classifier: SubjectClassifier) -> None:
+    text = "Signalling protocols for the charging of international leased circuits"
+    assert classifier.classify(WorkText(id="x", sector="itu-t", text=text)) == []
+
+
+def test_withdrawn_subjects_are_not_used() -> None:
+    gone = Subject(id="old", labels={"en": "Telex"}, keywords={"en": ("telex",)}, withdrawn=True)
+    classifier = SubjectClassifier.build([gone], HashingEmbedder())
+    assert classifier.subjects == []
+
+
+def test_corrections_win_over_the_classifier() -> None:
+    classified = [Assignment("a", "emc", 0.6, "terms"), Assignment("a", "imt", 0.5, "terms")]
+    resolved = resolve(
+        classified,
+        declared={"b": ["imt"]},
+        corrections=[
+            Correction("a", "emc", "remove"),
+            Correction("a", "cybersecurity", "add", "ana", "see Q3/2"),
+        ],
+    )
+    assert [(x.subject, x.origin) for x in resolved["a"]] == [
+        ("cybersecurity", "coordinator"),
+        ("imt", "classifier"),
+    ]
+    assert "see Q3/2" in resolved["a"][0].reason
+    assert resolved["b"][0].origin == "registry"
+
+
+def test_matrix_and_subjects_common_to_three_sectors() -> None:
+    works = [
+        WorkText("t1", "itu-t", "x", group="itu-t-sg16"),
+        WorkText("r1", "itu-r", "x", group="itu-r-wp6b"),
+        WorkText("d1", "itu-d", "x", group="itu-d-sg1"),
+        WorkText("t2", "itu-t", "x", group="itu-t-sg5"),
+    ]
+    subjects = {
+        "t1": [Assignment("t1", "accessibility", 1, "")],
+        "r1": [Assignment("r1", "accessibility", 1, "")],
+        "d1": [Assignment("d1", "accessibility", 1, ""), Assignment("d1", "emc", 1, "")],
+        "t2": [Assignment("t2", "emc", 1, "")],
+    }
+    matrix = subject_matrix(works, subjects)
+    assert matrix["emc"] == {"itu-d": {"itu-d-sg1": ["d1"]}, "itu-t": {"itu-t-sg5": ["t2"]}}
+    common = common_subjects(matrix)
+    assert [c.subject for c in common] == ["accessibility"]
+    assert common[0].groups["itu-r"] == ("itu-r-wp6b",)
