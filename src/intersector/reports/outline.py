@@ -1,0 +1,154 @@
+"""A parsed document for a person to read in a terminal, and the other `parse` outputs.
+
+`document_outline(doc)` is a Rich tree: identity, sections and clauses, parts, annexes,
+footnotes, references, actions, warnings. Text from the document is never read as Rich markup.
+`segments_dump(path, lines)` is the segmenter's middle form as plain lines (`--format debug`);
+`failure_table(failed)` the table of files that could not be read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from intersector.domain.documents import Clause, Document, Event, Part, Section
+from intersector.texts.akoma import to_akoma
+from intersector.texts.batch import ParsedFile
+from intersector.texts.document_json import document_to_dict
+from intersector.texts.segment import Line
+
+
+def documents_json(documents: Sequence[Document], *, as_list: bool) -> str:
+    """The JSON contract, pretty; a list when `as_list` (several files were asked for)."""
+    dicts = [document_to_dict(doc) for doc in documents]
+    return json.dumps(dicts if as_list else dicts[0], ensure_ascii=False, indent=2)
+
+
+def documents_akn(documents: Sequence[Document]) -> str:
+    """Akoma Ntoso XML, one document after the other."""
+    return "\n".join(to_akoma(doc).decode("utf-8") for doc in documents)
+
+
+def _event(event: Event | None) -> str:
+    return f"{event.place}, {event.year}" if event else ""
+
+
+def _identity(doc: Document) -> Text:
+    head = Text(doc.id or "(no id)", style="bold cyan")
+    head.append(f"  {doc.kind} {doc.number}".rstrip())
+    if doc.revision:
+        head.append(f" (Rev. {_event(doc.revision)})")
+    head.append(f"  · {doc.body or '?'} · {doc.language or '?'}", style="dim")
+    return head
+
+
+def document_outline(doc: Document) -> Tree:
+    """The whole document as a tree, one branch per part of it that is not empty."""
+    tree = Tree(_identity(doc))
+    if doc.title:
+        tree.add(Text(doc.title, style="bold"))
+    if doc.history:
+        tree.add(Text("history: " + "; ".join(_event(e) for e in doc.history), style="dim"))
+    if doc.foreword:
+        lines = doc.foreword.count("\n") + 1
+        tree.add(Text(f"foreword kept apart ({lines} lines)", style="dim"))
+    _sections(tree, "preamble", doc.preamble)
+    _sections(tree, "operative", doc.operative)
+    _parts(tree, doc)
+    _notes_and_links(tree, doc)
+    return tree
+
+
+def _sections(tree: Tree, name: str, sections: Sequence[Section]) -> None:
+    if not sections:
+        return
+    branch = tree.add(Text(name, style="bold magenta"))
+    for section in sections:
+        head = Text(section.heading, style="bold")
+        head.append(f"  [{section.function}]", style="green")
+        if section.addressees:
+            head.append(" → " + ", ".join(section.addressees), style="yellow")
+        _clauses(branch.add(head), section.clauses)
+
+
+def _clauses(branch: Tree, clauses: Iterable[Clause]) -> None:
+    for clause in clauses:
+        line = Text(f"{clause.label} " if clause.label else "", style="bold")
+        line.append(clause.text)
+        if clause.footnotes:
+            line.append(" " + " ".join(f"[{n}]" for n in clause.footnotes), style="cyan")
+        _clauses(branch.add(line), clause.children)
+
+
+def _parts(tree: Tree, doc: Document) -> None:
+    if doc.parts:
+        _part_nodes(tree.add(Text("parts", style="bold magenta")), doc.parts)
+    for annex in doc.annexes:
+        head = Text(f"{annex.label}", style="bold magenta")
+        head.append(f"  {annex.title}  [{annex.kind}]")
+        _part_nodes(tree.add(head), annex.parts)
+
+
+def _part_nodes(branch: Tree, parts: Iterable[Part]) -> None:
+    for part in parts:
+        line = Text(f"{part.label} " if part.label else "", style="bold")
+        line.append(part.heading, style="bold")
+        if part.text:
+            line.append(("\n" if part.label or part.heading else "") + part.text)
+        _part_nodes(branch.add(line), part.children)
+
+
+def _notes_and_links(tree: Tree, doc: Document) -> None:
+    _list(tree, "footnotes", [f"{n.label}: {n.text}" for n in doc.footnotes])
+    _list(tree, "references", [f"{r.id}  ← {r.text}" for r in doc.references])
+    _list(
+        tree,
+        "actions",
+        [f"{a.clause}: {a.verb} → {', '.join(a.addressees) or '?'}" for a in doc.actions],
+    )
+    _list(tree, "warnings", list(doc.warnings), style="yellow")
+
+
+def _list(tree: Tree, name: str, items: Sequence[str], style: str = "") -> None:
+    if items:
+        branch = tree.add(Text(f"{name} ({len(items)})", style="bold magenta"))
+        for item in items:
+            branch.add(Text(item, style=style))
+
+
+def segments_dump(path: str, lines: Sequence[Line]) -> str:
+    """The middle form: one line per classified line, `number kind label function text`."""
+    rows = [f"# {path}"]
+    for line in lines:
+        tags = " ".join(
+            f"{k}={v}"
+            for k, v in (
+                ("label", line.label),
+                ("function", line.function),
+                ("part", line.part),
+                ("addressee", line.addressee),
+            )
+            if v
+        )
+        rows.append(f"{line.number:>5}  {line.kind:<12} {tags}{' | ' if tags else ''}{line.text}")
+    return "\n".join(rows)
+
+
+def failure_table(failed: Sequence[ParsedFile]) -> Table:
+    """What failed and why: file, line, problem."""
+    table = Table(title=f"{len(failed)} file(s) not read", title_style="bold red")
+    table.add_column("file", style="bold")
+    table.add_column("line", justify="right")
+    table.add_column("problem")
+    for item in failed:
+        error = item.error
+        line = "" if error is None or error.line is None else str(error.line)
+        problem = "" if error is None else error.message
+        if error is not None and error.excerpt:
+            problem += f"\n  {error.excerpt}"
+        table.add_row(Text(item.path), line, Text(problem))
+    return table

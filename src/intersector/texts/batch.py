@@ -1,0 +1,51 @@
+"""Files into documents, one at a time, a bad file never stopping the others.
+
+`parse_files(paths)` reads each file (`readers.read_file`) and parses it (`parse.parse_document`).
+Promise: one `ParsedFile` per path, in the order given; each holds either the document (and, if
+asked, the segmenter's middle form) or the `IntersectorError` that names what was wrong with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from intersector.domain.documents import Document
+from intersector.domain.errors import IntersectorError
+from intersector.texts.parse import debug_segments, parse_document
+from intersector.texts.readers import read_file
+from intersector.texts.segment import Line
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """The outcome for one file: `document` (with `segments` when asked) or `error`."""
+
+    path: str
+    document: Document | None = None
+    segments: tuple[Line, ...] = ()
+    error: IntersectorError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def parse_file(path: Path, *, lenient: bool = False, segments: bool = False) -> ParsedFile:
+    """Read and parse one file; its user errors are kept in the result, not raised."""
+    source = str(path)
+    try:
+        text = read_file(path).text
+        document = parse_document(text, source=source, lenient=lenient)
+        lines = tuple(debug_segments(text, source=source)) if segments else ()
+    except IntersectorError as error:
+        return ParsedFile(source, error=error)
+    return ParsedFile(source, document=document, segments=lines)
+
+
+def parse_files(
+    paths: Iterable[Path], *, lenient: bool = False, segments: bool = False
+) -> list[ParsedFile]:
+    """`parse_file` for each path, in order."""
+    return [parse_file(path, lenient=lenient, segments=segments) for path in paths]
