@@ -29,6 +29,32 @@ def _root() -> None:
     """intersector: WTSA Resolutions 38 and 57 made real."""
 
 
+# --- parse (issue 2) ----------------------------------------------------------------------------
+@app.command()
+def parse(
+    files: list[Path] = typer.Argument(..., help="ITU texts: .txt (UTF-8/16, cp1252) or .docx."),
+    fmt: str = typer.Option("json", "--format", "-f", help="json, akn, text or debug."),
+    lenient: bool = typer.Option(
+        False, "--lenient", help="Give a best-effort document with warnings for unknown texts."
+    ),
+) -> None:
+    """Read ITU texts and print them as structured documents (the JSON contract by default)."""
+    from intersector import services
+
+    parsed = services.parse_paths(files, fmt=fmt, lenient=lenient)
+    if len(parsed) == 1 and parsed[0].error is not None:
+        raise parsed[0].error
+    for out in services.parsed_output(parsed, fmt, as_list=len(files) > 1):
+        if isinstance(out, str):
+            typer.echo(out)
+        else:
+            console.print(out)
+    failed = [p for p in parsed if not p.ok]
+    if failed:
+        err_console.print(services.parse_failures(failed))
+        raise typer.Exit(2)
+
+
 # --- roadmap and check (issue 3) ----------------------------------------------------------------
 _DAY = typer.Option(None, formats=["%Y-%m-%d"], help="Judge dates as of this day (default: today).")
 

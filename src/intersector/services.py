@@ -5,6 +5,49 @@ from __future__ import annotations
 
 from typing import Any
 
+# --- parse (issue 2): files into structured documents -------------------------------------------
+PARSE_FORMATS = ("json", "akn", "text", "debug")
+
+
+def parse_paths(paths: list[Any], *, fmt: str = "json", lenient: bool = False) -> list[Any]:
+    """Read and parse each file (.txt or .docx) for `parse --format fmt`: one `ParsedFile` per
+    path, holding its document or the error that names what was wrong; a bad file never stops
+    the others. An unknown `fmt` raises `ValidationError` before any file is read."""
+    from intersector.domain.errors import ValidationError
+    from intersector.texts.batch import parse_files
+
+    if fmt not in PARSE_FORMATS:
+        raise ValidationError(
+            f"unknown format {fmt!r}: use one of {', '.join(PARSE_FORMATS)}", field="format"
+        )
+    return parse_files(paths, lenient=lenient, segments=fmt == "debug")
+
+
+def parsed_output(parsed: list[Any], fmt: str, *, as_list: bool) -> list[Any]:
+    """What `parse` prints for the files that were read: JSON (a list when `as_list`), Akoma
+    Ntoso XML, Rich outlines (`text`) or the segmenter's middle form (`debug`)."""
+    from intersector.reports import outline
+
+    good = [p for p in parsed if p.ok]
+    documents = [p.document for p in good]
+    if fmt == "json":
+        return [outline.documents_json(documents, as_list=as_list)] if good or as_list else []
+    if not good:
+        return []
+    if fmt == "akn":
+        return [outline.documents_akn(documents)]
+    if fmt == "text":
+        return [outline.document_outline(doc) for doc in documents]
+    return [outline.segments_dump(p.path, p.segments) for p in good]
+
+
+def parse_failures(failed: list[Any]) -> Any:
+    """The table of files that could not be read, and why (a Rich table)."""
+    from intersector.reports import outline
+
+    return outline.failure_table(failed)
+
+
 # --- web and API (issue 5): registry items under access rules, users, tokens ------------------
 # Local imports keep this block independent of the others in this shared module.
 
