@@ -1,0 +1,41 @@
+"""Overlap candidates and reviews as plain JSON-ready dicts: the one shape shared by the CLI's
+`--format json`, the HTML page, the stored last run and the web API."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from intersector.coordination.overlap import Candidate, Side
+from intersector.coordination.review import Review
+
+
+def side_to_dict(side: Side) -> dict[str, Any]:
+    data = asdict(side)
+    data["when"] = side.when.isoformat() if side.when else None
+    data["subjects"] = list(side.subjects)
+    return data
+
+
+def candidate_to_dict(candidate: Candidate, review: Review | None = None) -> dict[str, Any]:
+    """`candidate` with its evidence, and its current review (None when none holds)."""
+    evidence = candidate.evidence
+    return {
+        "id": candidate.id,
+        "left": side_to_dict(candidate.left),
+        "right": side_to_dict(candidate.right),
+        "score": candidate.score,
+        "cosine": candidate.cosine,
+        "lexical": candidate.lexical,
+        "relation": candidate.relation,
+        "evidence": {
+            "shared_concepts": list(evidence.shared_concepts),
+            "shared_words": list(evidence.shared_words),
+            "sentences": [asdict(s) for s in evidence.sentences],
+        },
+        "review": review_to_dict(review) if review else None,
+    }
+
+
+def review_to_dict(review: Review) -> dict[str, Any]:
+    return {"decision": review.decision, "note": review.note, "reviewer": review.reviewer}
