@@ -55,6 +55,123 @@ def parse(
         raise typer.Exit(2)
 
 
+# --- serve and user (issue 5) -------------------------------------------------------------------
+user_app = typer.Typer(
+    help="Users, roles and API tokens of the web application.", no_args_is_help=True
+)
+app.add_typer(user_app, name="user")
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+    port: int = typer.Option(8000, help="Port to listen on."),
+    workers: int = typer.Option(1, help="Worker processes."),
+) -> None:
+    """Serve the web application and REST API (/api/v1) on the configured database."""
+    import uvicorn
+
+    from intersector.settings import Settings
+
+    settings = Settings.from_env()
+    console.print(f"intersector on http://{host}:{port}/ (database {settings.database_url})")
+    uvicorn.run(
+        "intersector.web.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    return str(typer.prompt("Password", hide_input=True, confirmation_prompt=True))
+
+
+@user_app.command("add")
+def user_add(
+    username: str,
+    role: str = typer.Option("reader", help="reader, editor, coordinator or admin."),
+    sector: list[str] = typer.Option([], help="Sector an editor edits (repeat for more)."),
+    name: str = typer.Option("", help="Full name."),
+    password_stdin: bool = typer.Option(False, help="Read the password from standard input."),
+) -> None:
+    """Add a user (password asked for, or read from stdin)."""
+    from intersector import services
+    from intersector.settings import Settings
+
+    settings = Settings.from_env()
+    store = services.open_registry(settings)
+    services.add_user(
+        store,
+        username,
+        _password(password_stdin),
+        role=role,
+        sectors=tuple(sector),
+        name=name,
+        author=settings.author,
+    )
+    console.print(f"added {username} ({role})")
+
+
+@user_app.command("role")
+def user_role(
+    username: str,
+    role: str,
+    sector: list[str] = typer.Option([], help="Sectors an editor edits (replaces the list)."),
+) -> None:
+    """Change a user's role (and, with --sector, the Sectors they edit)."""
+    from intersector import services
+    from intersector.settings import Settings
+
+    settings = Settings.from_env()
+    store = services.open_registry(settings)
+    user = services.set_role(
+        store, username, role, sectors=tuple(sector) or None, author=settings.author
+    )
+    console.print(f"{username}: {user.role} {', '.join(user.sectors)}".rstrip())
+
+
+@user_app.command("token")
+def user_token(
+    username: str,
+    scope: list[str] = typer.Option(["read"], help="read and/or write."),
+    label: str = typer.Option("", help="What the token is for."),
+    revoke: str = typer.Option("", help="Revoke the token with this id instead."),
+) -> None:
+    """Issue an API token (printed once) or revoke one with --revoke ID."""
+    from intersector import services
+    from intersector.auth.roles import Principal
+    from intersector.settings import Settings
+
+    settings = Settings.from_env()
+    store = services.open_registry(settings)
+    if revoke:
+        admin = Principal(services.find_user(store, username), via="cli")
+        services.revoke_token(store, admin, revoke)
+        console.print(f"revoked {revoke}")
+        return
+    plain, record = services.issue_token(
+        store, username, tuple(scope), label=label, author=settings.author
+    )
+    console.print(f"token {record.id} ({', '.join(record.scopes)}) for {username}:")
+    print(plain)
+
+
+@user_app.command("list")
+def user_list() -> None:
+    """List users with their roles and Sectors."""
+    from intersector import services
+    from intersector.settings import Settings
+
+    store = services.open_registry(Settings.from_env())
+    for user in services.list_users(store):
+        console.print(f"{user.id}\t{user.role}\t{', '.join(user.sectors)}", highlight=False)
+
+
 # --- roadmap and check (issue 3) ----------------------------------------------------------------
 _DAY = typer.Option(None, formats=["%Y-%m-%d"], help="Judge dates as of this day (default: today).")
 
@@ -120,11 +237,147 @@ def check(
         console.print(findings_table(findings))
 
 
+# --- store: ingest, show, load, export, history, restore (issues 2 and 3) -----------------------
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="ITU texts (.txt, .docx) or folders of them."),
+    lenient: bool = typer.Option(False, help="Keep unknown texts as best-effort documents."),
+) -> None:
+    """Read ITU texts into the store: the same text again changes nothing; a new revision or
+    language is kept beside the others. Files that fail are listed at the end (exit 2)."""
+    from rich.progress import Progress
+
+    from intersector import services
+    from intersector.settings import Settings
+
+    files = services.text_files(paths)
+    with Progress(console=err_console, transient=True) as progress:
+        task = progress.add_task("ingesting", total=len(files))
+
+        def step(path: Path) -> None:
+            progress.update(task, advance=1, description=path.name)
+
+        stored, failed = services.ingest_paths(
+            Settings.from_env(), files, lenient=lenient, on_file=step
+        )
+    changed = sum(1 for _file, _key, was_changed in stored if was_changed)
+    console.print(f"stored {changed} new or changed, {len(stored) - changed} unchanged")
+    if failed:
+        err_console.print(services.parse_failures(failed))
+        raise typer.Exit(2)
+
+
+@app.command()
+def show(
+    item_id: str = typer.Argument(..., help="A document id (wtsa-res-57) or registry item id."),
+    language: str = typer.Option(None, help="Language version of a document (en, fr, es)."),
+    revision: str = typer.Option(None, help="Revision of a document: dubai-2012 or 2012."),
+    item_type: str = typer.Option("", "--type", help="Registry item type, if the id is shared."),
+    fmt: str = typer.Option("json", "--format", help="json, or text (readable)."),
+) -> None:
+    """Print a stored document or registry item."""
+    import json
+
+    import yaml
+
+    from intersector import services
+    from intersector.settings import Settings
+
+    found = services.show_stored(
+        Settings.from_env(), item_id, item_type=item_type, language=language, revision=revision
+    )
+    if fmt == "text":
+        text = yaml.safe_dump(found, allow_unicode=True, sort_keys=False, width=100)
+        console.print(text, markup=False, highlight=False, soft_wrap=True)
+    else:
+        console.print_json(json.dumps(found, ensure_ascii=False))
+
+
+@app.command()
+def load(
+    paths: list[Path] = typer.Argument(..., help="Registry files (YAML, JSON, CSV) or folders."),
+) -> None:
+    """Validate registry files, then store their items; a file with any problem loads nothing
+    and every problem is listed with its file, line and field (exit 2)."""
+    from rich.table import Table
+
+    from intersector import services
+    from intersector.settings import Settings
+
+    result, summary = services.load_registry(Settings.from_env(), paths)
+    good = sum(1 for f in result.files if f.ok)
+    console.print(
+        f"{summary.created} new, {summary.changed} changed, {summary.unchanged} unchanged "
+        f"item(s) from {good} of {len(result.files)} file(s)"
+    )
+    if result.errors:
+        table = Table(title=f"{len(result.errors)} problem(s): files with problems not loaded")
+        for column in ("file", "line", "field", "problem"):
+            table.add_column(column, overflow="fold")
+        for e in result.errors:
+            table.add_row(e.file, str(e.line or ""), e.field, e.message)
+        err_console.print(table)
+        raise typer.Exit(2)
+
+
+@app.command()
+def export(
+    output: Path = typer.Option(..., "--output", "-o", help="File (yaml, json) or folder."),
+    fmt: str = typer.Option(None, "--format", help="yaml, json or csv (default: by suffix)."),
+) -> None:
+    """Export the whole registry as files that `intersector load` reads back exactly."""
+    from intersector import services
+    from intersector.settings import Settings
+
+    for path in services.export_registry(Settings.from_env(), fmt, output):
+        console.print(f"wrote {path}")
+
+
+@app.command()
+def history(
+    item_type: str = typer.Argument(..., help="activity, group, liaison, subject, …"),
+    item_id: str = typer.Argument(..., help="The item's id."),
+) -> None:
+    """Every version of a registry item: who changed what, when and why."""
+    from rich.table import Table
+
+    from intersector import services
+    from intersector.settings import Settings
+
+    table = Table(title=f"{item_type} {item_id}")
+    for column in ("version", "at (UTC)", "author", "reason", "changed"):
+        table.add_column(column, overflow="fold")
+    for version, changed in services.history_of(Settings.from_env(), item_type, item_id):
+        at = f"{version.at:%Y-%m-%d %H:%M:%S}"
+        table.add_row(str(version.number), at, version.author, version.reason, ", ".join(changed))
+    console.print(table)
+
+
+@app.command()
+def restore(
+    item_type: str = typer.Argument(..., help="activity, group, liaison, subject, …"),
+    item_id: str = typer.Argument(..., help="The item's id."),
+    number: int = typer.Argument(..., help="The version to bring back (see `history`)."),
+    reason: str = typer.Option("", help="Why (default: 'restore version N')."),
+) -> None:
+    """Bring back an earlier version of an item, as a new version (nothing is rewritten)."""
+    from intersector import services
+    from intersector.settings import Settings
+
+    version = services.restore_version(
+        Settings.from_env(), item_type, item_id, number, reason=reason
+    )
+    console.print(f"{item_type} {item_id}: version {version.number} (= version {number})")
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI on `argv` and return its exit code: user errors (IntersectorError) are printed
     on stderr without a traceback and give 2; usage errors give 2. Tests call this directly."""
     try:
-        app(args=argv, standalone_mode=False)
+        # without standalone mode, click returns the code of `typer.Exit(code)`
+        code = app(args=argv, standalone_mode=False)
     except IntersectorError as error:
         err_console.print(f"error: {error}", style="bold red", highlight=False, markup=False)
         return 2
@@ -136,7 +389,7 @@ def run(argv: list[str] | None = None) -> int:
     except ClickException as error:
         error.show()
         return 2
-    return 0
+    return code if isinstance(code, int) else 0
 
 
 def main() -> None:

@@ -15,7 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from intersector import services
 from intersector.domain.errors import IntersectorError
 from intersector.settings import Settings
-from intersector.web import pages
+from intersector.web import pages, pages_coordination, pages_registry
 from intersector.web.api import coordination, documents, items, users
 from intersector.web.context import WebContext, secret_key
 from intersector.web.problems import (
@@ -80,7 +80,13 @@ def create_app(
     app.add_exception_handler(HTTPException, handle_http_error)
     for router in [*items.routers(), documents.router, coordination.router, users.router]:
         app.include_router(router, prefix=API)
-    app.include_router(pages.router)
+    for pages_router in (pages.router, pages_registry.router, pages_coordination.router):
+        app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The application of the environment's settings (`intersector serve`, uvicorn factory)."""
+    return create_app(Settings.from_env())

@@ -1,14 +1,100 @@
-"""Server-rendered pages."""
+"""Pages for people: sign-in, language, dashboard, and the error page. The registry and
+coordination pages live in `pages_registry` and `pages_coordination`; each page calls the same
+service function as its JSON twin in the API."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+import time
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, Response
+
+from intersector import services
+from intersector.auth.errors import AuthenticationError, RateLimitedError
+from intersector.auth.roles import Principal
+from intersector.web import i18n
+from intersector.web.deps import context, reader, session_of
+from intersector.web.render import local, page, redirect, set_session_cookie
+from intersector.web.sessions import LANG_COOKIE, check_csrf, new_session
 
 router = APIRouter(include_in_schema=False)
+PageReader = Annotated[Principal, Depends(reader)]
 
 
 def render_error(
     request: Request, status: int, message: str, headers: dict[str, str]
 ) -> HTMLResponse:
-    return HTMLResponse(f"<h1>{status}</h1><p>{message}</p>", status_code=status, headers=headers)
+    return page(
+        request,
+        "error.html.j2",
+        http_status=status,
+        headers=headers,
+        status_code=status,
+        message=message,
+    )
+
+
+def check_form(request: Request, csrf: str) -> None:
+    """Every form carries the CSRF token of its session."""
+    check_csrf(session_of(request), csrf)
+
+
+@router.get("/login")
+def login_form(request: Request, next: str = "/") -> HTMLResponse:
+    return page(request, "login.html.j2", next=local(next), error="")
+
+
+@router.post("/login")
+def login(
+    request: Request,
+    username: Annotated[str, Form(max_length=200)],
+    password: Annotated[str, Form(max_length=1000)],
+    csrf: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "/",
+) -> Response:
+    """Sign in: CSRF-checked, rate-limited per user name and per client address."""
+    check_form(request, csrf)
+    ctx = context(request)
+    client = request.client.host if request.client else "?"
+    keys = (f"user:{username.lower()}", f"ip:{client}")
+    now = time.monotonic()
+    try:
+        ctx.limiter.check(keys, now)
+        user = services.authenticate(ctx.store, username, password)
+    except (AuthenticationError, RateLimitedError) as error:
+        if isinstance(error, AuthenticationError):
+            ctx.limiter.failed(keys, now)
+        status = 429 if isinstance(error, RateLimitedError) else 401
+        return page(
+            request, "login.html.j2", http_status=status, next=local(next), error=error.message
+        )
+    ctx.limiter.succeeded(keys[:1])
+    response = redirect(local(next))
+    set_session_cookie(request, response, new_session(user.id))
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request, csrf: Annotated[str, Form()] = "") -> Response:
+    check_form(request, csrf)
+    response = redirect("/login")
+    set_session_cookie(request, response, new_session())
+    return response
+
+
+@router.get("/lang/{language}")
+def switch_language(language: str, next: str = "/") -> Response:
+    """Choose the interface language (kept in a cookie for a year)."""
+    response = redirect(local(next))
+    if language in i18n.LANGUAGES:
+        response.set_cookie(LANG_COOKIE, language, max_age=365 * 86400, samesite="lax")
+    return response
+
+
+@router.get("/")
+def dashboard(request: Request, who: PageReader) -> HTMLResponse:
+    ctx = context(request)
+    today = ctx.today()
+    data = ctx.cache.get(("dashboard-page", today), lambda: services.dashboard(ctx.store, today))
+    return page(request, "dashboard.html.j2", data=data)

@@ -1,8 +1,117 @@
 """Coordination views: joined roadmaps, alignment findings, duplicate candidates and their
-review, the subject × Sector matrix, the dashboard and search."""
+review, the subject × Sector matrix, liaison threads, the dashboard and search. Each calls the
+same service as its page."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import json
+import zlib
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request, Response
+from pydantic import BaseModel, Field
+
+from intersector import services
+from intersector.auth.roles import check_can_review
+from intersector.web.deps import Ctx, Reader, Writer
 
 router = APIRouter(tags=["coordination"])
+
+
+def cached_json(ctx: Ctx, key: tuple[Any, ...], compute: Any, request: Request) -> Response:
+    """A computed view as JSON bytes, kept in the view cache with a weak ETag of its content."""
+
+    def render() -> tuple[bytes, str]:
+        body = json.dumps(compute(), ensure_ascii=False, default=str).encode()
+        return body, f'W/"{zlib.crc32(body):08x}"'
+
+    body, tag = ctx.cache.get(key, render)
+    if request.headers.get("if-none-match") == tag:
+        return Response(status_code=304, headers={"ETag": tag})
+    return Response(body, media_type="application/json", headers={"ETag": tag})
+
+
+@router.get("/joined-roadmaps/{subject}", summary="The three Sectors' roadmaps of a subject")
+def joined_roadmap(subject: str, request: Request, ctx: Ctx, who: Reader) -> Any:
+    today = ctx.today()
+    return cached_json(
+        ctx,
+        ("roadmap", subject, today),
+        lambda: services.roadmap_document(ctx.store, subject, today),
+        request,
+    )
+
+
+@router.get("/findings", summary="Alignment findings, most severe first")
+def findings(
+    ctx: Ctx,
+    who: Reader,
+    subject: str | None = None,
+    check: str | None = None,
+    sector: str | None = None,
+) -> list[dict[str, Any]]:
+    from intersector.reports.roadmap_json import finding_to_dict
+
+    found = services.alignment_findings(ctx.store, ctx.today(), subject)
+    return [
+        finding_to_dict(f)
+        for f in found
+        if (check is None or f.check == check) and (sector is None or sector in f.sectors)
+    ]
+
+
+@router.get("/dashboard", summary="What needs attention now")
+def dashboard(request: Request, ctx: Ctx, who: Reader) -> Any:
+    today = ctx.today()
+    return cached_json(
+        ctx, ("dashboard", today), lambda: services.dashboard(ctx.store, today), request
+    )
+
+
+@router.get("/subject-matrix", summary="Subjects × Sectors: the groups at work on each")
+def subject_matrix(ctx: Ctx, who: Reader) -> dict[str, Any]:
+    result: dict[str, Any] = ctx.cache.get(("matrix",), lambda: services.subject_matrix(ctx.store))
+    return result
+
+
+@router.get("/liaisons/{liaison_id}/thread", summary="A liaison and its thread of replies")
+def liaison_thread(liaison_id: str, ctx: Ctx, who: Reader) -> dict[str, Any]:
+    return services.liaison_thread(ctx.store, liaison_id, ctx.today())
+
+
+@router.get("/search", summary="Full-text search over the registry and the documents")
+def search(
+    ctx: Ctx,
+    who: Reader,
+    q: Annotated[str, Query(min_length=1, max_length=200)],
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> list[dict[str, str]]:
+    return services.search_registry(ctx.store, q, limit)
+
+
+class Review(BaseModel):
+    decision: Literal["confirmed", "complementary", "unrelated"]
+    note: Annotated[str, Field(max_length=4000)] = ""
+
+
+@router.get("/duplicates", summary="Duplicated-work candidates across Sectors")
+def duplicates(
+    ctx: Ctx,
+    who: Reader,
+    reviewed: bool | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> list[dict[str, Any]]:
+    found = services.duplicate_candidates(ctx.store)
+    if reviewed is not None:
+        found = [c for c in found if bool(c.get("review")) is reviewed]
+    return found[:limit]
+
+
+@router.post("/duplicates/{candidate_id}/review", summary="Review a candidate (coordinators)")
+def review(candidate_id: str, body: Review, ctx: Ctx, who: Writer) -> dict[str, Any]:
+    check_can_review(who)
+    result = services.review_candidate_for_web(
+        ctx.store, who.name, candidate_id, body.decision, body.note
+    )
+    ctx.cache.clear()
+    return result

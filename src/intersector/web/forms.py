@@ -1,0 +1,86 @@
+"""The generic edit form of a registry item: its text, date, choice and list fields as inputs
+(lists as "; "-separated text); nested structures (dependencies, milestones, roadmap entries,
+labels) stay as they are and are edited through the API."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from intersector.domain.errors import ValidationError
+from intersector.domain.registry import (
+    ACTIVITY_KINDS,
+    ACTIVITY_STATUSES,
+    GROUP_KINDS,
+    LIAISON_STATES,
+    SECTORS,
+)
+from intersector.store.codec import from_dict, item_type_of, to_dict
+
+CHOICES: dict[str, tuple[str, ...]] = {
+    "sector": SECTORS,
+    "status": ACTIVITY_STATUSES,
+    "state": LIAISON_STATES,
+}
+KIND_CHOICES = {"activity": ACTIVITY_KINDS, "group": GROUP_KINDS, "mechanism": GROUP_KINDS}
+LONG_TEXT = ("summary", "body")
+FIXED = ("id", "withdrawn")
+
+
+@dataclass(frozen=True)
+class FormField:
+    name: str
+    widget: str  # text | textarea | date | select | list
+    value: str
+    choices: tuple[str, ...] = ()
+
+
+def _widget(type_name: str, name: str, hint: str) -> tuple[str, tuple[str, ...]] | None:
+    if name in FIXED:
+        return None
+    if name == "kind" and type_name in KIND_CHOICES:
+        return "select", KIND_CHOICES[type_name]
+    if name in CHOICES and hint == "str":
+        return "select", CHOICES[name]
+    if hint == "str":
+        return ("textarea" if name in LONG_TEXT else "text"), ()
+    if hint == "date | None":
+        return "date", ()
+    if hint == "tuple[str, ...]":
+        return "list", ()
+    return None
+
+
+def form_fields(item: Any) -> list[FormField]:
+    """The editable fields of `item` with their current values as text."""
+    type_name = item_type_of(item).name
+    data = to_dict(item)
+    fields = []
+    for f in dataclasses.fields(item):
+        widget = _widget(type_name, f.name, str(f.type))
+        if widget is None:
+            continue
+        value = data[f.name]
+        shown = "; ".join(value) if isinstance(value, list) else ("" if value is None else value)
+        fields.append(FormField(f.name, widget[0], str(shown), widget[1]))
+    return fields
+
+
+def item_from_form(current: Any, form: dict[str, str]) -> Any:
+    """`current` with the submitted fields applied, checked by the codec and the choices."""
+    type_name = item_type_of(current).name
+    data = to_dict(current)
+    for field in form_fields(current):
+        if field.name not in form:
+            continue
+        raw = form[field.name].strip()
+        if field.choices and raw not in field.choices:
+            raise ValidationError(
+                f"{raw!r} is not one of {', '.join(field.choices)}", field=field.name
+            )
+        if field.widget == "list":
+            data[field.name] = [part.strip() for part in raw.split(";") if part.strip()]
+        else:
+            data[field.name] = raw or (None if field.widget == "date" else "")
+    return from_dict(type_name, data)

@@ -1,0 +1,118 @@
+"""Coordination pages: roadmaps with the Gantt timeline of the three Sectors, a liaison with its
+thread, the subject × Sector matrix, duplicate candidates and their review, and my API tokens."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
+
+from intersector import services
+from intersector.auth.errors import AuthenticationError
+from intersector.auth.roles import Principal, check_can_review
+from intersector.reports.roadmap_json import roadmap_to_dict
+from intersector.web.deps import context, reader
+from intersector.web.pages import check_form
+from intersector.web.render import page, redirect
+
+router = APIRouter(include_in_schema=False)
+PageReader = Annotated[Principal, Depends(reader)]
+
+
+@router.get("/roadmaps")
+def roadmaps(request: Request, who: PageReader) -> HTMLResponse:
+    store = context(request).store
+    return page(
+        request, "roadmaps.html.j2", subjects=store.list("subject"), kept=store.list("roadmap")
+    )
+
+
+@router.get("/roadmaps/{subject}")
+def roadmap(request: Request, subject: str, who: PageReader) -> HTMLResponse:
+    """The joined roadmap: the same data as `/api/v1/joined-roadmaps/{subject}`, plus its chart."""
+    ctx = context(request)
+    today = ctx.today()
+
+    def build() -> tuple[dict[str, object], str]:
+        view, findings = services.roadmap_view(ctx.store, subject, today)
+        return roadmap_to_dict(view, findings), services.roadmap_svg(view)
+
+    data, svg = ctx.cache.get(("roadmap-page", subject, today), build)
+    # The SVG comes from the reports' own autoescaped template: safe to inline.
+    return page(request, "roadmap.html.j2", data=data, chart=Markup(svg))
+
+
+@router.get("/liaisons/{liaison_id}")
+def liaison(request: Request, liaison_id: str, who: PageReader) -> HTMLResponse:
+    ctx = context(request)
+    data = services.liaison_thread(ctx.store, liaison_id, ctx.today())
+    version = services.get_item(ctx.store, "liaison", liaison_id)
+    return page(request, "liaison.html.j2", data=data, version=version)
+
+
+@router.get("/subjects")
+def subjects(request: Request, who: PageReader) -> HTMLResponse:
+    ctx = context(request)
+    matrix = ctx.cache.get(("matrix",), lambda: services.subject_matrix(ctx.store))
+    return page(request, "subjects.html.j2", matrix=matrix)
+
+
+@router.get("/duplicates")
+def duplicates(request: Request, who: PageReader) -> HTMLResponse:
+    found = services.duplicate_candidates(context(request).store)
+    return page(
+        request, "duplicates.html.j2", candidates=found, can_review=who.at_least("coordinator")
+    )
+
+
+@router.post("/duplicates/{candidate_id}/review")
+def review(
+    request: Request,
+    candidate_id: str,
+    who: PageReader,
+    decision: Annotated[str, Form()],
+    note: Annotated[str, Form(max_length=4000)] = "",
+    csrf: Annotated[str, Form()] = "",
+) -> Response:
+    check_form(request, csrf)
+    check_can_review(who)
+    ctx = context(request)
+    services.review_candidate_for_web(ctx.store, who.name, candidate_id, decision, note)
+    ctx.cache.clear()
+    return redirect(f"/duplicates#{candidate_id}")
+
+
+@router.get("/account")
+def account(request: Request, who: PageReader) -> HTMLResponse:
+    if who.user is None:
+        raise AuthenticationError("sign in to see your account")
+    tokens = services.user_tokens(context(request).store, who.name)
+    return page(request, "account.html.j2", tokens=tokens, created="")
+
+
+@router.post("/account/tokens")
+def new_token(
+    request: Request,
+    who: PageReader,
+    csrf: Annotated[str, Form()] = "",
+    label: Annotated[str, Form(max_length=200)] = "",
+    write: Annotated[bool, Form()] = False,
+) -> HTMLResponse:
+    check_form(request, csrf)
+    store = context(request).store
+    scopes = ("read", "write") if write else ("read",)
+    plain, _ = services.issue_token(store, who.name, scopes, label=label, author=who.name)
+    return page(
+        request, "account.html.j2", tokens=services.user_tokens(store, who.name), created=plain
+    )
+
+
+@router.post("/account/tokens/{token_id}/revoke")
+def revoke(
+    request: Request, token_id: str, who: PageReader, csrf: Annotated[str, Form()] = ""
+) -> Response:
+    check_form(request, csrf)
+    services.revoke_token(context(request).store, who, token_id)
+    return redirect("/account")

@@ -1,0 +1,227 @@
+"""Registry pages: browse and search, one item (with its edit form and history), documents
+side by side in their languages. Each page calls the service its API twin calls."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, Response
+
+from intersector import services
+from intersector.auth.roles import Principal
+from intersector.domain.errors import NotFoundError, ValidationError
+from intersector.store.codec import ITEM_TYPES, from_dict, get_item_type, to_dict
+from intersector.web.api.items import REGISTRY_TYPES
+from intersector.web.deps import context, reader
+from intersector.web.forms import form_fields, item_from_form
+from intersector.web.pages import check_form
+from intersector.web.pagination import paginate
+from intersector.web.render import page, redirect
+
+router = APIRouter(include_in_schema=False)
+PageReader = Annotated[Principal, Depends(reader)]
+PAGE_SIZE = 50
+
+
+def _type(name: str) -> str:
+    item_type = get_item_type(name)
+    if item_type.name not in REGISTRY_TYPES:
+        raise NotFoundError(f"no registry type {name!r}", field="type")
+    return item_type.name
+
+
+@router.get("/registry")
+def browse(
+    request: Request,
+    who: PageReader,
+    type: str = "activities",
+    q: str = "",
+    sector: str = "",
+    status: str = "",
+    cursor: str | None = None,
+) -> HTMLResponse:
+    ctx = context(request)
+    name = _type(type)
+    key = (name, q, sector, status, "page")
+    found = ctx.cache.get(
+        key,
+        lambda: services.list_items(
+            ctx.store, name, q=q, sector=sector or None, status=status or None
+        ),
+    )
+    result = paginate(
+        found,
+        lambda i: getattr(i, "identifier", "") or i.id,
+        lambda i: i.id,
+        limit=PAGE_SIZE,
+        cursor=cursor,
+    )
+    return page(
+        request,
+        "registry.html.j2",
+        type_name=name,
+        plural=ITEM_TYPES[name].plural,
+        types=[ITEM_TYPES[t] for t in REGISTRY_TYPES],
+        result=result,
+        q=q,
+        sector=sector,
+        status=status,
+    )
+
+
+@router.get("/search")
+def search(request: Request, who: PageReader, q: str = "") -> HTMLResponse:
+    hits = services.search_registry(context(request).store, q, 200) if q.strip() else []
+    return page(request, "search.html.j2", q=q, hits=hits)
+
+
+@router.get("/go/{item_id}")
+def go(request: Request, item_id: str, who: PageReader) -> Response:
+    """The page of whatever has this id (alignment findings name items of several types)."""
+    types = [t for t in context(request).store.find(item_id) if t in REGISTRY_TYPES]
+    if types:
+        return redirect(item_url(types[0], item_id))
+    return redirect(f"/documents/{item_id}")
+
+
+def item_url(type_name: str, item_id: str) -> str:
+    if type_name == "liaison":
+        return f"/liaisons/{item_id}"
+    return f"/items/{type_name}/{item_id}"
+
+
+def _can_edit(store: Any, who: Principal, type_name: str, item: Any) -> bool:
+    from intersector.auth.roles import check_can_edit
+    from intersector.domain.errors import PermissionDeniedError
+
+    sector, group = services.item_sector(store, item)
+    try:
+        check_can_edit(who, type_name, sector, group)
+    except PermissionDeniedError:
+        return False
+    return True
+
+
+@router.get("/items/{type_name}/{item_id}")
+def item_page(request: Request, type_name: str, item_id: str, who: PageReader) -> HTMLResponse:
+    ctx = context(request)
+    name = _type(type_name)
+    version = services.get_item(ctx.store, name, item_id)
+    item = from_dict(name, version.data)
+    return page(
+        request,
+        "item.html.j2",
+        type_name=name,
+        item=item,
+        data=to_dict(item),
+        version=version,
+        can_edit=_can_edit(ctx.store, who, name, item),
+        plural=ITEM_TYPES[name].plural,
+    )
+
+
+@router.get("/items/{type_name}/{item_id}/edit")
+def edit_form(request: Request, type_name: str, item_id: str, who: PageReader) -> HTMLResponse:
+    ctx = context(request)
+    name = _type(type_name)
+    version = services.get_item(ctx.store, name, item_id)
+    item = from_dict(name, version.data)
+    if not _can_edit(ctx.store, who, name, item):
+        services.update_item(ctx.store, who, item, version.number)  # raises the right refusal
+    return page(
+        request,
+        "edit.html.j2",
+        type_name=name,
+        item=item,
+        version=version,
+        fields=form_fields(item),
+        error="",
+    )
+
+
+@router.post("/items/{type_name}/{item_id}/edit")
+async def edit(request: Request, type_name: str, item_id: str, who: PageReader) -> Response:
+    """Save the edit form: CSRF-checked, as the signed-in user, at the version the form read."""
+    ctx = context(request)
+    name = _type(type_name)
+    form = await request.form()
+    check_form(request, str(form.get("csrf", "")))
+    version = services.get_item(ctx.store, name, item_id)
+    current = from_dict(name, version.data)
+    try:
+        item = item_from_form(current, {k: str(v) for k, v in form.items()})
+        expected = int(str(form.get("version", "0")))
+    except (ValidationError, ValueError) as error:
+        message = getattr(error, "message", str(error))
+        return page(
+            request,
+            "edit.html.j2",
+            http_status=422,
+            type_name=name,
+            item=current,
+            version=version,
+            fields=form_fields(current),
+            error=message,
+        )
+    reason = str(form.get("reason", "")).strip()[:500]
+    services.update_item(ctx.store, who, item, expected, reason)
+    ctx.cache.clear()
+    return redirect(item_url(name, item_id))
+
+
+@router.get("/items/{type_name}/{item_id}/history")
+def history(request: Request, type_name: str, item_id: str, who: PageReader) -> HTMLResponse:
+    name = _type(type_name)
+    versions = services.item_history(context(request).store, name, item_id)
+    changes = [
+        _changes(before.data if before else {}, v.data)
+        for before, v in zip([None, *versions[:-1]], versions, strict=True)
+    ]
+    return page(
+        request,
+        "history.html.j2",
+        type_name=name,
+        item_id=item_id,
+        versions=list(zip(versions, changes, strict=True)),
+    )
+
+
+def _changes(before: Any, after: Any) -> list[tuple[str, Any, Any]]:
+    """(field, old, new) for every field that differs between two versions."""
+    keys = dict.fromkeys([*before, *after])
+    return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
+
+
+@router.get("/documents")
+def documents(request: Request, who: PageReader, q: str = "") -> HTMLResponse:
+    found = services.list_documents(context(request).store, q=q)
+    return page(request, "documents.html.j2", documents=found, q=q)
+
+
+@router.get("/documents/{doc_id}")
+def document(
+    request: Request,
+    doc_id: str,
+    who: PageReader,
+    language: str | None = None,
+    revision: str | None = None,
+) -> HTMLResponse:
+    ctx = context(request)
+    view = services.document_view(ctx.store, doc_id, language=language, revision=revision)
+    known = ctx.store.ids("activity") | ctx.store.ids("liaison")
+    links = {r["id"]: r["id"] for r in view["document"]["references"]}
+    return page(
+        request,
+        "document.html.j2",
+        view=view,
+        doc=view["document"],
+        others=view["languages"],
+        links=links,
+        known=known,
+    )
+
+
+def field_names(item: Any) -> list[str]:
+    return [f.name for f in dataclasses.fields(item)]

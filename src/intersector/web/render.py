@@ -1,0 +1,106 @@
+"""Rendering pages: one Jinja2 environment (templates beside the code, autoescaped), the
+interface language, the signed-in user and the CSRF token handed to every template."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from intersector.domain.errors import IntersectorError
+from intersector.web import i18n
+from intersector.web.deps import context, principal, session_of
+from intersector.web.sessions import COOKIE, LANG_COOKIE, MAX_AGE, Session, new_session
+
+TEMPLATES = Path(__file__).parent / "templates"
+SECTOR_LABELS = {"itu-r": "ITU-R", "itu-t": "ITU-T", "itu-d": "ITU-D"}
+_ENV = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=select_autoescape(["html", "j2"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_ENV.filters["sector_label"] = lambda s: SECTOR_LABELS.get(s, s)
+
+
+def language_of(request: Request) -> str:
+    return i18n.negotiate(request.cookies.get(LANG_COOKIE), request.headers.get("accept-language"))
+
+
+def ensure_session(request: Request) -> tuple[Session, bool]:
+    """The request's session, or a fresh anonymous one (True: it must be set as a cookie)."""
+    session = session_of(request)
+    if session is not None:
+        return session, False
+    session = new_session()
+    request.state.session = session
+    return session, True
+
+
+def set_session_cookie(request: Request, response: Response, session: Session) -> None:
+    ctx = context(request)
+    response.set_cookie(
+        COOKIE,
+        ctx.sessions.dump(session),
+        max_age=MAX_AGE,
+        httponly=True,
+        samesite="lax",
+        secure=ctx.secure_cookies,
+        path="/",
+    )
+
+
+def page(
+    request: Request,
+    template: str,
+    *,
+    http_status: int = 200,
+    headers: dict[str, str] | None = None,
+    **values: Any,
+) -> HTMLResponse:
+    """Render `template` with the common values: `t` (translate), `lang`, `who`, `csrf`."""
+    language = language_of(request)
+    session, fresh = ensure_session(request)
+    who = _who(request)
+    html = _ENV.get_template(template).render(
+        t=lambda key: i18n.translate(language, key),
+        lang=language,
+        languages=i18n.LANGUAGES,
+        who=who,
+        csrf=session.csrf,
+        path=request.url.path,
+        query=request.url.query,
+        sector_label=lambda s: SECTOR_LABELS.get(s, s),
+        urlencode=urlencode,
+        started=time.perf_counter(),
+        **values,
+    )
+    response = HTMLResponse(html, status_code=http_status, headers=headers)
+    if fresh:
+        set_session_cookie(request, response, session)
+    return response
+
+
+def _who(request: Request) -> Any:
+    try:
+        return principal(request)
+    except IntersectorError:  # a bad token must not break the error page itself
+        from intersector.auth.roles import ANONYMOUS
+
+        return ANONYMOUS
+
+
+def redirect(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+def local(url: str | None, default: str = "/") -> str:
+    """`url` if it is a path on this site, else `default` (no open redirects)."""
+    if url and url.startswith("/") and not url.startswith("//") and "\\" not in url:
+        return url
+    return default

@@ -1,0 +1,229 @@
+"""A small registry for the web tests: three Sectors working on IMT and emergency
+telecommunications, with a maintained roadmap per Sector for IMT, a liaison thread (one reply),
+an overdue liaison, a cross-Sector dependency, and users of every role. Built from domain objects
+(test data in the shape of the real record; dates are illustrative)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from argon2 import PasswordHasher
+
+from intersector.domain.registry import (
+    Activity,
+    Dependency,
+    Group,
+    Liaison,
+    Mechanism,
+    Milestone,
+    Roadmap,
+    RoadmapEntry,
+    Subject,
+)
+from intersector.domain.users import Token, User
+from intersector.store import Store
+from intersector.texts.parse import parse_document
+
+TODAY = date(2025, 3, 1)
+PASSWORD = "correct horse battery"
+TEXTS = Path(__file__).parent.parent / "data" / "texts"
+_HASH = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1).hash(PASSWORD)
+
+USERS = {
+    "rita": User("rita", "reader", name="Rita Reader", password_hash=_HASH),
+    "tom": User("tom", "editor", sectors=("itu-t",), name="Tom T-Editor", password_hash=_HASH),
+    "rosa": User("rosa", "editor", sectors=("itu-r",), name="Rosa R-Editor", password_hash=_HASH),
+    "cora": User("cora", "coordinator", name="Cora Coordinator", password_hash=_HASH),
+    "adam": User("adam", "admin", name="Adam Admin", password_hash=_HASH),
+}
+
+SUBJECTS = [
+    Subject("imt", {"en": "IMT", "fr": "IMT", "es": "IMT"}),
+    Subject(
+        "emergency-telecommunications",
+        {
+            "en": "Emergency telecommunications",
+            "fr": "Télécommunications d'urgence",
+            "es": "Telecomunicaciones de emergencia",
+        },
+    ),
+]
+
+GROUPS = [
+    Group("itu-r-wp5d", "itu-r", "working-party", "Working Party 5D", "WP 5D", "itu-r-sg5"),
+    Group("itu-r-sg5", "itu-r", "study-group", "ITU-R Study Group 5", "SG 5"),
+    Group("itu-t-sg13", "itu-t", "study-group", "ITU-T Study Group 13", "SG13"),
+    Group("itu-t-sg2", "itu-t", "study-group", "ITU-T Study Group 2", "SG2"),
+    Group("itu-d-sg2", "itu-d", "study-group", "ITU-D Study Group 2", "SG2"),
+]
+
+ACTIVITIES = [
+    Activity(
+        "itu-r-rec-m.2083",
+        "itu-r",
+        "recommendation",
+        "M.2083",
+        "IMT Vision – Framework and overall objectives of the future development of IMT "
+        "for 2020 and beyond",
+        group="itu-r-wp5d",
+        subjects=("imt",),
+        status="in-force",
+        start=date(2012, 1, 1),
+        target=date(2015, 9, 30),
+    ),
+    Activity(
+        "itu-r-rec-m.2150",
+        "itu-r",
+        "recommendation",
+        "M.2150",
+        "Detailed specifications of the terrestrial radio interfaces of IMT-2020",
+        group="itu-r-wp5d",
+        subjects=("imt",),
+        status="active",
+        start=date(2019, 1, 1),
+        target=date(2026, 6, 30),
+        milestones=(Milestone("revision 2", date(2025, 6, 30)),),
+    ),
+    Activity(
+        "itu-t-rec-y.3101",
+        "itu-t",
+        "recommendation",
+        "Y.3101",
+        "Requirements of the IMT-2020 network",
+        group="itu-t-sg13",
+        subjects=("imt",),
+        status="active",
+        start=date(2017, 1, 1),
+        target=date(2024, 6, 30),
+        dependencies=(Dependency("itu-r-rec-m.2150", "radio interface specifications"),),
+    ),
+    Activity(
+        "itu-t-q6-13",
+        "itu-t",
+        "question",
+        "Q6/13",
+        "Quality of service aspects including IMT-2020 networks",
+        group="itu-t-sg13",
+        subjects=("imt",),
+        status="active",
+        start=date(2022, 1, 1),
+        target=date(2025, 12, 31),
+    ),
+    Activity(
+        "itu-d-q5-2",
+        "itu-d",
+        "question",
+        "Q5/2",
+        "Utilization of telecommunications/ICTs for disaster risk reduction and management",
+        group="itu-d-sg2",
+        subjects=("emergency-telecommunications",),
+        status="active",
+        start=date(2022, 1, 1),
+        target=date(2025, 12, 31),
+    ),
+    Activity(
+        "itu-d-q1-1",
+        "itu-d",
+        "question",
+        "Q1/1",
+        "Strategies and policies for the deployment of broadband in developing countries",
+        group="itu-d-sg2",
+        subjects=("imt",),
+        status="active",
+        start=date(2022, 1, 1),
+        target=date(2025, 12, 31),
+    ),
+]
+
+LIAISONS = [
+    Liaison(
+        "wp5d-ls-imt-2020",
+        "itu-r-wp5d",
+        "Progress on IMT-2020 specifications",
+        for_action=("itu-t-sg13",),
+        sent=date(2024, 6, 1),
+        deadline=date(2024, 10, 1),
+        state="answered",
+        activities=("itu-r-rec-m.2150",),
+        reference="WP5D-LS-1",
+    ),
+    Liaison(
+        "sg13-ls-reply-imt-2020",
+        "itu-t-sg13",
+        "Reply on IMT-2020 network requirements",
+        for_information=("itu-r-wp5d",),
+        sent=date(2024, 9, 15),
+        state="sent",
+        replies_to="wp5d-ls-imt-2020",
+        activities=("itu-t-rec-y.3101",),
+        reference="SG13-LS-2",
+    ),
+    Liaison(
+        "sg2-ls-emergency",
+        "itu-d-sg2",
+        "Emergency telecommunications numbering",
+        for_action=("itu-t-sg2",),
+        sent=date(2024, 11, 1),
+        deadline=date(2025, 1, 15),
+        state="sent",
+        activities=("itu-d-q5-2",),
+        reference="SG2-LS-3",
+    ),
+]
+
+MECHANISMS = [
+    Mechanism(
+        "iscg",
+        "intersector-team",
+        "Inter-Sector Coordination Group",
+        members=("itu-r-wp5d", "itu-t-sg13"),
+        subjects=("imt",),
+    )
+]
+
+ROADMAPS = [
+    Roadmap(
+        "itu-r-imt",
+        "itu-r",
+        "imt",
+        "ITU-R roadmap for IMT",
+        entries=(RoadmapEntry("itu-r-rec-m.2083"), RoadmapEntry("itu-r-rec-m.2150")),
+    ),
+    Roadmap(
+        "itu-t-imt",
+        "itu-t",
+        "imt",
+        "ITU-T roadmap for IMT",
+        entries=(RoadmapEntry("itu-t-rec-y.3101"), RoadmapEntry("itu-t-q6-13")),
+    ),
+]
+
+
+def fill(store: Store, *, documents: bool = True) -> None:
+    """Load the whole small registry (and the Resolution 57 texts) into `store`."""
+    items = [*SUBJECTS, *GROUPS, *ACTIVITIES, *LIAISONS, *MECHANISMS, *ROADMAPS]
+    store.save_many(items, author="fixture", reason="test registry")
+    for user in USERS.values():
+        store.save(user, author="fixture", reason="test user")
+    if documents:
+        for name in ("wtsa-res-57-en.txt", "wtsa-res-57-fr.txt"):
+            text = (TEXTS / name).read_text(encoding="utf-8")
+            store.save_document(parse_document(text, source=name), author="fixture")
+
+
+def read_token(store: Store, username: str, scopes: tuple[str, ...]) -> str:
+    """A token for `username` with `scopes` (stored with a known secret)."""
+    import hashlib
+
+    secret = f"secret-of-{username}-{'-'.join(scopes)}"
+    key = f"k{abs(hash((username, scopes))) % 10**8}"
+    record = Token(
+        key,
+        username,
+        scopes,
+        hashlib.sha256(secret.encode()).hexdigest(),
+        datetime(2025, 1, 1, tzinfo=UTC),
+    )
+    store.save(record, author="fixture", reason="test token")
+    return f"isk_{key}_{secret}"
