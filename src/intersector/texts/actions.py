@@ -37,9 +37,9 @@ def _patterns(code: str) -> _Patterns:
     names = "|".join(re.escape(p) for p in sorted(lex.addressees, key=len, reverse=True))
     directors = "|".join(re.escape(w) for w in sorted(lex.director_words, key=len, reverse=True))
     return _Patterns(
-        names=re.compile(rf"(?<![\w-])(?:{names})(?![\w-])", re.IGNORECASE),
+        names=re.compile(rf"(?<![\w-])(?:{names})(?![\w-])"),
         group=re.compile(rf"(?:\b(?P<sector>(?:ITU|UIT)-[RTD])\s+)?(?:{lex.study_group})"),
-        directors=re.compile(rf"\b(?:{directors})\b", re.IGNORECASE),
+        directors=re.compile(rf"\b(?:{directors})\b"),
         infinitive=re.compile(lex.infinitive),
         purpose=re.compile(lex.purpose),
     )
@@ -58,8 +58,9 @@ def addressee_ids(text: str, lex: Lexicon, body: str = "") -> tuple[str, ...]:
         sector = _sector(m["sector"]) or _SECTOR_OF_BODY.get(body, "itu-t")
         found.append((m.start(), group_id(sector, "sg", m.group(m.lastindex or 0))))
         taken.append(m.span())
-    director_at = _first(p.directors, text)
-    for m in p.names.finditer(text):
+    lowered = text.lower()
+    director_at = _first(p.directors, lowered)
+    for m in p.names.finditer(lowered):
         if any(a <= m.start() < b for a, b in taken):
             continue
         for ident in lex.addressees[m.group(0).lower()]:

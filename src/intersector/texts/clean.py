@@ -22,30 +22,29 @@ _ANCHOR = re.compile(r"\[footnoteRef:\s*(?P<label>[^\]\s]{1,8})\s*\](?:(?P=label
 _BODY = re.compile(
     r"\[(?P<label>\d{1,3}|\*{1,3}):[ \t]*(?:(?P=label)(?!\d))?[ \t]*(?P<text>[^\[\]]*)\]"
 )
-_CHARS = str.maketrans(
-    {
-        "\u2011": "-",
-        "\u2010": "-",
-        "\u00a0": " ",
-        "\u202f": " ",
-        "\u2007": " ",
-        "\u2009": " ",
-        "\u2002": " ",
-        "\u2003": " ",
-        "\u3000": " ",
-        "\u2019": "'",
-        "\u2018": "'",
-        "\u00ad": None,
-        "\u200b": None,
-        "\u200c": None,
-        "\u200d": None,
-        "\u2060": None,
-        "\ufeff": None,
-        "\r": None,
-        "\x0b": "\n",
-        "\x0c": "\n",
-    }
-)
+_CHARS: dict[str, str] = {
+    "\u2011": "-",
+    "\u2010": "-",
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\u2007": " ",
+    "\u2009": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u3000": " ",
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u00ad": "",
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\u2060": "",
+    "\ufeff": "",
+    "\r": "",
+    "\x0b": "\n",
+    "\x0c": "\n",
+}
+_ODD = re.compile("[" + "".join(_CHARS) + "]")
 _SPACES = re.compile(r" {2,}")
 _TABS = re.compile(r" *\t[\t ]*")
 _ARTIFACT_HINT = re.compile(r"\[(?:bookmark:|footnoteRef:|\d{1,3}:|\*{1,3}:)")
@@ -76,17 +75,33 @@ class CleanText:
 
 def clean_text(text: str) -> CleanText:
     """Clean `text` (see the module docstring for what is guaranteed)."""
-    text = text.translate(_CHARS)
+    if _ODD.search(text):
+        text = _ODD.sub(lambda m: _CHARS[m.group(0)], text)
     bodies: dict[str, str] = {}
     anchors: list[tuple[str, int, int]] = []
-    lines = [_clean_line(line, i, bodies, anchors) for i, line in enumerate(text.split("\n"), 1)]
-    return CleanText("\n".join(lines), _footnotes(bodies, anchors))
+    if "[" in text:
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            if "[" in line:
+                lines[i] = _artifacts(line, i + 1, bodies, anchors)
+        text = "\n".join(lines)
+    return CleanText(_white_space(text), _footnotes(bodies, anchors))
 
 
-def _clean_line(
+def _white_space(text: str) -> str:
+    """Runs of spaces to one, tabs with the spaces around them to one tab, lines stripped
+    (each regex only where `in` finds work for it: most texts need neither)."""
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    if " \t" in text or "\t " in text or "\t\t" in text:
+        text = _TABS.sub("\t", text)
+    return "\n".join(line.strip(" \t") for line in text.split("\n"))
+
+
+def _artifacts(
     line: str, number: int, bodies: dict[str, str], anchors: list[tuple[str, int, int]]
 ) -> str:
-    """One line: artifacts out (repeatedly, until none is left), then spaces and tabs."""
+    """One line's artifacts out, repeatedly, until none is left."""
     while _ARTIFACT_HINT.search(line):
         before = line
         line = _BOOKMARK.sub("", line)
@@ -94,7 +109,7 @@ def _clean_line(
         line = _take_anchors(line, number, anchors)
         if line == before:
             break
-    return _spaces(line)
+    return line
 
 
 def _keep_body(match: re.Match[str], bodies: dict[str, str]) -> str:

@@ -13,15 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from intersector.domain.documents import Event, Reference
-from intersector.domain.ids import text_id
+from intersector.domain.ids import text_id as _text_id
 from intersector.texts.lexicon import BY_CODE, Lexicon, canonical_place
 
 _SECTOR = r"(?:ITU|UIT)-[RTD]"
 _NUM = r"(?:[A-Z]{1,3}\.)?\d{1,4}(?:\.\d{1,4})*(?:-\d{1,3})?(?:\s?(?:bis|ter|quater))?"
-_REV = r"\((?P<rev>[^()]{0,60}?\d{4})\)"
+_REV = r"\((?P<rev>[^()\n]{0,60}?\d{4})\)"
 _PLACE_YEAR = re.compile(r"(?P<place>[^\W\d_][^,;()\d]*?)\s*,?\s*(?P<year>(?:19|20)\d{2})\b")
 
 
@@ -31,8 +31,25 @@ class _Patterns:
     sectoral_before: re.Pattern[str]
     conference: re.Pattern[str]
     body_before: re.Pattern[str]
+    candidate: re.Pattern[str]
     and_split: re.Pattern[str]
     revision_words: tuple[str, ...]
+
+
+def _line(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Compile `pattern` with white space that never crosses a line."""
+    return re.compile(pattern.replace(r"\s", r"[^\S\n]"), flags)
+
+
+text_id = lru_cache(maxsize=4096)(_text_id)
+
+
+def _candidates(lex: Lexicon) -> str:
+    """Where a citation may start: the reference words as printed (capitalised, lower or upper
+    case) and the sector tokens; a plain alternation of literals, so the search is fast."""
+    stems = {w[:5] for w in lex.reference_words}
+    forms = {f for stem in stems for f in (stem, stem.capitalize(), stem.upper())}
+    return _alt([*forms, "ITU-", "UIT-"])
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -48,61 +65,64 @@ def _patterns(code: str) -> _Patterns:
     bodies = _alt([*lex.bodies, *lex.this_body])
     of = _alt(lex.of_words)
     return _Patterns(
-        sectoral=re.compile(
-            rf"\b(?P<word>{word})\s+(?P<sector>{_SECTOR})\s+{nums}(?:\s*{_REV})?", re.IGNORECASE
+        sectoral=_line(
+            rf"\b(?P<word>{word})\s+(?P<sector>{_SECTOR})\s+{nums}(?:\s*{_REV})?",
         ),
-        sectoral_before=re.compile(
-            rf"\b(?P<sector>{_SECTOR})\s+(?P<word>{word})\s+{nums}(?:\s*{_REV})?", re.IGNORECASE
+        sectoral_before=_line(
+            rf"\b(?P<sector>{_SECTOR})\s+(?P<word>{word})\s+{nums}(?:\s*{_REV})?",
         ),
-        conference=re.compile(
+        conference=_line(
             rf"\b(?P<word>{res_word})\s+{nums}(?:\s*{_REV})?"
-            rf"(?:\s*,?\s*(?:{of})\s+(?P<body>{bodies})\b)?",
-            re.IGNORECASE,
+            rf"(?:\s*,?\s*(?:{of})\s+(?P<body>{bodies})\b)?"
         ),
-        body_before=re.compile(
-            rf"\b(?P<body>{_alt(b for b in lex.bodies if b.isalpha() and len(b) <= 5)})\s+"
-            rf"(?P<word>{res_word})\s+{nums}(?:\s*{_REV})?",
-            re.IGNORECASE,
+        body_before=_line(
+            rf"\b(?P<body>{_alt(b for b in lex.bodies if b.isalpha() and len(b) <= 5)})\s+$"
         ),
-        and_split=re.compile(rf"\s*(?:,|\b(?:{_alt(lex.and_words)})\b)\s*", re.IGNORECASE),
+        candidate=re.compile(_candidates(lex)),
+        and_split=_line(rf"\s*(?:,|\b(?:{_alt(lex.and_words)})\b)\s*", re.IGNORECASE),
         revision_words=lex.revision_words,
     )
 
 
 def find_references(texts: Iterable[str], lex: Lexicon, body: str) -> tuple[Reference, ...]:
-    """The references cited in `texts`, first citation of each id first (module promise)."""
+    """The references cited in `texts`, first citation of each id first (module promise).
+    The texts are scanned as one, a citation never spanning two of them."""
+    joined = "\n".join(t.replace("\n", " ") for t in texts if t and _might_cite(t))
     found: dict[str, Reference] = {}
-    for text in texts:
-        for ref in _in_text(text, lex, body):
-            found.setdefault(ref.id, ref)
+    for ref in _in_text(joined, lex, body):
+        found.setdefault(ref.id, ref)
     return tuple(found.values())
 
 
 def _in_text(text: str, lex: Lexicon, body: str) -> list[Reference]:
-    if not _might_cite(text):
-        return []
+    """Scan from each candidate position (a reference word or a sector token, found by one
+    fast search) with the anchored patterns, most specific first; matches never overlap."""
     p = _patterns(lex.code)
-    spans: list[tuple[int, int, list[Reference]]] = []
-    for pattern, reader in (
-        (p.sectoral, _sectoral),
-        (p.sectoral_before, _sectoral),
-        (p.body_before, _conference),
-        (p.conference, _conference),
-    ):
-        for m in pattern.finditer(text):
-            if not any(a < m.end() and m.start() < b for a, b, _ in spans):
-                spans.append((m.start(), m.end(), reader(m, lex, body)))
-    return [ref for _, _, refs in sorted(spans, key=lambda s: s[0]) for ref in refs]
-
-
-_HINT = re.compile(r"R[eé]solu|Recom|Résolu", re.IGNORECASE)
+    refs: list[Reference] = []
+    end = 0
+    for candidate in p.candidate.finditer(text):
+        at = candidate.start()
+        if at < end:
+            continue
+        m = p.sectoral.match(text, at) or p.sectoral_before.match(text, at)
+        if m is not None:
+            refs.extend(_sectoral(m, lex))
+            end = m.end()
+        elif (m := p.conference.match(text, at)) is not None:
+            before = p.body_before.search(text, max(0, at - 12), at)
+            refs.extend(_conference(m, lex, body, before, text))
+            end = m.end()
+    return refs
 
 
 def _might_cite(text: str) -> bool:
     return _HINT.search(text) is not None
 
 
-def _sectoral(m: re.Match[str], lex: Lexicon, _body: str) -> list[Reference]:
+_HINT = re.compile(r"R[eé]solu|Recom|Résolu", re.IGNORECASE)
+
+
+def _sectoral(m: re.Match[str], lex: Lexicon) -> list[Reference]:
     kind = lex.reference_words[m["word"].lower()]
     sector = "itu-" + m["sector"][-1].lower()
     revision = _revision(m["rev"], lex)
@@ -112,12 +132,18 @@ def _sectoral(m: re.Match[str], lex: Lexicon, _body: str) -> list[Reference]:
     ]
 
 
-def _conference(m: re.Match[str], lex: Lexicon, body: str) -> list[Reference]:
-    cited = _body_of(m["body"], lex, body)
+def _conference(
+    m: re.Match[str], lex: Lexicon, body: str, before: re.Match[str] | None, text: str
+) -> list[Reference]:
+    """`Resolution 5 (…) of the World … Conference`, or `WTDC Resolution 5` (`before`)."""
+    written = m["body"] or (before["body"] if before else None)
+    cited = _body_of(written, lex, body)
+    start = before.start() if before and not m["body"] else m.start()
     revision = _revision(m["rev"], lex)
     numbers = [n for n in _numbers(m["nums"], lex) if "." not in n]
+    as_written = text[start : m.end()]
     return [
-        Reference(text_id(cited, "resolution", n), "resolution", cited, n, m.group(0), revision)
+        Reference(text_id(cited, "resolution", n), "resolution", cited, n, as_written, revision)
         for n in numbers
     ]
 
@@ -145,6 +171,12 @@ def _revision(written: str | None, lex: Lexicon) -> Event | None:
 def parse_events(text: str, lex: Lexicon) -> tuple[Event, ...]:
     """All place/year pairs in `text`, tolerant of irregular punctuation:
     `Montreal, 2000; Florianópolis 2004; Johannesburg, 2008, Dubai, 2012` gives four."""
+    return _events(text, lex.code)
+
+
+@lru_cache(maxsize=4096)
+def _events(text: str, code: str) -> tuple[Event, ...]:
+    lex = BY_CODE[code]
     events = []
     for m in _PLACE_YEAR.finditer(text):
         written = _strip_revision(m["place"], lex).strip(" .,;")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from intersector.texts.clean import FootnoteMark
 from intersector.texts.lexicon import BY_CODE, Lexicon
@@ -38,9 +39,9 @@ _NUMBER = (
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s)|all rights reserved|tous droits réservés", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Line:
-    """One classified line of the cleaned text (see the module docstring for the kinds)."""
+class Line(NamedTuple):
+    """One classified line of the cleaned text (see the module docstring for the kinds).
+    A named tuple: cheap to make (one per line of every text read) and easy to dump."""
 
     number: int
     kind: str
@@ -93,7 +94,10 @@ def segment(text: str, lex: Lexicon) -> list[Line]:
 
 
 def classify(line: str, number: int, lex: Lexicon, m: Matchers) -> Line:
-    """The kind of one cleaned line, looked up in the lexicon tables (no context used)."""
+    """The kind of one cleaned line, looked up in the lexicon tables (no context used).
+    A tab near the start is the mark of a labelled clause, the commonest line: tried first."""
+    if "\t" in line[:14] and (labelled := _LABEL.match(line)) is not None:
+        return Line(number, "clause", labelled["text"].strip(), label=_label(labelled["label"]))
     key = _key(line)
     if len(key) < 120:
         found = _short_line(line, key, number, lex, m)

@@ -7,7 +7,6 @@ Keys of every mapping are lower case, with plain hyphens and apostrophes (what `
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -87,16 +86,15 @@ def _all_lexicons() -> tuple[Lexicon, ...]:
 LEXICONS: tuple[Lexicon, ...] = _all_lexicons()
 BY_CODE: Mapping[str, Lexicon] = {lex.code: lex for lex in LEXICONS}
 
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
-
-def detect_language(text: str, sample: int = 6000) -> Lexicon:
-    """The lexicon whose common words occur most in the first `sample` characters
-    (English when nothing is recognised)."""
-    words = _WORD.findall(text[:sample].lower())
+def detect_language(text: str, sample: int = 1500) -> Lexicon:
+    """The lexicon with the most distinct common words in the `sample` characters after the first
+    third of the text, where the foreword is over (English when nothing is recognised)."""
+    start = min(len(text) // 3, max(0, len(text) - sample))
+    words = set(text[start : start + sample].lower().split())
     best, best_score = LEXICONS[0], 0
     for lex in LEXICONS:
-        score = sum(1 for w in words if w in lex.common_words)
+        score = len(words & lex.common_words)
         if score > best_score:
             best, best_score = lex, score
     return best
