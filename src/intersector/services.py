@@ -705,3 +705,318 @@ def restore_version(
     """`intersector restore`: a new version equal to version `number` of the item."""
     with _store(settings) as store:
         return store.restore(item_type, item_id, number, author=settings.author, reason=reason)
+
+
+# >>> coordination analytics (issue 4)
+# --- coordination analytics (issue 4): overlaps, reviews, subjects, mapping, versions, diff ----
+# Local imports keep this block independent of the others in this shared module.
+
+OVERLAP_FORMATS = ("table", "json", "html")
+MAPPING_FORMATS = ("xlsx", "html")
+
+
+def analytics_embedder() -> Any:
+    """The multilingual embedder of the analytics (tests may replace this function)."""
+    from intersector.coordination.embeddings import UniversalSentenceEncoder
+
+    return UniversalSentenceEncoder()
+
+
+def _register_analytics_types() -> None:
+    from intersector.coordination.review import Review
+    from intersector.coordination.subjects import Correction
+    from intersector.store.codec import ITEM_TYPES, register_type
+
+    if "overlap-review" not in ITEM_TYPES:
+        register_type("overlap-review", Review)
+        register_type("subject-correction", Correction)
+
+
+def analytics_works(store: Any) -> list[Any]:
+    """Every active registry activity, and every stored document (its English version when
+    there is one), as comparable texts."""
+    from intersector.coordination.overlap import WorkText
+
+    works = {a.id: WorkText.from_activity(a) for a in store.iter("activity")}
+    for doc in _one_version_per_document(store):
+        works.setdefault(doc.id, WorkText.from_document(doc))
+    return list(works.values())
+
+
+def _one_version_per_document(store: Any) -> list[Any]:
+    chosen: dict[str, Any] = {}
+    for doc in store.iter_documents():
+        if doc.id not in chosen or doc.language == "en":
+            chosen[doc.id] = doc
+    return list(chosen.values())
+
+
+def overlap_index(store: Any, embedder: Any = None) -> Any:
+    """The overlap index of the registry, embeddings read from / added to the store."""
+    from intersector.coordination.overlap import OverlapIndex
+    from intersector.store.analytics import StoreVectorCache
+
+    return OverlapIndex.build(
+        analytics_works(store), embedder or analytics_embedder(), StoreVectorCache(store)
+    )
+
+
+def _subject_list(store: Any) -> list[Any]:
+    from intersector.coordination.taxonomy import RESOLUTION_57_SUBJECTS
+
+    return list(store.list("subject")) or list(RESOLUTION_57_SUBJECTS)
+
+
+def work_subjects(store: Any, index: Any, embedder: Any) -> dict[str, list[Any]]:
+    """Item id → its subjects: classifier, registry declarations, coordinators' corrections."""
+    from intersector.coordination.subjects import SubjectClassifier, resolve
+
+    _register_analytics_types()
+    classifier = SubjectClassifier.build(_subject_list(store), embedder)
+    classified = classifier.classify_embedded(index.works, index.vectors)
+    declared = {w.id: list(w.subjects) for w in index.works if w.subjects}
+    corrections = store.list("subject-correction")
+    return resolve([a for found in classified for a in found], declared, corrections)
+
+
+def find_overlaps(
+    settings: Any,
+    *,
+    sector: str = "",
+    subject: str = "",
+    min_score: float | None = None,
+    scope: str = "other-sectors",
+    limit: int = 200,
+) -> list[dict[str, Any]]:
+    """Duplicated-work candidates across Sectors, best first, with their evidence and current
+    review; the full run is stored (the web's `duplicates` reads it)."""
+    from intersector.coordination.overlap import MIN_SCORE
+    from intersector.store import open_store
+    from intersector.store.analytics import replace_candidates
+
+    _register_analytics_types()
+    embedder = analytics_embedder()
+    with open_store(settings.database_url) as store:
+        index = overlap_index(store, embedder)
+        floor = MIN_SCORE if min_score is None else min_score
+        found = index.all_candidates(10, floor, scope)
+        subjects = work_subjects(store, index, embedder) if subject else {}
+        kept = [c for c in found if _wanted(c, sector, subject, subjects)][:limit]
+        rows = _with_reviews(store, [index.explain(c, embedder) for c in kept])
+        if not (sector or subject) and min_score is None and scope == "other-sectors":
+            replace_candidates(store, rows)
+    return rows
+
+
+def _wanted(candidate: Any, sector: str, subject: str, subjects: dict[str, list[Any]]) -> bool:
+    sides = (candidate.left, candidate.right)
+    if sector and all(side.sector != sector for side in sides):
+        return False
+    if subject:
+        ids = {a.subject for side in sides for a in subjects.get(side.id, ())}
+        return subject in ids
+    return True
+
+
+def _current_reviews(store: Any) -> dict[str, Any]:
+    return {r.id: r for r in store.list("overlap-review")}
+
+
+def _review_holds(review: Any, data: dict[str, Any]) -> bool:
+    versions = {
+        data["left"]["id"]: data["left"]["version"],
+        data["right"]["id"]: data["right"]["version"],
+    }
+    return (
+        versions.get(review.left) == review.left_version
+        and versions.get(review.right) == review.right_version
+    )
+
+
+def _with_reviews(store: Any, candidates: list[Any]) -> list[dict[str, Any]]:
+    from intersector.coordination.review import is_current
+    from intersector.reports.overlap_json import candidate_to_dict
+
+    reviews = _current_reviews(store)
+    rows = []
+    for cand in candidates:
+        review = reviews.get(cand.id)
+        rows.append(
+            candidate_to_dict(cand, review if review and is_current(review, cand) else None)
+        )
+    return rows
+
+
+def overlap_candidates_for_web(store: Any) -> list[dict[str, Any]]:
+    """The stored candidates of the last full `overlaps` run, each with its review when it
+    still holds (neither side changed since)."""
+    from intersector.reports.overlap_json import review_to_dict
+    from intersector.store.analytics import stored_candidates
+
+    _register_analytics_types()
+    reviews = _current_reviews(store)
+    rows = stored_candidates(store)
+    for row in rows:
+        review = reviews.get(row["id"])
+        row["review"] = review_to_dict(review) if review and _review_holds(review, row) else None
+    return rows
+
+
+def review_candidate(
+    store: Any, author: str, candidate_id: str, decision: str, note: str = ""
+) -> Any:
+    """Record a coordinator's decision on a stored candidate (a new version if it was already
+    reviewed); NotFoundError if the candidate is not in the last run."""
+    from intersector.coordination.review import DECISIONS, Review
+    from intersector.domain.errors import NotFoundError, ValidationError
+    from intersector.store.analytics import stored_candidates
+
+    _register_analytics_types()
+    if decision not in DECISIONS:
+        raise ValidationError(
+            f"unknown decision {decision!r}: use one of {', '.join(DECISIONS)}", field="decision"
+        )
+    found = {row["id"]: row for row in stored_candidates(store)}
+    if candidate_id not in found:
+        raise NotFoundError(
+            f"no candidate {candidate_id!r} in the last overlap run: run "
+            "`intersector overlaps` and use an id it lists",
+            field="id",
+        )
+    row = found[candidate_id]
+    left, right = sorted((row["left"], row["right"]), key=lambda side: side["id"])
+    review = Review(
+        candidate_id,
+        decision,
+        left["id"],
+        left["version"],
+        right["id"],
+        right["version"],
+        note,
+        author,
+    )
+    store.save(review, author=author, reason=f"overlap review: {decision}")
+    return review
+
+
+def review_candidate_for_web(
+    store: Any, author: str, candidate_id: str, decision: str, note: str = ""
+) -> dict[str, Any]:
+    from intersector.reports.overlap_json import review_to_dict
+
+    review = review_candidate(store, author, candidate_id, decision, note)
+    return {"id": candidate_id, "review": review_to_dict(review)}
+
+
+def review_overlap(settings: Any, candidate_id: str, decision: str, note: str = "") -> Any:
+    """`intersector review`: record a decision as the settings' author."""
+    from intersector.store import open_store
+
+    with open_store(settings.database_url) as store:
+        return review_candidate(store, settings.author, candidate_id, decision, note)
+
+
+def correct_subject(
+    store: Any, author: str, item: str, subject: str, action: str, note: str = ""
+) -> Any:
+    """A coordinator adds (`add`) or removes (`remove`) a subject of an item; it wins over the
+    classifier from then on."""
+    from intersector.coordination.subjects import Correction
+    from intersector.domain.errors import ValidationError
+
+    _register_analytics_types()
+    if action not in ("add", "remove"):
+        raise ValidationError(f"unknown action {action!r}: use add or remove", field="action")
+    correction = Correction(item, subject, action, author, note)
+    store.save(correction, author=author, reason=f"subject {action}: {subject}")
+    return correction
+
+
+def subjects_report(settings: Any) -> dict[str, Any]:
+    """Each item's subjects (with confidence and reason), the subject × Sector × group matrix,
+    and the subjects common to the three Sectors with the groups on each."""
+    from intersector.coordination.subjects import common_subjects, subject_matrix
+    from intersector.store import open_store
+
+    embedder = analytics_embedder()
+    with open_store(settings.database_url) as store:
+        index = overlap_index(store, embedder)
+        subjects = work_subjects(store, index, embedder)
+        labels = {s.id: s.labels.get("en", s.id) for s in _subject_list(store)}
+    matrix = subject_matrix(index.works, subjects)
+    return {
+        "items": subjects,
+        "matrix": matrix,
+        "common": common_subjects(matrix),
+        "labels": labels,
+        "works": {w.id: w for w in index.works},
+    }
+
+
+def mapping_rows(settings: Any, name: str) -> list[Any]:
+    """The rows of mapping `name` (itu-d:itu-r, itu-t:itu-r, itu-d:itu-t)."""
+    from intersector.coordination.mapping import mapping_spec, mapping_table
+    from intersector.store import open_store
+
+    mapping_spec(name)
+    with open_store(settings.database_url) as store:
+        index = overlap_index(store)
+    return mapping_table(index, name)
+
+
+def mapping_file(name: str, rows: list[Any], fmt: str) -> bytes:
+    """A mapping table as XLSX or HTML bytes."""
+    from intersector.domain.errors import ValidationError
+    from intersector.reports.mapping_html import mapping_html
+    from intersector.reports.mapping_xlsx import mapping_xlsx
+
+    if fmt == "xlsx":
+        return mapping_xlsx(name, rows)
+    if fmt == "html":
+        return mapping_html(name, rows).encode()
+    raise ValidationError(f"unknown format {fmt!r}: use xlsx or html", field="format")
+
+
+def document_versions_report(settings: Any, doc_id: str) -> dict[str, Any]:
+    """The stored language versions and revisions of a work, and for each revision stored in
+    several languages, the divergences of each language against the English (or first)."""
+    from intersector.domain.errors import NotFoundError
+    from intersector.store import open_store
+    from intersector.texts.align import align_versions, divergences
+
+    with open_store(settings.database_url) as store:
+        versions = store.document_versions(doc_id)
+        if not versions:
+            raise NotFoundError(
+                f"no stored document {doc_id!r}: ingest it first (`intersector ingest FILE`)",
+                field="id",
+            )
+        docs = {v.key: store.get_document(v.key) for v in versions}
+    report: dict[str, list[Any]] = {}
+    for revision in dict.fromkeys(v.revision for v in versions):
+        keys = sorted(
+            (v for v in versions if v.revision == revision),
+            key=lambda v: (v.language != "en", v.language),
+        )
+        base = docs[keys[0].key]
+        for other in keys[1:]:
+            doc = docs[other.key]
+            found = divergences(base, doc, align_versions(base, doc, analytics_embedder().embed))
+            report[f"{revision}: {base.language} ↔ {doc.language}"] = found
+    return {"versions": versions, "divergences": report}
+
+
+def revision_changes(
+    settings: Any, doc_id: str, old: str, new: str, language: str = "en"
+) -> tuple[Any, Any, list[Any]]:
+    """The two stored revisions of `doc_id` in `language` and their clause-by-clause diff."""
+    from intersector.store import open_store
+    from intersector.texts.align import revision_diff
+
+    with open_store(settings.database_url) as store:
+        before = store.get_document(doc_id, language=language, revision=old)
+        after = store.get_document(doc_id, language=language, revision=new)
+    return before, after, revision_diff(before, after)
+
+
+# <<< coordination analytics (issue 4)
