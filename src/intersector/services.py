@@ -473,13 +473,16 @@ def _today(today: Any) -> Any:
 
 def _roadmap_inputs(store: Any, subject: str) -> dict[str, Any]:
     """What the joined view of `subject` reads: the activities tagged with it (withdrawn too),
-    those its roadmaps and dependencies name, its roadmaps, liaisons, mechanisms, groups."""
+    those its shown rows name (roadmap entries, dependencies) fetched one by one, its roadmaps,
+    and every liaison, mechanism and group. Never the whole activity table."""
     tagged = store.list("activity", subject=subject, include_withdrawn=True)
     roadmaps = store.list("roadmap", subject=subject)
+    maintained = {r.sector for r in roadmaps}
+    entries = {e.activity for r in roadmaps for e in r.entries}
+    rows = [a for a in tagged if a.sector not in maintained or a.id in entries]
     known = {a.id for a in tagged}
-    named = {e.activity for r in roadmaps for e in r.entries}
-    named.update(d.on for a in tagged for d in a.dependencies)
-    extra = [store.get("activity", i) for i in sorted(named - known) if store.exists("activity", i)]
+    named = (entries | {d.on for a in rows for d in a.dependencies}) - known
+    extra = [store.get("activity", i) for i in sorted(named) if store.exists("activity", i)]
     return {
         "roadmaps": roadmaps,
         "activities": [*tagged, *extra],
@@ -505,9 +508,28 @@ def _subject(store: Any, subject: str, tagged: bool) -> Any:
     )
 
 
-def joined_roadmap(store: Any, subject: str, *, sector: str = "", today: Any = None) -> Any:
-    """The joined roadmap (JoinedRoadmap) of `subject` from the store: every Sector, or only
-    `sector`."""
+def _view_findings(view: Any, inputs: dict[str, Any]) -> tuple[Any, ...]:
+    """The alignment findings about the roadmap shown: those involving one of its rows or
+    roadmaps, and the subject's own (no counterpart); within its Sectors."""
+    from intersector.coordination.alignment import NO_COUNTERPART, Registry, check_alignment
+
+    registry = Registry.of(**inputs)
+    found = check_alignment(registry, view.today, subject=view.subject)
+    shown = {row.activity for row in view.rows()} | {lane.roadmap_id for lane in view.lanes}
+    sectors = {lane.sector for lane in view.lanes}
+    return tuple(
+        f
+        for f in found
+        if (f.check == NO_COUNTERPART or shown.intersection(f.items))
+        and sectors.intersection(f.sectors)
+    )
+
+
+def joined_roadmap(
+    store: Any, subject: str, *, sector: str = "", today: Any = None
+) -> tuple[Any, tuple[Any, ...]]:
+    """The joined roadmap (JoinedRoadmap) of `subject` from the store, every Sector or only
+    `sector`, and the alignment findings about it."""
     from intersector.coordination.roadmap import join_roadmaps
     from intersector.domain.errors import ValidationError
     from intersector.domain.registry import SECTORS
@@ -519,7 +541,8 @@ def joined_roadmap(store: Any, subject: str, *, sector: str = "", today: Any = N
     inputs = _roadmap_inputs(store, subject)
     found = _subject(store, subject, any(subject in a.subjects for a in inputs["activities"]))
     sectors = (sector,) if sector else SECTORS
-    return join_roadmaps(found, today=_today(today), sectors=sectors, **inputs)
+    view = join_roadmaps(found, today=_today(today), sectors=sectors, **inputs)
+    return view, _view_findings(view, inputs)
 
 
 def registry_findings(store: Any, *, subject: str = "", today: Any = None) -> tuple[Any, ...]:
@@ -543,11 +566,7 @@ def build_roadmap(
     from intersector.store import open_store
 
     with open_store(settings.database_url) as store:
-        view = joined_roadmap(store, subject, sector=sector, today=today)
-        findings = registry_findings(store, subject=view.subject, today=view.today)
-    if sector:
-        findings = tuple(f for f in findings if sector in f.sectors)
-    return view, findings
+        return joined_roadmap(store, subject, sector=sector, today=today)
 
 
 def check_registry(settings: Any, *, subject: str = "", today: Any = None) -> tuple[Any, ...]:
