@@ -4,8 +4,9 @@ sample corpus and write them, byte for byte as they are in the source, to `publi
 
 Selection: a record is kept when its English title or abstract names one of the subjects of
 Resolution 57 (patterns below), or when it is one of the works the sample activities cite
-(`CITED`); amendments, corrigenda and annexes are kept only for works already kept, so that the
-extract still shows every record type of the source. Run from the repository root:
+(`CITED`) or one of the activities of the generated `activities-itu-*.yaml` files (so that
+importing the extract gives the facts of every such activity); amendments, corrigenda and annexes
+are kept only for works already kept, so that the extract still shows every record type. Run from the repository root:
 
     .venv/bin/python data/sample/registry/make_extract.py ../shared/data/itu-registry/itu_publications.jsonl
 """
@@ -16,6 +17,10 @@ import json
 import re
 import sys
 from pathlib import Path
+
+import yaml
+
+from intersector.files.relaton import parse_edition
 
 SUBJECT_PATTERNS = {
     "imt": r"\bIMT\b|IMT-20[23]0|IMT-Advanced|IMT-2000|\b5G\b|international mobile telecommunication",
@@ -59,13 +64,28 @@ def relevant(record: dict[str, object]) -> bool:
     return any(re.search(p, text, re.IGNORECASE) for p in SUBJECT_PATTERNS.values())
 
 
+def sample_ids() -> set[str]:
+    """Ids of the activities in the generated sample files beside this script."""
+    found: set[str] = set()
+    for path in Path(__file__).parent.glob("activities-itu-[rt].yaml"):
+        found.update(a["id"] for a in yaml.safe_load(path.read_text(encoding="utf-8"))["activities"])
+    return found
+
+
+def in_sample(record: dict[str, object], wanted: set[str]) -> bool:
+    edition = parse_edition(record)
+    return edition is not None and edition.work_id in wanted
+
+
 def main(source: str) -> None:
     lines = Path(source).read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines]
+    wanted = sample_ids()
     kept_works = {
         work_key(r["docid"])
         for r in records
-        if r["doctype"] in KEPT_TYPES and (relevant(r) or CITED.match(r["docid"]))
+        if r["doctype"] in KEPT_TYPES
+        and (relevant(r) or CITED.match(r["docid"]) or in_sample(r, wanted))
     }
     out = [
         line
