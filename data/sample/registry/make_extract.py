@@ -68,7 +68,9 @@ def sample_ids() -> set[str]:
     """Ids of the activities in the generated sample files beside this script."""
     found: set[str] = set()
     for path in Path(__file__).parent.glob("activities-itu-[rt].yaml"):
-        found.update(a["id"] for a in yaml.safe_load(path.read_text(encoding="utf-8"))["activities"])
+        found.update(
+            a["id"] for a in yaml.safe_load(path.read_text(encoding="utf-8"))["activities"]
+        )
     return found
 
 
