@@ -44,7 +44,6 @@ _CHARS: dict[str, str] = {
     "\x0b": "\n",
     "\x0c": "\n",
 }
-_ODD = re.compile("[" + "".join(_CHARS) + "]")
 _SPACES = re.compile(r" {2,}")
 _TABS = re.compile(r" *\t[\t ]*")
 _ARTIFACT_HINT = re.compile(r"\[(?:bookmark:|footnoteRef:|\d{1,3}:|\*{1,3}:)")
@@ -75,8 +74,9 @@ class CleanText:
 
 def clean_text(text: str) -> CleanText:
     """Clean `text` (see the module docstring for what is guaranteed)."""
-    if _ODD.search(text):
-        text = _ODD.sub(lambda m: _CHARS[m.group(0)], text)
+    for odd, plain in _CHARS.items():
+        if odd in text:
+            text = text.replace(odd, plain)
     bodies: dict[str, str] = {}
     anchors: list[tuple[str, int, int]] = []
     if "[" in text:
@@ -91,8 +91,8 @@ def clean_text(text: str) -> CleanText:
 def _white_space(text: str) -> str:
     """Runs of spaces to one, tabs with the spaces around them to one tab, lines stripped
     (each regex only where `in` finds work for it: most texts need neither)."""
-    if "  " in text:
-        text = _SPACES.sub(" ", text)
+    while "  " in text:
+        text = text.replace("    ", " ").replace("  ", " ")
     if " \t" in text or "\t " in text or "\t\t" in text:
         text = _TABS.sub("\t", text)
     return "\n".join(line.strip(" \t") for line in text.split("\n"))

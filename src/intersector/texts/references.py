@@ -87,7 +87,7 @@ def _patterns(code: str) -> _Patterns:
 def find_references(texts: Iterable[str], lex: Lexicon, body: str) -> tuple[Reference, ...]:
     """The references cited in `texts`, first citation of each id first (module promise).
     The texts are scanned as one, a citation never spanning two of them."""
-    joined = "\n".join(t.replace("\n", " ") for t in texts if t and _might_cite(t))
+    joined = "\n".join(t.replace("\n", " ") for t in texts if t)
     found: dict[str, Reference] = {}
     for ref in _in_text(joined, lex, body):
         found.setdefault(ref.id, ref)
@@ -113,13 +113,6 @@ def _in_text(text: str, lex: Lexicon, body: str) -> list[Reference]:
             refs.extend(_conference(m, lex, body, before, text))
             end = m.end()
     return refs
-
-
-def _might_cite(text: str) -> bool:
-    return _HINT.search(text) is not None
-
-
-_HINT = re.compile(r"R[eé]solu|Recom|Résolu", re.IGNORECASE)
 
 
 def _sectoral(m: re.Match[str], lex: Lexicon) -> list[Reference]:

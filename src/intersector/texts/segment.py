@@ -36,7 +36,6 @@ _NUMBER = (
     r"(?P<number>(?:[A-Z]{1,3}\.)?\d{1,4}(?:\.\d{1,4})*(?:-\d{1,3})?(?:/\d{1,2}[A-Z]?)?"
     r"(?:\s*\(?(?:bis|ter|quater)\)?)?)"
 )
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s)|all rights reserved|tous droits réservés", re.IGNORECASE)
 
 
 class Line(NamedTuple):
@@ -113,7 +112,7 @@ def _short_line(line: str, key: str, number: int, lex: Lexicon, m: Matchers) -> 
     """Headings, identity lines, annex lines and fields: short lines found by table look-up."""
     if key in lex.boilerplate_headings:
         return Line(number, "boilerplate", line, function=lex.boilerplate_headings[key])
-    if _COPYRIGHT.search(line):
+    if key.startswith(("©", "(c) ")) or any(phrase in key for phrase in lex.copyright):
         return Line(number, "boilerplate", line, function="copyright")
     heading = _heading(line, key, number, lex)
     if heading is not None:

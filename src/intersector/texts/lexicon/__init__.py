@@ -50,6 +50,7 @@ class Lexicon:
     liaison_fields: Mapping[str, str] = field(default_factory=dict)
     liaison_markers: tuple[str, ...] = ()
     decides_question: tuple[str, ...] = ()
+    copyright: tuple[str, ...] = ()
 
 
 # Language-independent: what each operative function asks, as an English base verb.

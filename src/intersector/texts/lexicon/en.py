@@ -298,5 +298,6 @@ LEXICON = Lexicon(
         "meeting": "meeting",
     },
     liaison_markers=("liaison statement",),
+    copyright=("all rights reserved",),
     decides_question=("decides that the following question should be studied",),
 )

@@ -251,5 +251,6 @@ LEXICON = Lexicon(
         "cuestión(es)": "questions",
     },
     liaison_markers=("declaración de enlace",),
+    copyright=("reservados todos los derechos", "todos los derechos reservados"),
     decides_question=("decide que se estudie la siguiente cuestión",),
 )

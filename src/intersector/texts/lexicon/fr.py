@@ -263,5 +263,6 @@ LEXICON = Lexicon(
         "questions": "questions",
     },
     liaison_markers=("déclaration de liaison",),
+    copyright=("tous droits réservés",),
     decides_question=("décide de mettre à l'étude la question suivante",),
 )
