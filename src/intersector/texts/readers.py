@@ -101,7 +101,7 @@ def _read_bytes(path: Path) -> bytes:
 
 def _refuse_known_formats(data: bytes, source: str) -> None:
     """Name the formats people give by mistake, by their magic bytes."""
-    if PDF_MAGIC in data[:1024]:
+    if _is_pdf(data):
         raise InputError(
             "PDF is not read yet: export the text from Word or give the .docx", source=source
         )
@@ -114,6 +114,16 @@ def _refuse_known_formats(data: bytes, source: str) -> None:
     for magic, what in KNOWN_BINARIES:
         if data.startswith(magic):
             raise InputError(f"this is {what}, not a text: {_TEXT_HINT}", source=source)
+
+
+def _is_pdf(data: bytes) -> bool:
+    """A PDF starts with `%PDF-`; PDF readers tolerate junk before it within the first KB, so
+    that counts too when the file also has objects and ends like a PDF. A text that merely
+    mentions `%PDF-` is no PDF."""
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(PDF_MAGIC):
+        return True
+    head, tail = data[:1024], data[-1024:]
+    return PDF_MAGIC in head and b"endobj" in data and b"%%EOF" in tail
 
 
 # --- plain text -------------------------------------------------------------------------------
