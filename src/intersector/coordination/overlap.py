@@ -286,16 +286,33 @@ class OverlapIndex:
 
     def explain(self, candidate: Candidate, embedder: Embedder) -> Candidate:
         """The candidate with its evidence filled in."""
-        a = self.works[self.positions[candidate.left.id]]
-        b = self.works[self.positions[candidate.right.id]]
+        return self.explain_many([candidate], embedder)[0]
+
+    def explain_many(self, candidates: Sequence[Candidate], embedder: Embedder) -> list[Candidate]:
+        """The candidates with their evidence, the sentences of all of them embedded at once."""
+        ids = {side.id for c in candidates for side in (c.left, c.right)}
+        split = {i: sentences(self.works[self.positions[i]].text) for i in ids}
+        unique = sorted({s for parts in split.values() for s in parts})
+        vectors = embedder.embed(unique) if unique else np.zeros((0, 1), dtype=np.float32)
+        row = {s: n for n, s in enumerate(unique)}
+        return [self._explained(c, split, vectors, row) for c in candidates]
+
+    def _explained(
+        self,
+        candidate: Candidate,
+        split: dict[str, list[str]],
+        vectors: FloatArray,
+        row: dict[str, int],
+    ) -> Candidate:
+        i, j = self.positions[candidate.left.id], self.positions[candidate.right.id]
+        a, b = self.works[i], self.works[j]
+        concepts = key_terms(a.text, a.language) & key_terms(b.text, b.language)
+        left, right = split[a.id], split[b.id]
+        sims = vectors[[row[s] for s in left]] @ vectors[[row[s] for s in right]].T
         evidence = Evidence(
-            shared_concepts=tuple(
-                sorted(key_terms(a.text, a.language) & key_terms(b.text, b.language))
-            ),
-            shared_words=_shared_words(
-                self.terms[self.positions[a.id]], self.terms[self.positions[b.id]]
-            ),
-            sentences=best_sentences(a.text, b.text, embedder),
+            shared_concepts=tuple(sorted(concepts)),
+            shared_words=_shared_words(self.terms[i], self.terms[j]),
+            sentences=_best_pairs(left, right, sims) if left and right else (),
         )
         return Candidate(
             candidate.left,
@@ -331,7 +348,12 @@ def best_sentences(
     if not a or not b:
         return ()
     vectors = embedder.embed(a + b)
-    sims = vectors[: len(a)] @ vectors[len(a) :].T
+    return _best_pairs(a, b, vectors[: len(a)] @ vectors[len(a) :].T, limit)
+
+
+def _best_pairs(
+    a: Sequence[str], b: Sequence[str], sims: FloatArray, limit: int = 3
+) -> tuple[SentencePair, ...]:
     pairs: list[SentencePair] = []
     used_a: set[int] = set()
     used_b: set[int] = set()

@@ -54,6 +54,11 @@ class Correction:
     action: str  # add | remove
     author: str = ""
     note: str = ""
+    id: str = ""  # stored as `item:subject`; filled in when empty
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", f"{self.item}:{self.subject}")
 
 
 @dataclass
@@ -86,6 +91,12 @@ class SubjectClassifier:
         if not works:
             return []
         vectors = self.embedder.embed([w.text for w in works])
+        return [self._assign(w, vectors[n]) for n, w in enumerate(works)]
+
+    def classify_embedded(
+        self, works: Sequence[WorkText], vectors: FloatArray
+    ) -> list[list[Assignment]]:
+        """`classify_many` for works whose vectors (same embedder) are already known."""
         return [self._assign(w, vectors[n]) for n, w in enumerate(works)]
 
     def _assign(self, work: WorkText, vector: FloatArray) -> list[Assignment]:
