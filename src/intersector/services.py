@@ -821,7 +821,7 @@ def find_overlaps(
         found = index.all_candidates(10, floor, scope)
         subjects = work_subjects(store, index, embedder) if subject else {}
         kept = [c for c in found if _wanted(c, sector, subject, subjects)][:limit]
-        rows = _with_reviews(store, [index.explain(c, embedder) for c in kept])
+        rows = _with_reviews(store, index.explain_many(kept, embedder))
         if not (sector or subject) and min_score is None and scope == "other-sectors":
             replace_candidates(store, rows)
     return rows
