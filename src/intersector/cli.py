@@ -372,6 +372,140 @@ def restore(
     console.print(f"{item_type} {item_id}: version {version.number} (= version {number})")
 
 
+# >>> coordination analytics (issue 4)
+# --- coordination analytics (issue 4): overlaps, review, subjects, mapping, versions, diff ----
+
+
+@app.command()
+def overlaps(
+    sector: str = typer.Option("", help="Only candidates with a side in this Sector."),
+    subject: str = typer.Option("", help="Only candidates with a side on this subject."),
+    min_score: float = typer.Option(None, help="Lowest score shown (default: best-F1 threshold)."),
+    same_sector: bool = typer.Option(False, help="Also other groups of the same Sector."),
+    fmt: str = typer.Option("table", "--format", help="table, json or html."),
+    output: Path | None = typer.Option(None, help="File to write (html; default overlaps.html)."),
+) -> None:
+    """Duplicated and overlapping work across Sectors and languages, with the evidence."""
+    import json
+
+    from intersector import services
+    from intersector.reports.overlap_html import overlaps_html
+    from intersector.reports.overlap_table import overlaps_table
+    from intersector.settings import Settings
+
+    if fmt not in services.OVERLAP_FORMATS:
+        raise typer.BadParameter("use table, json or html", param_hint="--format")
+    scope = "other-groups" if same_sector else "other-sectors"
+    rows = services.find_overlaps(
+        Settings.from_env(), sector=sector, subject=subject, min_score=min_score, scope=scope
+    )
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+    elif fmt == "html":
+        target = output or Path("overlaps.html")
+        target.write_text(overlaps_html(rows), encoding="utf-8")
+        console.print(f"wrote {target} ({len(rows)} candidates)")
+    else:
+        console.print(overlaps_table(rows))
+
+
+@app.command()
+def review(
+    candidate_id: str = typer.Argument(..., help="A candidate id from `overlaps` (a~b)."),
+    decision: str = typer.Argument(..., help="confirmed, complementary or unrelated."),
+    note: str = typer.Option("", help="Why: kept with the decision."),
+) -> None:
+    """Record a coordinator's decision on a candidate; not asked again unless a side changes."""
+    from intersector import services
+    from intersector.settings import Settings
+
+    done = services.review_overlap(Settings.from_env(), candidate_id, decision, note)
+    console.print(f"{done.id}: {done.decision}")
+
+
+@app.command()
+def subjects(
+    matrix: bool = typer.Option(False, help="The subject × Sector × group matrix."),
+    common: bool = typer.Option(False, help="Subjects common to the three Sectors."),
+) -> None:
+    """Subjects of each activity and document (confidence, reason), the matrix, common ones."""
+    from intersector import services
+    from intersector.reports.overlap_table import common_table, matrix_table, subjects_table
+    from intersector.settings import Settings
+
+    report = services.subjects_report(Settings.from_env())
+    if matrix:
+        console.print(matrix_table(report["matrix"], report["labels"]))
+    if common:
+        console.print(common_table(report["common"], report["labels"]))
+    if not (matrix or common):
+        console.print(subjects_table(report["items"]))
+
+
+@app.command()
+def mapping(
+    name: str = typer.Argument("itu-d:itu-r", help="itu-d:itu-r, itu-t:itu-r or itu-d:itu-t."),
+    fmt: str = typer.Option("table", "--format", help="table, xlsx or html."),
+    output: Path | None = typer.Option(None, help="File to write (default mapping-NAME.EXT)."),
+) -> None:
+    """An ISCG-style mapping table generated from the registry, each row with its evidence."""
+    from intersector import services
+    from intersector.reports.overlap_table import mapping_rows_table
+    from intersector.settings import Settings
+
+    if fmt not in ("table", *services.MAPPING_FORMATS):
+        raise typer.BadParameter("use table, xlsx or html", param_hint="--format")
+    rows = services.mapping_rows(Settings.from_env(), name)
+    if fmt == "table":
+        console.print(mapping_rows_table(name, rows))
+        return
+    target = output or Path(f"mapping-{name.replace(':', '-')}.{fmt}")
+    target.write_bytes(services.mapping_file(name, rows, fmt))
+    console.print(f"wrote {target} ({len(rows)} rows)")
+
+
+@app.command()
+def versions(doc_id: str = typer.Argument(..., help="A work id: wtsa-res-57.")) -> None:
+    """The stored language versions and revisions of a text, and how the languages diverge."""
+    from intersector import services
+    from intersector.reports.overlap_table import versions_table
+    from intersector.settings import Settings
+
+    report = services.document_versions_report(Settings.from_env(), doc_id)
+    console.print(versions_table(report["versions"]))
+    for pair, found in report["divergences"].items():
+        console.print(f"[bold]{pair}[/]: {len(found)} divergence(s)")
+        for d in found:
+            console.print(f"  {d.kind:<18} {d.path:<24} {d.detail}", markup=False)
+
+
+@app.command()
+def diff(
+    doc_id: str = typer.Argument(..., help="A work id: wtsa-res-57."),
+    old: str = typer.Option(..., "--from", help="Old revision: johannesburg-2008 or 2008."),
+    new: str = typer.Option(..., "--to", help="New revision: dubai-2012 or 2012."),
+    language: str = typer.Option("en", help="Language version to compare."),
+    fmt: str = typer.Option("text", "--format", help="text or html."),
+    output: Path | None = typer.Option(None, help="HTML file (default diff-ID.html)."),
+) -> None:
+    """Two revisions of a text clause by clause: added, removed, moved, reworded."""
+    from intersector import services
+    from intersector.reports.diff_html import diff_html
+    from intersector.settings import Settings
+    from intersector.texts.align import format_diff
+
+    _, _, changes = services.revision_changes(Settings.from_env(), doc_id, old, new, language)
+    if fmt == "html":
+        target = output or Path(f"diff-{doc_id}.html")
+        target.write_text(diff_html(f"{doc_id}: {old} → {new}", changes), encoding="utf-8")
+        console.print(f"wrote {target}")
+    else:
+        console.print(format_diff(changes) or "no change", markup=False, highlight=False)
+
+
+# <<< coordination analytics (issue 4)
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI on `argv` and return its exit code: user errors (IntersectorError) are printed
     on stderr without a traceback and give 2; usage errors give 2. Tests call this directly."""
