@@ -322,6 +322,33 @@ def load(
         raise typer.Exit(2)
 
 
+@app.command("import-relaton")
+def import_relaton(
+    path: Path = typer.Argument(..., help="ITU publication metadata, Relaton JSONL form."),
+) -> None:
+    """Import ITU publications (Relaton JSONL: one record a line) as registry activities, one per
+    work; a file with bad lines imports nothing and names each bad line and field (exit 2)."""
+    from rich.progress import Progress
+
+    from intersector import services
+    from intersector.files.relaton import count_lines
+    from intersector.settings import Settings
+
+    with Progress(console=err_console, transient=True) as progress:
+        task = progress.add_task("reading", total=count_lines(path) if path.is_file() else None)
+
+        def step(line: int) -> None:
+            progress.update(task, completed=line)
+
+        imported, summary = services.import_relaton(Settings.from_env(), path, on_line=step)
+    skipped = ", ".join(f"{n} {why}" for why, n in sorted(imported.skipped.items()))
+    console.print(
+        f"{len(imported.activities)} works from {imported.records} records: {summary.created} "
+        f"new, {summary.changed} changed, {summary.unchanged} unchanged"
+        + (f" (left out: {skipped})" if skipped else "")
+    )
+
+
 @app.command()
 def export(
     output: Path = typer.Option(..., "--output", "-o", help="File (yaml, json) or folder."),

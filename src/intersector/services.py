@@ -190,8 +190,8 @@ def document_view(
 def roadmap_view(store: Any, subject: str, today: Any) -> tuple[Any, Any]:
     """The joined roadmap of `subject` (three Sector lanes on one timeline) and the alignment
     findings about it: what the roadmap page and `/api/v1/joined-roadmaps/…` show."""
-    view = joined_roadmap(store, subject, today=today)
-    return view, registry_findings(store, subject=view.subject, today=today)
+    view, findings = joined_roadmap(store, subject, today=today)
+    return view, findings
 
 
 def roadmap_document(store: Any, subject: str, today: Any) -> dict[str, Any]:
@@ -301,8 +301,7 @@ def search_registry(store: Any, q: str, limit: int = 50) -> list[dict[str, str]]
 
 def duplicate_candidates(store: Any) -> list[dict[str, Any]]:
     """Stored duplicated-work candidates with their review, if the overlap analysis has run."""
-    finder = globals().get("overlap_candidates_for_web")
-    return list(finder(store)) if finder else []
+    return overlap_candidates_for_web(store)
 
 
 def add_user(
@@ -687,6 +686,27 @@ def load_registry(settings: Any, paths: list[Any]) -> tuple[Any, Any]:
         loaded = ", ".join(f.path for f in result.files if f.ok)
         summary = store.save_many(result.items, author=settings.author, reason=f"load {loaded}")
     return result, summary
+
+
+def import_relaton(settings: Any, path: Any, *, on_line: Any = None) -> tuple[Any, Any]:
+    """`intersector import-relaton PATH`: ITU publication metadata (Relaton JSONL) into
+    activities, every line checked first (a file with bad lines raises and stores nothing), then
+    stored in one transaction. Fields the metadata never carries (subjects, dependencies, dates…)
+    are kept from the stored activities. `on_line(n)` reports progress. Returns
+    (files.relaton.RelatonImport, SaveSummary)."""
+    from pathlib import Path
+
+    from intersector.files.relaton import keep_registry_fields, load_publications
+
+    source = Path(path)
+    imported = load_publications(source, progress=on_line)
+    with _store(settings) as store:
+        existing = {a.id: a for a in store.iter("activity", include_withdrawn=True)}
+        activities = keep_registry_fields(imported.activities, existing)
+        summary = store.save_many(
+            activities, author=settings.author, reason=f"import-relaton {source.name}"
+        )
+    return imported, summary
 
 
 def export_registry(settings: Any, fmt: str | None, output: Any) -> list[Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -11,13 +12,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from intersector.domain.errors import ValidationError
-from intersector.domain.registry import ACTIVITY_KINDS, ACTIVITY_STATUSES, Activity
+from intersector.domain.registry import ACTIVITY_KINDS, ACTIVITY_STATUSES, Activity, Dependency
 from intersector.files.relaton import (
     RelatonError,
     RelatonFileError,
     RelatonImport,
     edition_status,
     itu_t_group,
+    keep_registry_fields,
     load_publications,
     parse_docid,
     parse_line,
@@ -223,3 +225,55 @@ def test_itu_r_question_ids(number: int, revision: int, study_group: int) -> Non
     assert work is not None
     assert work.work_id == f"itu-r-q{number}-{study_group}"
     assert work.group == f"itu-r-sg{study_group}" and work.revision == revision
+
+
+# --- keeping registry fields, and the import-relaton command on a real store ------------------
+
+
+def test_reimport_keeps_what_the_registry_knows(works: dict[str, Activity]) -> None:
+    imported = works["itu-r-rec-m.2150"]
+    stored = replace(
+        imported,
+        title="old title",
+        subjects=("imt",),
+        dependencies=(Dependency("itu-r-rep-m.2410", "evaluated against it"),),
+        equivalents=("3GPP 5G-SRIT",),
+        target=date(2030, 1, 1),
+    )
+    (merged,) = keep_registry_fields([imported], {stored.id: stored})
+    assert merged.title == imported.title  # the metadata wins on its own facts
+    assert merged.subjects == ("imt",) and merged.target == date(2030, 1, 1)
+    assert merged.dependencies == stored.dependencies and merged.equivalents == ("3GPP 5G-SRIT",)
+    assert list(keep_registry_fields([imported], {})) == [imported]
+
+
+def test_import_relaton_command(database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from intersector.cli import run
+    from intersector.store import open_store
+
+    monkeypatch.setenv("INTERSECTOR_DATABASE_URL", database_url)
+    assert run(["import-relaton", str(EXTRACT)]) == 0
+    assert run(["import-relaton", str(EXTRACT)]) == 0  # again: nothing changes
+    with open_store(database_url) as store:
+        y3101 = store.get("activity", "itu-t-rec-y.3101")
+        assert (y3101.group, y3101.status) == ("itu-t-sg13", "in-force")
+        assert [v.number for v in store.history("activity", "itu-t-rec-y.3101")] == [1]
+        assert len(store.list("activity")) == len(load_publications(EXTRACT).activities)
+
+
+def test_import_relaton_bad_file_stores_nothing(
+    database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from intersector.cli import run
+    from intersector.store import open_store
+
+    monkeypatch.setenv("INTERSECTOR_DATABASE_URL", database_url)
+    good = EXTRACT.read_text(encoding="utf-8").splitlines()[0]
+    bad = _bad_file(tmp_path, [good, '{"docid": "ITU-T Y.1 (01/2020)"}'])
+    assert run(["import-relaton", str(bad)]) == 2
+    assert "line 2, field 'doctype'" in capsys.readouterr().err.replace("\n", " ")
+    with open_store(database_url) as store:
+        assert store.list("activity") == []

@@ -40,7 +40,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -509,6 +509,38 @@ def _skip_reason(record: Mapping[str, Any]) -> str:
     if record["doctype"] in PART_DOCTYPES:
         return str(record["doctype"]).removeprefix("recommendation-")
     return "collection or draft number"
+
+
+# Keeping what the registry knows and the publication metadata does not
+
+REGISTRY_ONLY_FIELDS = (
+    "subjects",
+    "start",
+    "target",
+    "editors",
+    "equivalents",
+    "documents",
+    "dependencies",
+    "language",
+)
+
+
+def keep_registry_fields(
+    imported: Iterable[Activity], existing: Mapping[str, Activity]
+) -> Iterator[Activity]:
+    """Each imported activity, with the fields the metadata never carries (subjects, dates,
+    editors, equivalents, documents, dependencies) taken from the stored activity of the same
+    id, so that re-importing publications never erases what coordinators recorded. A stored
+    group or summary is kept when the record has none."""
+    for activity in imported:
+        stored = existing.get(activity.id)
+        if stored is None:
+            yield activity
+            continue
+        kept: dict[str, Any] = {name: getattr(stored, name) for name in REGISTRY_ONLY_FIELDS}
+        kept["group"] = activity.group or stored.group
+        kept["summary"] = activity.summary or stored.summary
+        yield replace(activity, **kept)
 
 
 def count_lines(path: Path) -> int:
