@@ -38,6 +38,11 @@ def res57fr() -> Document:
 
 
 @pytest.fixture(scope="module")
+def res57es() -> Document:
+    return parse("wtsa-res-57-es")
+
+
+@pytest.fixture(scope="module")
 def res38() -> Document:
     return parse("wtsa-res-38-en")
 
@@ -55,7 +60,7 @@ def test_golden(name: str) -> None:
     assert document_from_dict(expected) == doc
 
 
-@pytest.mark.parametrize("fixture", ["res57en", "res57fr"])
+@pytest.mark.parametrize("fixture", ["res57en", "res57fr", "res57es"])
 def test_res57_identity(fixture: str, request: pytest.FixtureRequest) -> None:
     doc: Document = request.getfixturevalue(fixture)
     assert (doc.id, doc.kind, doc.body, doc.number) == ("wtsa-res-57", "resolution", "wtsa", "57")
@@ -64,8 +69,13 @@ def test_res57_identity(fixture: str, request: pytest.FixtureRequest) -> None:
     assert "\n" not in doc.title and doc.title.count(" ") > 8  # two lines joined
 
 
-def test_res57_titles_and_languages(res57en: Document, res57fr: Document) -> None:
-    assert res57en.language == "en" and res57fr.language == "fr"
+def test_res57_titles_and_languages(
+    res57en: Document, res57fr: Document, res57es: Document
+) -> None:
+    assert (res57en.language, res57fr.language, res57es.language) == ("en", "fr", "es")
+    assert res57es.revision == Event("Dubai", 2012, "Dubái")
+    assert res57es.history[0] == Event("Johannesburg", 2008, "Johannesburgo")
+    assert res57es.boilerplate[0].startswith("# Test transcription")
     assert res57en.title == (
         "Strengthening coordination and cooperation among the three ITU Sectors"
         " on matters of mutual interest"
@@ -74,16 +84,16 @@ def test_res57_titles_and_languages(res57en: Document, res57fr: Document) -> Non
     assert res57fr.revision == Event("Dubai", 2012, "Dubaï")
 
 
-@pytest.mark.parametrize("fixture", ["res57en", "res57fr"])
+@pytest.mark.parametrize("fixture", ["res57en", "res57fr", "res57es"])
 def test_res57_foreword_kept_apart(fixture: str, request: pytest.FixtureRequest) -> None:
     doc: Document = request.getfixturevalue(fixture)
     assert "ITU-T" in doc.foreword or "UIT-T" in doc.foreword
-    assert "FOREWORD" not in doc.foreword and "AVANT-PROPOS" not in doc.foreword
+    assert not any(h in doc.foreword for h in ("FOREWORD", "AVANT-PROPOS", "PREFACIO"))
     texts = [c.text for s in doc.preamble + doc.operative for c in s.clauses]
-    assert not any("four years" in t or "quatre ans" in t for t in texts)
+    assert not any(w in t for t in texts for w in ("four years", "quatre ans", "cuatro años"))
 
 
-@pytest.mark.parametrize("fixture", ["res57en", "res57fr"])
+@pytest.mark.parametrize("fixture", ["res57en", "res57fr", "res57es"])
 def test_res57_structure(fixture: str, request: pytest.FixtureRequest) -> None:
     doc: Document = request.getfixturevalue(fixture)
     assert [s.function for s in doc.preamble] == [
@@ -103,7 +113,11 @@ def test_res57_structure(fixture: str, request: pytest.FixtureRequest) -> None:
 
 @pytest.mark.parametrize(
     ("fixture", "anchor"),
-    [("res57en", "developing countries"), ("res57fr", "pays en développement")],
+    [
+        ("res57en", "developing countries"),
+        ("res57fr", "pays en développement"),
+        ("res57es", "países en desarrollo"),
+    ],
 )
 def test_res57_footnote_attached(fixture: str, anchor: str, request: pytest.FixtureRequest) -> None:
     doc: Document = request.getfixturevalue(fixture)
@@ -118,7 +132,7 @@ def test_res57_footnote_attached(fixture: str, anchor: str, request: pytest.Fixt
     )
 
 
-@pytest.mark.parametrize("fixture", ["res57en", "res57fr"])
+@pytest.mark.parametrize("fixture", ["res57en", "res57fr", "res57es"])
 def test_res57_actions(fixture: str, request: pytest.FixtureRequest) -> None:
     doc: Document = request.getfixturevalue(fixture)
     assert [(a.clause, a.verb, a.addressees) for a in doc.actions] == [
@@ -127,7 +141,7 @@ def test_res57_actions(fixture: str, request: pytest.FixtureRequest) -> None:
     ]
 
 
-@pytest.mark.parametrize("fixture", ["res57en", "res57fr"])
+@pytest.mark.parametrize("fixture", ["res57en", "res57fr", "res57es"])
 def test_res57_references(fixture: str, request: pytest.FixtureRequest) -> None:
     doc: Document = request.getfixturevalue(fixture)
     assert [r.id for r in doc.references] == ["wtdc-res-5", "pp-res-123"]
@@ -197,8 +211,10 @@ def test_res38_actions(res38: Document) -> None:
     assert by_clause["resolves 1"].addressees == ("itu-t",)
 
 
-def test_no_warnings_on_seeds(res57en: Document, res57fr: Document, res38: Document) -> None:
-    assert res57en.warnings == res57fr.warnings == res38.warnings == ()
+def test_no_warnings_on_seeds(
+    res57en: Document, res57fr: Document, res57es: Document, res38: Document
+) -> None:
+    assert res57en.warnings == res57fr.warnings == res57es.warnings == res38.warnings == ()
 
 
 def test_unknown_text_names_source_and_line() -> None:
