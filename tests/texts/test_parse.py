@@ -125,7 +125,7 @@ def test_res57_footnote_attached(fixture: str, anchor: str, request: pytest.Fixt
     assert recognizing_a.footnotes == ("1",)
     assert [f.label for f in doc.footnotes] == ["1"]
     assert doc.footnotes[0].anchor == anchor
-    assert doc.footnotes[0].text.split()[-1] == "transition."
+    assert doc.footnotes[0].text.split()[-1] in ("transition.", "transición.")
     assert "[" not in recognizing_a.text and "footnote" not in recognizing_a.text
     assert all(
         not c.footnotes for s in doc.preamble[1:] for c in s.clauses if c is not recognizing_a
@@ -149,7 +149,7 @@ def test_res57_references(fixture: str, request: pytest.FixtureRequest) -> None:
     assert wtdc.revision == Event("Hyderabad", 2010, "Hyderabad")
     assert pp.revision is not None and pp.revision.place == "Guadalajara"
     assert wtdc.text.startswith(
-        ("Resolution 5 (Rev. Hyderabad, 2010) of the World", "Résolution 5")
+        ("Resolution 5 (Rev. Hyderabad, 2010) of the World", "Résolution 5", "Resolución 5")
     )
 
 
