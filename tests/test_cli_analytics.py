@@ -1,0 +1,152 @@
+"""The analytics commands end to end on a small registry in a temporary SQLite store (the hashing
+embedder stands in for the model: the commands' plumbing is the point here)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from intersector import services
+from intersector.cli import run
+from intersector.coordination.embeddings import HashingEmbedder
+from intersector.domain.registry import Activity
+from intersector.store import open_store
+
+TEXTS = Path(__file__).parent / "data" / "texts"
+
+
+def activity(id_: str, sector: str, group: str, title: str, kind: str = "question") -> Activity:
+    return Activity(id=id_, sector=sector, kind=kind, identifier=id_, title=title, group=group)
+
+
+@pytest.fixture
+def registry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite:///{tmp_path / 'a.db'}"
+    monkeypatch.setenv("INTERSECTOR_DATABASE_URL", url)
+    monkeypatch.setenv("INTERSECTOR_AUTHOR", "tester")
+    monkeypatch.setattr(services, "analytics_embedder", HashingEmbedder)
+    with open_store(url) as store:
+        store.save_many(
+            [
+                activity(
+                    "itu-d-q3-1",
+                    "itu-d",
+                    "itu-d-sg1",
+                    "Telecommunications for disaster relief and emergency",
+                ),
+                activity(
+                    "itu-t-q3-2",
+                    "itu-t",
+                    "itu-t-sg2",
+                    "Emergency telecommunications for disaster relief",
+                ),
+                activity(
+                    "itu-r-q209",
+                    "itu-r",
+                    "itu-r-wp5a",
+                    "Radiocommunications for disaster relief and emergency",
+                ),
+                activity(
+                    "itu-t-q7-5", "itu-t", "itu-t-sg5", "Human exposure to electromagnetic fields"
+                ),
+            ],
+            author="tester",
+            reason="test",
+        )
+    return url
+
+
+def test_overlaps_json_then_review_is_remembered(
+    registry: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["overlaps", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    first = rows[0]
+    assert {first["left"]["sector"], first["right"]["sector"]} <= {"itu-d", "itu-t", "itu-r"}
+    assert first["left"]["sector"] != first["right"]["sector"]
+    assert run(["review", first["id"], "confirmed", "--note", "same ground"]) == 0
+    assert "confirmed" in capsys.readouterr().out
+    with open_store(registry) as store:
+        web = services.overlap_candidates_for_web(store)
+        assert next(r for r in web if r["id"] == first["id"])["review"]["decision"] == "confirmed"
+        assert store.history("overlap-review", first["id"])[0].author == "tester"
+    run(["overlaps", "--format", "json"])
+    again = json.loads(capsys.readouterr().out)
+    assert next(r for r in again if r["id"] == first["id"])["review"]["note"] == "same ground"
+
+
+def test_review_of_unknown_candidate_exits_2(
+    registry: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["review", "a~b", "confirmed"]) == 2
+    assert "no candidate" in capsys.readouterr().err
+
+
+def test_overlaps_html_and_sector_filter(registry: str, tmp_path: Path) -> None:
+    out = tmp_path / "o.html"
+    assert run(["overlaps", "--format", "html", "--sector", "itu-r", "--output", str(out)]) == 0
+    page = out.read_text()
+    assert "itu-r-q209" in page and "<!doctype html>" in page
+
+
+def test_subjects_matrix_and_common(registry: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["subjects", "--matrix", "--common"]) == 0
+    out = capsys.readouterr().out
+    assert "Emergency communications" in out and "itu-d-sg1" in out
+
+
+def test_mapping_xlsx(registry: str, tmp_path: Path) -> None:
+    out = tmp_path / "m.xlsx"
+    assert run(["mapping", "itu-d:itu-r", "--format", "xlsx", "--output", str(out)]) == 0
+    assert out.read_bytes()[:2] == b"PK"
+    assert run(["mapping", "itu-r:itu-d"]) == 2
+
+
+def test_versions_and_diff(
+    registry: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    en = (TEXTS / "wtsa-res-57-en.txt").read_text(encoding="utf-8")
+    old = (
+        en.replace("Dubai, 2012", "Johannesburg, 2008")
+        .replace("(Johannesburg, 2008; Johannesburg, 2008)", "(Johannesburg, 2008)")
+        .replace("to ensure that close coordination is maximized", "for close coordination")
+    )
+    (tmp_path / "old.txt").write_text(old, encoding="utf-8")
+    assert (
+        run(
+            [
+                "ingest",
+                str(TEXTS / "wtsa-res-57-en.txt"),
+                str(TEXTS / "wtsa-res-57-fr.txt"),
+                str(tmp_path / "old.txt"),
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert run(["versions", "wtsa-res-57"]) == 0
+    assert "0 divergence" in capsys.readouterr().out
+    assert run(["diff", "wtsa-res-57", "--from", "2008", "--to", "2012"]) == 0
+    out = capsys.readouterr().out
+    assert "REWORDED" in out and "resolves 2" in out
+    page = tmp_path / "d.html"
+    assert (
+        run(
+            [
+                "diff",
+                "wtsa-res-57",
+                "--from",
+                "2008",
+                "--to",
+                "2012",
+                "--format",
+                "html",
+                "--output",
+                str(page),
+            ]
+        )
+        == 0
+    )
+    assert "<ins>" in page.read_text()
