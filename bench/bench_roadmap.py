@@ -1,0 +1,146 @@
+"""Roadmaps and alignment checks at 10k and 100k activities (`python -m bench roadmap`).
+
+Registries come from `bench/generate.py` (synthetic, deterministic; one liaison per five
+activities, one maintained roadmap of 50 entries per Sector and subject). Measured:
+
+- in memory (the pure layers): `check_alignment` over the whole registry (index included),
+  `join_roadmaps` for IMT, and the HTML/XLSX renderings of that view; best of 3 runs, the
+  garbage collector paused while timing;
+- through the store, as the CLI runs them: `intersector check` (`services.check_registry`) and
+  `intersector roadmap imt` (`services.build_roadmap`) on a SQLite file loaded beforehand, and,
+  to tell the store's share from the checks', the read of every activity alone;
+- growth from 10k to 100k, against n log n (a factor of 12.5 for ten times the items).
+
+`INTERSECTOR_BENCH_ROADMAP_SIZES` (e.g. "10000,100000", the default) changes the sizes.
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from bench.generate import Registry as Generated
+from bench.generate import generate_registry
+from intersector import services
+from intersector.coordination.alignment import Registry, check_alignment
+from intersector.coordination.roadmap import JoinedRoadmap, join_roadmaps
+from intersector.reports.roadmap_html import roadmap_html
+from intersector.reports.roadmap_xlsx import roadmap_xlsx
+from intersector.settings import Settings
+from intersector.store import open_store
+
+TODAY = date(2025, 1, 15)
+CHECK_TARGET_S = 10.0
+NAME = "roadmap"
+
+
+def _sizes() -> tuple[int, ...]:
+    raw = os.environ.get("INTERSECTOR_BENCH_ROADMAP_SIZES", "10000,100000")
+    return tuple(int(part) for part in raw.split(",") if part.strip())
+
+
+def _best(work: Callable[[], object], repeat: int = 3) -> float:
+    """Best wall time of `repeat` runs, with the garbage collector paused."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        gc.disable()
+        try:
+            started = time.perf_counter()
+            work()
+            times.append(time.perf_counter() - started)
+        finally:
+            gc.enable()
+    return min(times)
+
+
+def _row(metric: str, value: float, unit: str = "s", **more: Any) -> dict[str, Any]:
+    return {"benchmark": NAME, "metric": metric, "value": round(value, 3), "unit": unit, **more}
+
+
+def _check(g: Generated) -> int:
+    registry = Registry.of(g.activities, g.liaisons, g.mechanisms, g.roadmaps, g.groups)
+    return len(check_alignment(registry, TODAY))
+
+
+def _join(g: Generated) -> JoinedRoadmap:
+    return join_roadmaps(
+        "imt", g.roadmaps, g.activities, g.liaisons, g.mechanisms, TODAY, groups=g.groups
+    )
+
+
+def _in_memory(n: int, g: Generated) -> tuple[list[dict[str, Any]], dict[str, float]]:
+    label = f"{n // 1000}k activities"
+    view = _join(g)
+    timings = {
+        "check": _best(lambda: _check(g)),
+        "join": _best(lambda: _join(g)),
+        "html": _best(lambda: roadmap_html(view)),
+        "xlsx": _best(lambda: roadmap_xlsx(view)),
+    }
+    ok = timings["check"] < CHECK_TARGET_S
+    rows = [
+        _row(f"check, {label} (in memory)", timings["check"], target="< 10", ok=ok),
+        _row(f"findings, {label}", _check(g), unit="findings"),
+        _row(f"join IMT roadmap, {label} (in memory)", timings["join"]),
+        _row(f"IMT roadmap rows, {label}", len(view.rows()), unit="rows"),
+        _row(f"render HTML + Gantt, {label}", timings["html"]),
+        _row(f"render XLSX, {label}", timings["xlsx"]),
+    ]
+    return rows, timings
+
+
+def _through_store(n: int, g: Generated) -> tuple[list[dict[str, Any]], dict[str, float]]:
+    label = f"{n // 1000}k activities"
+    with tempfile.TemporaryDirectory() as folder:
+        settings = Settings(database_url=f"sqlite:///{Path(folder) / 'bench.db'}")
+        with open_store(settings.database_url) as store:
+            store.save_many(g.items(), author="bench", reason="bench")
+        with open_store(settings.database_url) as store:
+            read = _best(lambda: list(store.iter("activity", include_withdrawn=True)), 1)
+        timings = {
+            "read_store": read,
+            "check_store": _best(lambda: services.check_registry(settings, today=TODAY), 1),
+            "roadmap_store": _best(lambda: services.build_roadmap(settings, "imt", today=TODAY), 1),
+        }
+    ok = timings["check_store"] < CHECK_TARGET_S
+    rows = [
+        _row(f"store read of every activity, {label} (SQLite)", timings["read_store"]),
+        _row(f"intersector check, {label} (SQLite)", timings["check_store"], target="< 10", ok=ok),
+        _row(f"intersector roadmap imt, {label} (SQLite)", timings["roadmap_store"]),
+    ]
+    return rows, timings
+
+
+def _growth(timings: dict[int, dict[str, float]]) -> list[dict[str, Any]]:
+    """Ratio of the largest size's time to the smallest's, against the n log n ratio."""
+    small, large = min(timings), max(timings)
+    if small == large:
+        return []
+    limit = large * math.log(large) / (small * math.log(small))
+    rows = []
+    for key in ("check", "join", "check_store"):
+        if key in timings[small] and key in timings[large]:
+            ratio = timings[large][key] / max(timings[small][key], 1e-9)
+            metric = f"growth of {key} from {small // 1000}k to {large // 1000}k"
+            rows.append(_row(metric, ratio, "x", target=f"<= {limit:.1f}", ok=ratio <= limit))
+    return rows
+
+
+def run() -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    timings: dict[int, dict[str, float]] = {}
+    for n in _sizes():
+        generated = generate_registry(n)
+        memory_rows, memory = _in_memory(n, generated)
+        store_rows, stored = _through_store(n, generated)
+        rows += memory_rows + store_rows
+        timings[n] = {**memory, **stored}
+    return rows + _growth(timings)
