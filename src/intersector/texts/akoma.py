@@ -54,7 +54,10 @@ COUNTRY = "un"
 SOURCE = "#intersector"
 STATEMENT_KINDS = frozenset({"resolution", "decision", "opinion"})
 LANGUAGES = {"en": "eng", "fr": "fra", "es": "spa", "ar": "ara", "zh": "zho", "ru": "rus"}
-_MIXED = frozenset({"p", "heading", "num", "docNumber", "docTitle", "docType", "authorialNote"})
+_MIXED = frozenset(
+    {"p", "heading", "num", "docNumber", "docTitle", "docType", "authorialNote", "ref"}
+)
+Link = tuple[str, str, str]  # a reference's text as written, its href, the TLCReferences it names
 
 Element = Any  # lxml's _Element: its stubs are not installed, so typed loosely here
 
@@ -132,7 +135,13 @@ def _work_uri(doc: Document) -> str:
     years = [e.year for e in doc.history] or ([doc.revision.year] if doc.revision else [])
     date = str(min(years)) if years else "undated"
     kind = make_id(doc.kind) or "text"
-    return f"/akn/{COUNTRY}/{doctype}/{kind}/{make_id('itu', doc.body)}/{date}/{_number(doc)}"
+    return f"/akn/{COUNTRY}/{doctype}/{kind}/{_author(doc.body)}/{date}/{_number(doc)}"
+
+
+def _author(body: str) -> str:
+    """The issuing body in a URI: `itu-wtsa`, `itu-r` (not `itu-itu-r`)."""
+    body_id = make_id(body)
+    return body_id if body_id.startswith("itu") else make_id("itu", body_id)
 
 
 def _number(doc: Document) -> str:
@@ -197,13 +206,11 @@ def _references(doc: Document) -> Element:
 
 
 def _tlc_reference(ref: Reference, index: int) -> Element:
-    doctype = "statement" if ref.kind in STATEMENT_KINDS else "doc"
-    href = f"/akn/{COUNTRY}/{doctype}/{make_id(ref.kind) or 'text'}/{make_id('itu', ref.body)}"
     element = etree.Element(
         _a("TLCReference"),
         eId=f"ref_{index}",
         name=ref.kind,
-        href=f"{href}/{make_id(ref.number) or 'unnumbered'}",
+        href=_reference_href(ref),
         showAs=ref.text,
     )
     element.set(_x("id"), ref.id)
@@ -212,6 +219,14 @@ def _tlc_reference(ref: Reference, index: int) -> Element:
     if ref.revision:
         _set_event(element, ref.revision, "revision-")
     return element
+
+
+def _reference_href(ref: Reference) -> str:
+    """The `/akn/…` work URI of a cited text (without its date, which citations seldom give)."""
+    doctype = "statement" if ref.kind in STATEMENT_KINDS else "doc"
+    kind = make_id(ref.kind) or "text"
+    number = make_id(ref.number) or "unnumbered"
+    return f"/akn/{COUNTRY}/{doctype}/{kind}/{_author(ref.body)}/{number}"
 
 
 def _set_event(element: Element, event: Event, prefix: str = "") -> None:
@@ -325,16 +340,68 @@ def _item(clause: Clause, tag: str, eid: str, doc: Document) -> Element:
 
 
 def _paragraph_p(clause: Clause, eid: str, doc: Document) -> Element:
-    """The clause text in a `<p>`, each footnote an `<authorialNote>` after its anchor words."""
-    p = etree.Element(_a("p"))
+    """The clause text in a `<p>`: each footnote an `<authorialNote>` after its anchor words,
+    each reference found in the text a `<ref>` (see `_inline_p`)."""
+    cuts: list[tuple[int, Element]] = []
     text, position = clause.text, 0
     for index, label in enumerate(clause.footnotes, 1):
         note = _footnote(doc, label)
         found = text.find(note.anchor, position) if note.anchor else -1
-        cut = found + len(note.anchor) if found >= 0 else len(text)
-        _append_text(p, text[position:cut])
-        p.append(_authorial_note(note, f"{eid}__authorialNote_{index}"))
-        position = cut
+        position = found + len(note.anchor) if found >= 0 else len(text)
+        cuts.append((position, _authorial_note(note, f"{eid}__authorialNote_{index}")))
+    return _inline_p(text, cuts, _links(doc))
+
+
+def _links(doc: Document) -> list[Link]:
+    """(text as written, href, refersTo) per distinct reference text, longest text first; a
+    text citing several works (`Resolutions ITU-R 47-2, 50-2 and 56-1`) refers to them all."""
+    by_text: dict[str, list[int]] = {}
+    for index, ref in enumerate(doc.references, 1):
+        if ref.text.strip():
+            by_text.setdefault(ref.text, []).append(index)
+    links = [
+        (
+            text,
+            _reference_href(doc.references[indexes[0] - 1]),
+            " ".join(f"#ref_{i}" for i in indexes),
+        )
+        for text, indexes in by_text.items()
+    ]
+    return sorted(links, key=lambda link: -len(link[0]))
+
+
+def _spans(text: str, links: list[Link], cuts: list[int]) -> list[tuple[int, int, str, str]]:
+    """Where the reference texts occur: non-overlapping, never around a footnote."""
+    spans: list[tuple[int, int, str, str]] = []
+    for needle, href, refers in links:
+        start = text.find(needle)
+        while start >= 0:
+            end = start + len(needle)
+            free = all(end <= s or start >= e for s, e, _, _ in spans)
+            if free and not any(start < c < end for c in cuts):
+                spans.append((start, end, href, refers))
+            start = text.find(needle, end)
+    return sorted(spans)
+
+
+def _inline_p(text: str, cuts: list[tuple[int, Element]], links: list[Link]) -> Element:
+    """A `<p>` of `text` with the notes inserted at their positions and the references wrapped
+    in `<ref href="/akn/…">`; its text without the notes is `text` again."""
+    p = etree.Element(_a("p"))
+    spans = _spans(text, links, [c for c, _ in cuts])
+    events = sorted(
+        [(c, 0, i) for i, (c, _) in enumerate(cuts)] + [(s[0], 1, i) for i, s in enumerate(spans)]
+    )
+    position = 0
+    for at, kind, index in events:
+        _append_text(p, text[position:at])
+        if kind == 0:
+            p.append(cuts[index][1])
+            position = at
+        else:
+            start, end, href, refers = spans[index]
+            _sub(p, "ref", text[start:end], href=href, refersTo=refers)
+            position = end
     _append_text(p, text[position:])
     return p
 
@@ -367,7 +434,7 @@ def _main_body(doc: Document) -> Element:
     for index, section in enumerate(doc.operative, 1):
         body.append(_hcontainer(section, f"hcontainer_{index}", doc))
     for index, part in enumerate(doc.parts, 1):
-        body.append(_level(part, f"level_{index}"))
+        body.append(_level(part, f"level_{index}", _links(doc)))
     if not len(body):
         _sub(body, "p")  # mainBody must hold something
     return body
@@ -394,15 +461,15 @@ def _hier(clause: Clause, tag: str, eid: str, doc: Document) -> Element:
     return element
 
 
-def _level(part: Part, eid: str) -> Element:
+def _level(part: Part, eid: str, links: list[Link]) -> Element:
     element = etree.Element(_a("level"), eId=eid)
     if part.label:
         _sub(element, "num", part.label)
     if part.heading:
         _sub(element, "heading", part.heading)
-    _sub(_sub(element, "intro" if part.children else "content"), "p", part.text)
+    _sub(element, "intro" if part.children else "content").append(_inline_p(part.text, [], links))
     for index, child in enumerate(part.children, 1):
-        element.append(_level(child, f"{eid}__level_{index}"))
+        element.append(_level(child, f"{eid}__level_{index}", links))
     return element
 
 
@@ -426,7 +493,7 @@ def _annex_doc(annex: Annex, doc: Document, eid: str) -> Element:
         _sub(_sub(preface, "p", **{"class": "title"}), "docTitle", annex.title)
     body = _sub(element, "mainBody")
     for index, part in enumerate(annex.parts, 1):
-        body.append(_level(part, f"{eid}__level_{index}"))
+        body.append(_level(part, f"{eid}__level_{index}", _links(doc)))
     if not annex.parts:
         _sub(body, "p")
     return element
