@@ -388,8 +388,12 @@ def real_vocabulary() -> dict[str, tuple[tuple[str, str], ...]]:
     return {subject: tuple(pairs) for subject, pairs in found.items() if pairs}
 
 
+_STREAMS = {"identity": 1, "activity": 2, "liaison": 3}
+
+
 def _rng(seed: int, kind: str, index: int) -> random.Random:
-    return random.Random(f"{seed}:{kind}:{index}")
+    """The random stream of item `index` of `kind`: an integer seed (cheap, no hashing)."""
+    return random.Random((seed * 8 + _STREAMS[kind]) * 4_294_967_311 + index)
 
 
 @dataclass(frozen=True)
@@ -626,10 +630,20 @@ def _write_yaml(out: IO[str], sections: Mapping[str, Iterator[object]]) -> None:
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     for name, items in sections.items():
         out.write(f"{name}:\n")
-        for item in items:
-            out.write(
-                yaml.dump([to_plain(item)], Dumper=dumper, sort_keys=False, allow_unicode=True)
-            )
+        for batch in _batches(items, 500):
+            plain = [to_plain(item) for item in batch]
+            out.write(yaml.dump(plain, Dumper=dumper, sort_keys=False, allow_unicode=True))
+
+
+def _batches(items: Iterator[object], size: int) -> Iterator[list[object]]:
+    batch: list[object] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _write_json(out: IO[str], sections: Mapping[str, Iterator[object]]) -> None:
