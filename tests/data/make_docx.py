@@ -10,7 +10,7 @@ inline body `[N: N\\tThese include …]` a footnote in a real footnotes part (`w
 with Word's separator footnotes); tabs become `w:tab`, U+2011 a `w:noBreakHyphen`.
 
 `features.docx` holds what the seeds lack: a table, two footnotes in one paragraph, a tracked
-deletion, a manual line break, tab stops in the paragraph properties.
+deletion, a manual line break, tab stops in the paragraph properties, a list numbered by Word.
 """
 
 from __future__ import annotations
@@ -156,6 +156,44 @@ FEATURE_LINES = (
 )
 
 
+NUMBERING = f"""<w:abstractNum xmlns:w="{W}" w:abstractNumId="90">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/>
+  </w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="%3)"/>
+    <w:suff w:val="space"/></w:lvl>
+  <w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl>
+</w:abstractNum>"""
+LIST_ITEMS = (  # (level, text) of an automatically numbered list
+    (0, "to invite"),
+    (1, "first item"),
+    (2, "roman item"),
+    (1, "second item"),
+    (3, "bullet item"),
+    (0, "to report"),
+    (1, "numbering restarts"),
+)
+
+
+def add_numbered_list(document: Any) -> None:
+    """A list numbered by Word (w:numPr), its labels not in the text: 1, a), i), b), 2, a)."""
+    numbering = document.part.numbering_part.element
+    first_num = numbering.find(w("num"))
+    abstract = etree.fromstring(NUMBERING)
+    if first_num is None:
+        numbering.append(abstract)
+    else:
+        first_num.addprevious(abstract)
+    num = etree.SubElement(numbering, w("num"))
+    num.set(w("numId"), "90")
+    etree.SubElement(num, w("abstractNumId")).set(w("val"), "90")
+    for level, text in LIST_ITEMS:
+        paragraph = document.add_paragraph(text)
+        num_pr = etree.SubElement(paragraph._p.get_or_add_pPr(), w("numPr"))
+        etree.SubElement(num_pr, w("ilvl")).set(w("val"), str(level))
+        etree.SubElement(num_pr, w("numId")).set(w("val"), "90")
+
+
 def features_docx() -> bytes:
     """A small document with what the seeds lack (see the module docstring)."""
     document = docx.Document()
@@ -172,6 +210,7 @@ def features_docx() -> bytes:
     etree.SubElement(tabs, w("tab")).set(w("pos"), "720")
     tabbed.runs[0].add_break()
     tabbed.add_run("second line")
+    add_numbered_list(document)
     table = document.add_table(rows=2, cols=2)
     for r, row in enumerate(table.rows):
         for c, cell in enumerate(row.cells):

@@ -193,11 +193,36 @@ def test_docx_features_are_rendered() -> None:
         "Kept text",
         "first line",
         "second line",
+        "1\tto invite",
+        "a)\tfirst item",
+        "i) roman item",
+        "b)\tsecond item",
+        "bullet item",
+        "2\tto report",
+        "a)\tnumbering restarts",
         "r0c0\tr0c1",
         "r1c0\tr1c1",
         "After the table",
         "",
     ]
+
+
+@pytest.mark.parametrize(
+    ("n", "roman", "letters"),
+    [
+        (1, "I", "A"),
+        (4, "IV", "D"),
+        (9, "IX", "I"),
+        (26, "XXVI", "Z"),
+        (27, "XXVII", "AA"),
+        (52, "LII", "ZZ"),
+        (53, "LIII", "AAA"),
+        (1994, "MCMXCIV", "R" * 77),
+    ],
+)
+def test_list_number_formats(n: int, roman: str, letters: str) -> None:
+    assert readers._roman(n) == roman
+    assert readers._letters(n) == letters
 
 
 def comparable(text: str) -> list[str]:

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -201,7 +201,9 @@ def _refuse_control_characters(text: str, source: str) -> None:
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-FOOTNOTES_RELTYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+RELTYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+FOOTNOTES = RELTYPES + "footnotes"
+NUMBERING = RELTYPES + "numbering"
 
 
 def _w(tag: str) -> str:
@@ -234,12 +236,21 @@ def read_docx_bytes(data: bytes, *, source: str = "") -> str:
     document order; footnote references as `[footnoteRef:N]N` and their bodies as ` [N: …]` at
     the end of the paragraph. Raises `InputError` for a zip that is no Word document."""
     document = _open_docx(data, source)
-    footnotes = _footnote_bodies(document)
-    numbers: dict[str, int] = {}
+    state = _DocxState(_footnote_bodies(document), _ListNumbering(_part_root(document, NUMBERING)))
     lines: list[str] = []
     for block in document.element.body:
-        lines.extend(_block_lines(block, footnotes, numbers))
+        lines.extend(_block_lines(block, state))
     return "\n".join(lines) + "\n"
+
+
+@dataclass
+class _DocxState:
+    """What reading the paragraphs in order needs: the footnote bodies by id, the numbers given
+    to the footnotes met so far, and the automatic list numbering."""
+
+    footnotes: dict[str, Any]
+    lists: _ListNumbering
+    numbers: dict[str, int] = field(default_factory=dict)
 
 
 # what python-docx raises on a package it cannot make sense of (lxml's XMLSyntaxError is a
@@ -283,28 +294,35 @@ def _check_zip(data: bytes, source: str) -> None:
         )
 
 
-def _footnote_bodies(document: Any) -> dict[str, Any]:
-    """The footnotes part, by footnote id (separators left out)."""
+def _part_root(document: Any, reltype: str) -> Any:
+    """The parsed XML of the document's part of that relationship type, or None."""
     from docx.oxml.parser import parse_xml
 
     for rel in document.part.rels.values():
-        if rel.reltype == FOOTNOTES_RELTYPE and not rel.is_external:
-            root = parse_xml(rel.target_part.blob)
-            return {
-                note.get(_w("id")): note
-                for note in root.iterchildren(_w("footnote"))
-                if note.get(_w("type")) in (None, "normal")
-            }
-    return {}
+        if rel.reltype == reltype and not rel.is_external:
+            return parse_xml(rel.target_part.blob)
+    return None
 
 
-def _block_lines(block: Any, footnotes: dict[str, Any], numbers: dict[str, int]) -> list[str]:
+def _footnote_bodies(document: Any) -> dict[str, Any]:
+    """The footnotes part, by footnote id (separators left out)."""
+    root = _part_root(document, FOOTNOTES)
+    if root is None:
+        return {}
+    return {
+        note.get(_w("id")): note
+        for note in root.iterchildren(_w("footnote"))
+        if note.get(_w("type")) in (None, "normal")
+    }
+
+
+def _block_lines(block: Any, state: _DocxState) -> list[str]:
     if block.tag == _w("p"):
-        return [_paragraph_text(block, footnotes, numbers)]
+        return [_paragraph_text(block, state)]
     if block.tag == _w("tbl"):
         return [
             "\t".join(
-                " ".join(_paragraph_text(p, footnotes, numbers) for p in cell.iter(_w("p"))).strip()
+                " ".join(_paragraph_text(p, state) for p in cell.iter(_w("p"))).strip()
                 for cell in row.iterchildren(_w("tc"))
             )
             for row in block.iterchildren(_w("tr"))
@@ -312,21 +330,22 @@ def _block_lines(block: Any, footnotes: dict[str, Any], numbers: dict[str, int])
     if block.tag == _w("sdt"):
         content = block.find(_w("sdtContent"))
         if content is not None:
-            return [line for b in content for line in _block_lines(b, footnotes, numbers)]
+            return [line for b in content for line in _block_lines(b, state)]
     return []
 
 
-def _paragraph_text(paragraph: Any, footnotes: dict[str, Any], numbers: dict[str, int]) -> str:
-    """A paragraph's text; the bodies of the footnotes anchored in it are appended at its end."""
-    pieces: list[str] = []
+def _paragraph_text(paragraph: Any, state: _DocxState) -> str:
+    """A paragraph's text, after its automatic list label if it has one; the bodies of the
+    footnotes anchored in it are appended at its end."""
+    pieces: list[str] = [state.lists.label(paragraph)]
     bodies: list[str] = []
     for element in _walk(paragraph):
         if element.tag == _w("footnoteReference"):
             note_id = element.get(_w("id"), "")
-            number = numbers.setdefault(note_id, len(numbers) + 1)
+            number = state.numbers.setdefault(note_id, len(state.numbers) + 1)
             pieces.append(f"[footnoteRef:{number}]{number}")
-            if note_id in footnotes:
-                bodies.append(f" [{number}: {_note_text(footnotes[note_id], number)}]")
+            if note_id in state.footnotes:
+                bodies.append(f" [{number}: {_note_text(state.footnotes[note_id], number)}]")
         else:
             pieces.append(_element_text(element))
     return "".join(pieces) + "".join(bodies)
@@ -357,3 +376,112 @@ def _walk(element: Any) -> Iterator[Any]:
             continue
         yield child
         yield from _walk(child)
+
+
+# --- automatic list numbering -------------------------------------------------------------------
+
+
+def _letters(n: int) -> str:
+    """1 → A, 26 → Z, 27 → AA (Word repeats the letter: 27 → AA, 28 → BB)."""
+    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else ""
+
+
+_ROMAN = tuple(
+    zip(
+        (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
+        ("M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"),
+        strict=True,
+    )
+)
+
+
+def _roman(n: int) -> str:
+    out = []
+    for value, numeral in _ROMAN:
+        count, n = divmod(n, value)
+        out.append(numeral * count)
+    return "".join(out)
+
+
+_NUMBER_FORMATS: dict[str, Callable[[int], str]] = {
+    "decimal": str,
+    "decimalZero": lambda n: f"{n:02d}",
+    "upperLetter": _letters,
+    "lowerLetter": lambda n: _letters(n).lower(),
+    "upperRoman": _roman,
+    "lowerRoman": lambda n: _roman(n).lower(),
+}
+_SUFFIXES = {"tab": "\t", "space": " ", "nothing": ""}
+
+
+@dataclass(frozen=True)
+class _Level:
+    format: str
+    text: str
+    start: int
+    suffix: str
+
+
+class _ListNumbering:
+    """Word's automatic numbering (`w:numPr` on a paragraph, levels from the numbering part),
+    rendered as the label Word shows: `1`, `a)`, `1.2`, followed by its tab. Bullets and
+    numbering that comes from a paragraph style are left out."""
+
+    def __init__(self, root: Any) -> None:
+        self.levels: dict[str, dict[int, _Level]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        if root is not None:
+            self._load(root)
+
+    def _load(self, root: Any) -> None:
+        abstract = {
+            a.get(_w("abstractNumId")): _levels(a) for a in root.iterchildren(_w("abstractNum"))
+        }
+        for num in root.iterchildren(_w("num")):
+            ref = num.find(_w("abstractNumId"))
+            if ref is not None and ref.get(_w("val")) in abstract:
+                self.levels[num.get(_w("numId"))] = abstract[ref.get(_w("val"))]
+
+    def label(self, paragraph: Any) -> str:
+        num_pr = paragraph.find(f"{_w('pPr')}/{_w('numPr')}")
+        if num_pr is None:
+            return ""
+        num_id = _val(num_pr.find(_w("numId")))
+        levels = self.levels.get(num_id, {})
+        depth = int(_val(num_pr.find(_w("ilvl"))) or 0)
+        if depth not in levels or levels[depth].format not in _NUMBER_FORMATS:
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        counters[depth] = counters.get(depth, levels[depth].start - 1) + 1
+        for deeper in [d for d in counters if d > depth]:
+            del counters[deeper]
+        return _render(levels, counters, depth)
+
+
+def _val(element: Any) -> str:
+    return str(element.get(_w("val"), "")) if element is not None else ""
+
+
+def _levels(abstract: Any) -> dict[int, _Level]:
+    levels = {}
+    for lvl in abstract.iterchildren(_w("lvl")):
+        start = _val(lvl.find(_w("start")))
+        levels[int(lvl.get(_w("ilvl"), "0"))] = _Level(
+            format=_val(lvl.find(_w("numFmt"))) or "decimal",
+            text=_val(lvl.find(_w("lvlText"))),
+            start=int(start) if start.isdigit() else 1,
+            suffix=_SUFFIXES.get(_val(lvl.find(_w("suff"))), "\t"),
+        )
+    return levels
+
+
+def _render(levels: dict[int, _Level], counters: dict[int, int], depth: int) -> str:
+    """`%1.%2)` with each `%N` the counter of level N-1 in that level's format."""
+    text = levels[depth].text
+    for level in range(depth, -1, -1):
+        info = levels.get(level)
+        if info is None or info.format not in _NUMBER_FORMATS:
+            continue
+        value = counters.get(level, info.start)
+        text = text.replace(f"%{level + 1}", _NUMBER_FORMATS[info.format](value))
+    return text + levels[depth].suffix if text else ""
