@@ -74,6 +74,29 @@ def item_sector(store: Any, item: Any) -> tuple[str, str]:
     return str(sector), str(group)
 
 
+def _check_choices(type_name: str, item: Any) -> None:
+    """Refuse values outside the registry's vocabularies (ValidationError naming the field)."""
+    from intersector.domain import registry as r
+    from intersector.domain.errors import ValidationError
+
+    choices = {
+        "activity": {"sector": r.SECTORS, "kind": r.ACTIVITY_KINDS, "status": r.ACTIVITY_STATUSES},
+        "roadmap": {"sector": r.SECTORS},
+        "liaison": {"state": r.LIAISON_STATES},
+        "group": {"kind": r.GROUP_KINDS},
+        "mechanism": {"kind": r.GROUP_KINDS},
+    }.get(type_name, {})
+    for name, allowed in choices.items():
+        if getattr(item, name) not in allowed:
+            raise ValidationError(
+                f"{name} {getattr(item, name)!r} is not one of {', '.join(allowed)}", field=name
+            )
+    if not item.id.strip() or item.id != item.id.strip():
+        raise ValidationError(
+            "the id must be non-empty text without surrounding spaces", field="id"
+        )
+
+
 def _check_edit(store: Any, principal: Any, type_name: str, item: Any) -> None:
     from intersector.auth.roles import check_can_edit
 
@@ -107,6 +130,7 @@ def create_item(store: Any, principal: Any, item: Any, reason: str = "") -> Any:
 
     type_name = item_type_of(item).name
     _check_edit(store, principal, type_name, item)
+    _check_choices(type_name, item)
     return store.save(item, author=principal.name, reason=reason or "created", expected_version=0)
 
 
@@ -119,6 +143,7 @@ def update_item(store: Any, principal: Any, item: Any, expected: int, reason: st
     current = store.current(type_name, item.id)
     _check_edit(store, principal, type_name, from_dict(type_name, current.data))
     _check_edit(store, principal, type_name, item)
+    _check_choices(type_name, item)
     return store.save(
         item, author=principal.name, reason=reason or "edited", expected_version=expected
     )
@@ -182,7 +207,9 @@ def document_view(
     }
     return {
         "document": document_to_dict(doc),
-        "versions": [v.key for v in versions],
+        "versions": [
+            {"key": v.key, "language": v.language, "revision": v.revision} for v in versions
+        ],
         "languages": others,
     }
 

@@ -6,10 +6,12 @@ an overdue liaison, a cross-Sector dependency, and users of every role. Built fr
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
 
 from argon2 import PasswordHasher
 
+from intersector.domain.documents import Document
 from intersector.domain.registry import (
     Activity,
     Dependency,
@@ -206,10 +208,16 @@ def fill(store: Store, *, documents: bool = True) -> None:
     store.save_many(items, author="fixture", reason="test registry")
     for user in USERS.values():
         store.save(user, author="fixture", reason="test user")
+    fill_candidates(store)
     if documents:
-        for name in ("wtsa-res-57-en.txt", "wtsa-res-57-fr.txt"):
-            text = (TEXTS / name).read_text(encoding="utf-8")
-            store.save_document(parse_document(text, source=name), author="fixture")
+        for document in _documents():
+            store.save_document(document, author="fixture")
+
+
+@cache
+def _documents() -> tuple[Document, ...]:
+    names = ("wtsa-res-57-en.txt", "wtsa-res-57-fr.txt")
+    return tuple(parse_document((TEXTS / n).read_text(encoding="utf-8"), source=n) for n in names)
 
 
 def read_token(store: Store, username: str, scopes: tuple[str, ...]) -> str:
@@ -227,3 +235,40 @@ def read_token(store: Store, username: str, scopes: tuple[str, ...]) -> str:
     )
     store.save(record, author="fixture", reason="test token")
     return f"isk_{key}_{secret}"
+
+
+def candidate_row(left: str, right: str, score: float = 0.82) -> dict[str, object]:
+    """A stored duplicate candidate in the shape `intersector overlaps` stores (no embedder run)."""
+    by_id = {a.id: a for a in ACTIVITIES}
+
+    def side(activity_id: str) -> dict[str, object]:
+        a = by_id[activity_id]
+        return {
+            "id": a.id,
+            "sector": a.sector,
+            "group": a.group,
+            "language": "en",
+            "title": a.title,
+            "when": None,
+            "subjects": list(a.subjects),
+            "version": "1",
+        }
+
+    first, second = sorted((left, right))
+    return {
+        "id": f"{first}~{second}",
+        "left": side(first),
+        "right": side(second),
+        "score": score,
+        "cosine": score,
+        "lexical": score,
+        "relation": "overlapping",
+        "evidence": {"shared_concepts": ["imt-2020"], "shared_words": ["network"], "sentences": []},
+        "review": None,
+    }
+
+
+def fill_candidates(store: Store) -> None:
+    from intersector.store.analytics import replace_candidates
+
+    replace_candidates(store, [candidate_row("itu-t-rec-y.3101", "itu-r-rec-m.2150")])

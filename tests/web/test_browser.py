@@ -1,0 +1,189 @@
+"""Browser tests in headless Chromium (Debian's package, driven by Playwright): sign in, browse a
+roadmap, edit an activity as a Sector editor, be refused on another Sector's item, review a
+duplicate candidate; and write screenshots of the main pages to docs/screenshots/."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from tests.web.conftest import make_app
+from tests.web.web_registry import PASSWORD, fill
+
+from intersector.store import open_store
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="no /usr/bin/chromium: apt-get install chromium"
+    ),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The application on a filled SQLite registry, served by uvicorn on loopback."""
+    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('browser') / 'web.db'}")
+    fill(store)
+    port = _free_port()
+    config = uvicorn.Config(make_app(store), host="127.0.0.1", port=port, log_level="warning")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not running.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    running.should_exit = True
+    thread.join(timeout=10)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: object, server: str) -> Iterator[object]:
+    context = browser.new_context(base_url=server, viewport={"width": 1280, "height": 860})  # type: ignore[attr-defined]
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def sign_in(page: object, username: str) -> None:
+    page.goto("/login")  # type: ignore[attr-defined]
+    page.fill("#username", username)  # type: ignore[attr-defined]
+    page.fill("#password", PASSWORD)  # type: ignore[attr-defined]
+    page.click("button[type=submit]")  # type: ignore[attr-defined]
+    page.wait_for_url("**/")  # type: ignore[attr-defined]
+
+
+def shot(page: object, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def test_sign_in_and_browse_a_roadmap(page: object) -> None:
+    sign_in(page, "rita")
+    assert "rita" in page.inner_text("header")  # type: ignore[attr-defined]
+    page.click("text=Roadmaps")  # type: ignore[attr-defined]
+    page.click("text=IMT")  # type: ignore[attr-defined]
+    page.wait_for_selector("figure.gantt svg")  # type: ignore[attr-defined]
+    lanes = page.locator("section.lane h2").all_inner_texts()  # type: ignore[attr-defined]
+    assert [lane.split()[0] for lane in lanes] == ["ITU-R", "ITU-T", "ITU-D"]
+    assert page.locator("text=Y.3101").count() >= 1  # type: ignore[attr-defined]
+
+
+def test_wrong_password_is_refused(page: object) -> None:
+    page.goto("/login")  # type: ignore[attr-defined]
+    page.fill("#username", "rita")  # type: ignore[attr-defined]
+    page.fill("#password", "not the password")  # type: ignore[attr-defined]
+    page.click("button[type=submit]")  # type: ignore[attr-defined]
+    assert "wrong password" in page.inner_text("[role=alert]")  # type: ignore[attr-defined]
+
+
+def test_sector_editor_edits_own_activity(page: object) -> None:
+    sign_in(page, "tom")
+    page.goto("/items/activity/itu-t-q6-13")  # type: ignore[attr-defined]
+    page.click("a.button.primary")  # type: ignore[attr-defined]
+    page.wait_for_url("**/edit")  # type: ignore[attr-defined]
+    page.fill("#f-target", "2026-06-30")  # type: ignore[attr-defined]
+    page.fill("#f-reason", "target moved at the SG13 meeting")  # type: ignore[attr-defined]
+    page.click("button[type=submit]")  # type: ignore[attr-defined]
+    page.wait_for_url("**/items/activity/itu-t-q6-13")  # type: ignore[attr-defined]
+    assert "2026-06-30" in page.inner_text("dl.fields")  # type: ignore[attr-defined]
+    page.click("p.actions >> text=History")  # type: ignore[attr-defined]
+    history = page.inner_text("ol.history")  # type: ignore[attr-defined]
+    assert "tom" in history and "target moved at the SG13 meeting" in history
+
+
+def test_sector_editor_is_refused_on_another_sector(page: object) -> None:
+    sign_in(page, "tom")
+    page.goto("/items/activity/itu-r-rec-m.2150")  # type: ignore[attr-defined]
+    assert page.locator("a.button.primary").count() == 0  # type: ignore[attr-defined]
+    response = page.goto("/items/activity/itu-r-rec-m.2150/edit")  # type: ignore[attr-defined]
+    assert response.status == 403
+    assert "itu-r" in page.inner_text("[role=alert]")  # type: ignore[attr-defined]
+
+
+def test_coordinator_reviews_a_duplicate_candidate(page: object) -> None:
+    sign_in(page, "cora")
+    page.goto("/duplicates")  # type: ignore[attr-defined]
+    page.select_option("select[name=decision]", "complementary")  # type: ignore[attr-defined]
+    page.fill("input[name=note]", "network side vs radio side")  # type: ignore[attr-defined]
+    page.click("text=Record review")  # type: ignore[attr-defined]
+    page.wait_for_selector("text=Reviewed")  # type: ignore[attr-defined]
+    assert "complementary" in page.inner_text("article.candidate")  # type: ignore[attr-defined]
+
+
+def test_interface_switches_to_french(page: object) -> None:
+    sign_in(page, "rita")
+    page.click("a.lang")  # type: ignore[attr-defined]
+    assert "Ce qui demande attention" in page.inner_text("h1")  # type: ignore[attr-defined]
+    page.click("a.lang")  # type: ignore[attr-defined]
+
+
+MAIN_PAGES = {
+    "dashboard": "/",
+    "registry": "/registry?type=activities",
+    "activity": "/items/activity/itu-t-rec-y.3101",
+    "history": "/items/activity/itu-t-q6-13/history",
+    "roadmap": "/roadmaps/imt",
+    "liaison": "/liaisons/sg13-ls-reply-imt-2020",
+    "subjects": "/subjects",
+    "duplicates": "/duplicates",
+    "document": "/documents/wtsa-res-57",
+    "search": "/search?q=imt-2020",
+}
+
+
+def test_screenshots_of_the_main_pages(page: object, browser: object, server: str) -> None:
+    page.goto("/login")  # type: ignore[attr-defined]
+    shot(page, "login")
+    sign_in(page, "cora")
+    for name, path in MAIN_PAGES.items():
+        response = page.goto(path)  # type: ignore[attr-defined]
+        assert response.status == 200, path
+        shot(page, name)
+    phone = browser.new_context(
+        base_url=server,
+        viewport={"width": 390, "height": 844},  # type: ignore[attr-defined]
+        device_scale_factor=2,
+        is_mobile=True,
+    )
+    small = phone.new_page()
+    sign_in(small, "cora")
+    for name in ("dashboard", "roadmap", "document"):
+        small.goto(MAIN_PAGES[name])
+        shot(small, f"phone-{name}")
+    phone.close()
