@@ -88,8 +88,10 @@ def _identify(ctx: Context) -> tuple[str, int] | None:
 
 
 def enrich(doc: Document, ctx: Context) -> Document:
-    """Stage 4: references (from clauses, parts, annexes, footnotes) and actions; warnings."""
-    references = find_references(_cited_texts(doc), ctx.lex, doc.body)
+    """Stage 4: references (from clauses, parts, annexes, footnotes; never the document
+    itself, as in `Appendix I (to Resolution 1 …)`) and actions; warnings gathered."""
+    found = find_references(_cited_texts(doc), ctx.lex, doc.body)
+    references = tuple(r for r in found if r.id != doc.id)
     actions = extract_actions(doc.operative, ctx.lex, doc.body)
     warnings = doc.warnings + tuple(ctx.warnings)
     return dataclasses.replace(doc, references=references, actions=actions, warnings=warnings)

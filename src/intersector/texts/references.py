@@ -22,6 +22,7 @@ from intersector.texts.lexicon import BY_CODE, Lexicon, canonical_place
 _SECTOR = r"(?:ITU|UIT)-[RTD]"
 _NUM = r"(?:[A-Z]{1,3}\.)?\d{1,4}(?:\.\d{1,4})*(?:-\d{1,3})?(?:\s?(?:bis|ter|quater))?"
 _REV = r"\((?P<rev>[^()\n]{0,60}?\d{4})\)"
+_YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PLACE_YEAR = re.compile(r"(?P<place>[^\W\d_][^,;()\d]*?)\s*,?\s*(?P<year>(?:19|20)\d{2})\b")
 
 
@@ -163,7 +164,8 @@ def _revision(written: str | None, lex: Lexicon) -> Event | None:
 
 def parse_events(text: str, lex: Lexicon) -> tuple[Event, ...]:
     """All place/year pairs in `text`, tolerant of irregular punctuation:
-    `Montreal, 2000; Florianópolis 2004; Johannesburg, 2008, Dubai, 2012` gives four."""
+    `Montreal, 2000; Florianópolis 2004; Johannesburg, 2008, Dubai, 2012` gives four. Years
+    without places (an ITU-R history, `(2000-2007-2012)`) give events whose place is ""."""
     return _events(text, lex.code)
 
 
@@ -175,6 +177,8 @@ def _events(text: str, code: str) -> tuple[Event, ...]:
         written = _strip_revision(m["place"], lex).strip(" .,;")
         if written:
             events.append(Event(canonical_place(written), int(m["year"]), written))
+    if not events:
+        events = [Event("", int(year)) for year in _YEARS.findall(text)]
     return tuple(events)
 
 

@@ -233,46 +233,56 @@ def _settle_body(ctx: Context, ident: _Identity, line: int) -> None:
         )
     if not ident.history and ident.revision:
         ident.history = (ident.revision,)
+    if not ident.revision and ident.history:
+        ident.revision = ident.history[-1]
 
 
 def _body(
     ctx: Context, lines: list[Line], body: str
 ) -> tuple[tuple[Section, ...], tuple[Section, ...], tuple[Annex, ...], tuple[Part, ...]]:
-    """Sections until the first annex line; annexes after it."""
+    """Sections until the first `SECTION n` line (parts from there) or annex line (annexes)."""
     end = next((i for i, line in enumerate(lines) if line.kind == "annex"), len(lines))
-    sections, parts = _sections(ctx, lines[:end], body)
+    split = next((i for i, line in enumerate(lines[:end]) if is_part_line(line)), end)
+    sections, loose = _sections(ctx, lines[:split], body)
+    parts = loose + sectioned_parts(lines[split:end], ctx)
     preamble = tuple(s for s, part in sections if part == "preamble")
     operative = tuple(s for s, part in sections if part == "operative")
     return preamble, operative, annexes_of(ctx, lines[end:]), parts
 
 
+def is_part_line(line: Line) -> bool:
+    """`SECTION 1 – General`, `PART 2`, `CHAPITRE 3`: a line that opens a part."""
+    return line.kind == "text" and _PARTS.match(line.text) is not None
+
+
 def _sections(
     ctx: Context, lines: list[Line], body: str
 ) -> tuple[list[tuple[Section, str]], tuple[Part, ...]]:
+    """Each heading opens a section; lines before the first heading are loose parts."""
     sections: list[tuple[Section, str]] = []
     current: tuple[Line, ClauseTree] | None = None
-    parts: list[Line] = []
+    loose: list[Line] = []
     for line in lines:
         if line.kind == "heading":
             if current:
                 sections.append(_section(ctx, *current, body))
             current = (line, ClauseTree())
         elif current is None:
-            parts.append(line)
+            loose.append(line)
         elif line.kind == "clause":
             current[1].add(line.label, line.text, line.number)
         else:
             current[1].continue_with(line.text, line.number)
     if current:
         sections.append(_section(ctx, *current, body))
-    return sections, _loose(ctx, parts)
+    return sections, _loose(ctx, loose)
 
 
 def _loose(ctx: Context, lines: list[Line]) -> tuple[Part, ...]:
     """Lines before the first heading: the parts of a sectioned text, or a warning."""
     if not lines:
         return ()
-    if not any(_PARTS.match(line.text) or line.kind == "clause" for line in lines):
+    if not any(line.kind == "clause" for line in lines):
         ctx.warn(
             lines[0].number, f"text before the first heading kept as a part: {lines[0].text[:60]!r}"
         )
@@ -283,7 +293,7 @@ def sectioned_parts(lines: list[Line], ctx: Context) -> tuple[Part, ...]:
     """`SECTION 1 – heading` lines each open a part holding the numbered tree below them."""
     groups: list[tuple[Line | None, list[Line]]] = [(None, [])]
     for line in lines:
-        if _PARTS.match(line.text):
+        if is_part_line(line):
             groups.append((line, []))
         else:
             groups[-1][1].append(line)

@@ -58,6 +58,7 @@ class Matchers:
     identity: re.Pattern[str]
     annex: re.Pattern[str]
     field: re.Pattern[str]
+    operative_first: frozenset[str]
 
 
 def _alternation(words: object) -> str:
@@ -79,7 +80,8 @@ def matchers(code: str) -> Matchers:
         re.IGNORECASE,
     )
     field = re.compile(rf"^(?P<name>{_alternation(lex.liaison_fields)})\s*:\s*(?P<value>.*)$", re.I)
-    return Matchers(identity, annex, field)
+    first = frozenset(h.split(" ")[0] for h in lex.operative_headings)
+    return Matchers(identity, annex, field, first)
 
 
 def segment(text: str, lex: Lexicon) -> list[Line]:
@@ -97,9 +99,8 @@ def classify(line: str, number: int, lex: Lexicon, m: Matchers) -> Line:
     A tab near the start is the mark of a labelled clause, the commonest line: tried first."""
     if "\t" in line[:14] and (labelled := _LABEL.match(line)) is not None:
         return Line(number, "clause", labelled["text"].strip(), label=_label(labelled["label"]))
-    key = _key(line)
-    if len(key) < 120:
-        found = _short_line(line, key, number, lex, m)
+    if len(line) < 130:
+        found = _short_line(line, _key(line), number, lex, m)
         if found is not None:
             return found
     labelled = _LABEL.match(line)
@@ -114,7 +115,7 @@ def _short_line(line: str, key: str, number: int, lex: Lexicon, m: Matchers) -> 
         return Line(number, "boilerplate", line, function=lex.boilerplate_headings[key])
     if key.startswith(("©", "(c) ")) or any(phrase in key for phrase in lex.copyright):
         return Line(number, "boilerplate", line, function="copyright")
-    heading = _heading(line, key, number, lex)
+    heading = _heading(line, key, number, lex, m)
     if heading is not None:
         return heading
     sub = lex.recommendation_headings.get(key) or lex.question_headings.get(key)
@@ -132,9 +133,11 @@ def _short_line(line: str, key: str, number: int, lex: Lexicon, m: Matchers) -> 
     return None
 
 
-def _heading(line: str, key: str, number: int, lex: Lexicon) -> Line | None:
+def _heading(line: str, key: str, number: int, lex: Lexicon, m: Matchers) -> Line | None:
     if key in lex.preamble_headings:
         return Line(number, "heading", line, function=lex.preamble_headings[key], part="preamble")
+    if key.split(" ", 1)[0] not in m.operative_first:
+        return None
     words = key.split(" ")
     for n in range(min(4, len(words)), 0, -1):
         function = lex.operative_headings.get(" ".join(words[:n]))
