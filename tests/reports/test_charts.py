@@ -77,3 +77,25 @@ def test_a_short_span_gets_quarter_ticks(view: JoinedRoadmap) -> None:
     short = replace(view, span=(date(2024, 1, 10), date(2025, 1, 15)))
     labels = [t.label for t in gantt_layout(short).ticks]
     assert labels == ["Jan 2024", "Apr 2024", "Jul 2024", "Oct 2024", "Jan 2025"]
+
+
+def test_rows_known_only_by_milestones_get_a_line_and_carry_arrows(view: JoinedRoadmap) -> None:
+    r, t, d = view.lanes
+    undated = [replace(row, start=None, target=None) for row in r.rows]
+    y3101 = replace(t.rows[0], start=None, target=None, milestones=(r.rows[0].milestones[0],))
+    odd = replace(view, lanes=(replace(r, rows=tuple(undated)), replace(t, rows=(y3101,)), d))
+    chart = gantt_layout(odd)
+    m2160, q229, missing = chart.lanes[0].bars
+    assert m2160.width == 0 and m2160.span == (m2160.milestones[0][0], m2160.milestones[0][0])
+    assert q229.span is not None and q229.end == q229.span[1]  # one milestone: WRC-27
+    assert missing.span is None and missing.end is None
+    [arrow] = chart.arrows  # Y.3101 (its one milestone) needs 229/5 (its milestone)
+    assert arrow.path.startswith(f"M{q229.end},")
+    svg = gantt_svg(odd)
+    assert svg.count('class="span ') == 3 and "no dates" in svg
+
+
+def test_today_label_stays_inside_the_chart(view: JoinedRoadmap) -> None:
+    assert gantt_layout(view).today_anchor == "start"
+    late = replace(view, today=date(2027, 12, 1))
+    assert gantt_layout(late).today_anchor == "end"

@@ -31,6 +31,7 @@ LANE_HEADER = 30
 ROW_HEIGHT = 28
 BAR_HEIGHT = 14
 MIN_BAR = 6.0
+LABEL_CHARS = 31  # label and group that fit the label column
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class Bar:
     css: str
     text: str
     milestones: tuple[tuple[float, str], ...] = ()  # (x, text alternative)
+    end: float | None = None  # x of the row's last date: where dependency arrows attach
+    span: tuple[float, float] | None = None  # first to last milestone, for rows without dates
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ class GanttLayout:
     arrows: tuple[Arrow, ...]
     today_x: float | None
     today: str
+    today_anchor: str  # "start" (label right of the line) or "end" (left, near the edge)
     title: str
     description: str
 
@@ -154,22 +158,32 @@ def _bar_text(row: RoadmapRow, view: JoinedRoadmap) -> str:
     return f"{row.label}{group}: {row.title or row.note}. {dates}; {status}."
 
 
+def _short(text: str, room: int) -> str:
+    """`text` cut to `room` characters with an ellipsis (the full text stays in the title)."""
+    return text if len(text) <= room else text[: room - 1].rstrip() + "…"
+
+
 def _bar(row: RoadmapRow, y: float, view: JoinedRoadmap, scale: _Scale) -> Bar:
     x, width = _extent(row, scale, view.today)
+    marks = tuple(scale.x(m.date) for m in row.milestones)
     milestones = tuple(
         (scale.x(m.date), f"{row.label}: {m.name}, {m.date.isoformat()}") for m in row.milestones
     )
     sublabel = view.group_label(row.group) if row.group else ("missing" if row.missing else "")
+    span = (min(marks), max(marks)) if marks and not width else None
+    end = x + width if width else (max(marks) if marks else None)
     return Bar(
         activity=row.activity,
         y=y,
-        label=row.label,
+        label=_short(row.label, LABEL_CHARS - len(sublabel)),
         sublabel=sublabel,
         x=x,
         width=width,
         css=_css(row, view.today),
         text=_bar_text(row, view),
         milestones=milestones,
+        end=end,
+        span=span,
     )
 
 
@@ -191,19 +205,19 @@ def _lanes(view: JoinedRoadmap, scale: _Scale) -> tuple[Lane, ...]:
 
 
 def _arrows(view: JoinedRoadmap, lanes: tuple[Lane, ...]) -> tuple[Arrow, ...]:
-    """End-to-end arrows: from the end of the bar depended on to the end of the bar that needs
-    it, through an elbow right of both ends. An arrow that comes back leftwards shows at a
-    glance that the work needed finishes after the work that needs it."""
+    """End-to-end arrows: from the last date of the row depended on (its target, else its last
+    milestone) to the last date of the row that needs it, through an elbow right of both. An
+    arrow that comes back leftwards shows that the work needed finishes after the work that
+    needs it."""
     bars = {bar.activity: bar for lane in lanes for bar in lane.bars}
     arrows: list[Arrow] = []
     for edge in view.dependencies:
         a, b = bars.get(edge.on), bars.get(edge.activity)
-        if not edge.shown or a is None or b is None or not a.width or not b.width:
+        if not edge.shown or a is None or b is None or a.end is None or b.end is None:
             continue
-        x1, y1 = a.x + a.width, a.y + BAR_HEIGHT / 2
-        x2, y2 = b.x + b.width, b.y + BAR_HEIGHT / 2
-        elbow = round(max(x1, x2) + 10, 1)
-        path = f"M{x1},{y1} H{elbow} V{y2} H{x2 + 2}"
+        y1, y2 = a.y + BAR_HEIGHT / 2, b.y + BAR_HEIGHT / 2
+        elbow = round(max(a.end, b.end) + 10, 1)
+        path = f"M{a.end},{y1} H{elbow} V{y2} H{b.end + 2}"
         why = f" ({edge.reason})" if edge.reason else ""
         arrows.append(Arrow(path, f"{b.label} depends on {a.label}{why}", edge.cross_sector))
     return tuple(arrows)
@@ -217,6 +231,7 @@ def gantt_layout(view: JoinedRoadmap) -> GanttLayout:
     count = sum(len(lane.bars) for lane in lanes)
     sectors = ", ".join(sector_label(lane.sector) for lane in view.lanes)
     first, last = scale.first, scale.last
+    today_x = scale.x(view.today) if first <= view.today <= last else None
     return GanttLayout(
         width=WIDTH,
         height=height,
@@ -225,8 +240,9 @@ def gantt_layout(view: JoinedRoadmap) -> GanttLayout:
         lanes=lanes,
         ticks=_ticks(scale),
         arrows=_arrows(view, lanes),
-        today_x=scale.x(view.today) if first <= view.today <= last else None,
+        today_x=today_x,
         today=view.today.isoformat(),
+        today_anchor="end" if today_x is not None and today_x > WIDTH - 140 else "start",
         title=f"Roadmap for {view.subject_label}: {sectors}",
         description=(
             f"Gantt chart of {count} activities from {first.isoformat()} to {last.isoformat()}, "
