@@ -256,7 +256,8 @@ pieces = st.one_of(
     st.sampled_from(SEED_LINES),
     st.sampled_from(
         ["RESOLUTION 1 (Rev. X, 2000)", "Annex A", "SECTION 1", "1.1\tScope", "i)\tx", "(, 2012)",
-         "Source: ITU-T SG 13", "For action to: TSAG", "Question 6/13 – X", "Recommendation ITU-T E.1",
+         "Source: ITU-T SG 13", "For action to: TSAG", "Question 6/13 – X",
+         "Recommendation ITU-T E.1",
          "resolves", "instructs the", "Resolutions ITU-R 1, 2 and", "[footnoteRef:1]1", "[1: 1 x]"]
     ),
     st.text(max_size=40),
