@@ -400,6 +400,12 @@ ROADMAPS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
             "itu-t-rec-l.1480",
             "itu-t-rec-l.1030",
             "itu-t-rec-l.1020",
+            "wtsa-res-79",
+            "itu-t-work-item-l.1031rev",
+            "itu-t-work-item-l.1480rev",
+            "itu-t-work-item-l.biodiversity-footprint",
+            "itu-t-work-item-l.biodiversity-opportunities",
+            "itu-t-work-item-l.1472",
         ),
     ),
 )
@@ -431,6 +437,8 @@ ROADMAP_SOURCES = {
     "https://www.itu.int/rec/T-REC-Y.Sup59",
     "itu-r-imt": "ITU-R Working Party 5D pages and the publications listed; "
     "https://www.itu.int/en/ITU-R/study-groups/rsg5/rwp5d/imt-2020/Pages/default.aspx",
+    "itu-t-climate-change": "the publications listed, and the ITU-T SG5 Q9/5 work plan "
+    "(https://itu.int/en/ITU-T/studygroups/2022-2024/05/Pages/Work-plan-Q9.aspx) for the work items",
 }
 
 
@@ -478,7 +486,24 @@ def curated(found: dict[str, Activity]) -> list[Activity]:
     ]
 
 
+HAND_WRITTEN = (
+    "activities-assemblies.yaml",
+    "activities-itu-d.yaml",
+    "activities-work-items.yaml",
+)
+
+
+def hand_milestones() -> dict[str, list[dict[str, Any]]]:
+    """Milestones of the hand-written activities, for their roadmap entries."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for name in HAND_WRITTEN:
+        rows = yaml.safe_load((HERE / name).read_text(encoding="utf-8"))["activities"]
+        found.update({row["id"]: row.get("milestones", []) for row in rows})
+    return found
+
+
 def roadmaps(by_id: dict[str, Activity]) -> list[dict[str, Any]]:
+    hand = hand_milestones()
     out = []
     for roadmap_id, sector, subject, title, works in ROADMAPS:
         entries = []
@@ -486,6 +511,8 @@ def roadmaps(by_id: dict[str, Activity]) -> list[dict[str, Any]]:
             entry: dict[str, Any] = {"activity": work}
             if work in by_id and by_id[work].milestones:
                 entry["milestones"] = _plain(by_id[work].milestones)
+            elif hand.get(work):
+                entry["milestones"] = hand[work]
             entries.append(entry)
         source = ROADMAP_SOURCES.get(roadmap_id, "the publications listed (their own sources)")
         out.append(
