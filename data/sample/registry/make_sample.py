@@ -290,6 +290,21 @@ GROUP_OVERRIDES = {
     "itu-t-rec-x.1245": "itu-t-sg17",
     "itu-t-rec-x.1303": "itu-t-sg17",
 }
+# ITU-R records name no group and the series letter only gives the study group. Where the
+# working party is public knowledge, it is named: WP 5D is responsible for the IMT terrestrial
+# Recommendations and Reports (its own pages; WTSA Resolution 38, considering b); WP 5A for public
+# protection and disaster relief (its Working Group 5A-3 and the M.[PPDR SPECTRUM] / M.2377 work
+# plan in Document 5A/298).
+WP5D_WORKS = (
+    "itu-r-rec-m.1457", "itu-r-rec-m.2012", "itu-r-rec-m.2150", "itu-r-rec-m.2160",
+    "itu-r-rec-m.2101", "itu-r-rec-m.2070", "itu-r-rec-m.2071", "itu-r-rec-m.1645",
+    "itu-r-rep-m.2410", "itu-r-rep-m.2411", "itu-r-rep-m.2412", "itu-r-rep-m.2320",
+    "itu-r-rep-m.2370", "itu-r-rep-m.2375", "itu-r-rep-m.2376", "itu-r-rep-m.2290",
+    "itu-r-rep-m.2441", "itu-r-rep-m.2516", "itu-r-rep-m.2134",
+)  # fmt: skip
+WP5A_WORKS = ("itu-r-rec-m.2009", "itu-r-rec-m.2015", "itu-r-rep-m.2377", "itu-r-rep-m.2415")
+GROUP_OVERRIDES.update({work: "itu-r-wp5d" for work in WP5D_WORKS})
+GROUP_OVERRIDES.update({work: "itu-r-wp5a" for work in WP5A_WORKS})
 EQUIVALENTS = {
     # The technologies Recommendation ITU-R M.2150 specifies (its own scope clause).
     "itu-r-rec-m.2150": ("3GPP 5G-SRIT", "3GPP 5G-RIT", "TSDSI 5Gi", "ETSI DECT-2020 NR"),
