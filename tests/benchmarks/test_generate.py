@@ -60,3 +60,12 @@ def test_written_file_is_the_registry(tmp_path: Path, fmt: str) -> None:
 
 def test_real_publications_absent_gives_none(tmp_path: Path) -> None:
     assert load_real_publications(tmp_path / "missing.jsonl") is None
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_written_file_passes_the_registry_loader(tmp_path: Path, fmt: str) -> None:
+    from intersector.files.registry import load_paths
+
+    result = load_paths([write_registry(tmp_path / f"r.{fmt}", 120, fmt=fmt)])
+    assert result.errors == []
+    assert sum(1 for item in result.items if type(item).__name__ == "Activity") == 120
