@@ -22,6 +22,7 @@ from intersector.texts.lexicon import BY_CODE, Lexicon, canonical_place
 _SECTOR = r"(?:ITU|UIT)-[RTD]"
 _NUM = r"(?:[A-Z]{1,3}\.)?\d{1,4}(?:\.\d{1,4})*(?:-\d{1,3})?(?:\s?(?:bis|ter|quater))?"
 _REV = r"\((?P<rev>[^()\n]{0,60}?\d{4})\)"
+_EDITION = re.compile(r"-\d{1,3}$")
 _YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PLACE_YEAR = re.compile(r"(?P<place>[^\W\d_][^,;()\d]*?)\s*,?\s*(?P<year>(?:19|20)\d{2})\b")
 
@@ -73,7 +74,7 @@ def _patterns(code: str) -> _Patterns:
             rf"\b(?P<sector>{_SECTOR})\s+(?P<word>{word})\s+{nums}(?:\s*{_REV})?",
         ),
         conference=_line(
-            rf"\b(?P<word>{res_word})\s+{nums}(?:\s*{_REV})?"
+            rf"\b(?P<word>{res_word})\s+{nums}(?:\s*{_REV}|\s*\((?P<conf>[A-Z]{{2,5}})-(?P<yy>\d{{2}})\))?"
             rf"(?:\s*,?\s*(?:{of})\s+(?P<body>{bodies})\b)?"
         ),
         body_before=_line(
@@ -121,6 +122,8 @@ def _sectoral(m: re.Match[str], lex: Lexicon) -> list[Reference]:
     sector = "itu-" + m["sector"][-1].lower()
     revision = _revision(m["rev"], lex)
     numbers = _numbers(m["nums"], lex)
+    if kind != "resolution":  # `M.2083-0` is edition 0 of the work `M.2083`
+        numbers = [_EDITION.sub("", n) for n in numbers]
     return [
         Reference(text_id(sector, kind, n), kind, sector, n, m.group(0), revision) for n in numbers
     ]
@@ -130,10 +133,10 @@ def _conference(
     m: re.Match[str], lex: Lexicon, body: str, before: re.Match[str] | None, text: str
 ) -> list[Reference]:
     """`Resolution 5 (…) of the World … Conference`, or `WTDC Resolution 5` (`before`)."""
-    written = m["body"] or (before["body"] if before else None)
+    written = m["body"] or m["conf"] or (before["body"] if before else None)
     cited = _body_of(written, lex, body)
     start = before.start() if before and not m["body"] else m.start()
-    revision = _revision(m["rev"], lex)
+    revision = _revision(m["rev"], lex) or (Event("", 2000 + int(m["yy"])) if m["yy"] else None)
     numbers = [n for n in _numbers(m["nums"], lex) if "." not in n]
     as_written = text[start : m.end()]
     return [

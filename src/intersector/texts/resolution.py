@@ -158,7 +158,7 @@ def build_resolution(ctx: Context, at: int) -> Document:
     foreword, boilerplate = split_front(ctx.lines[:at])
     ident = _identity(ctx, ctx.lines[at])
     body_start = _front_matter(ctx, at + 1, ident)
-    preamble, operative, annexes, parts = _body(ctx, ctx.lines[body_start:], ident.body)
+    preamble, operative, annexes, parts = resolution_body(ctx, ctx.lines[body_start:], ident.body)
     return Document(
         id=text_id(ident.body, "resolution", ident.number),
         kind="resolution",
@@ -200,7 +200,7 @@ def _front_matter(ctx: Context, start: int, ident: _Identity) -> int:
         text = lines[i].text
         if _HISTORY.match(text):
             ident.history = parse_events(text, ctx.lex)
-        elif ident.history or _is_intro(text, ctx) or (ident.title and text.endswith(",")):
+        elif ident.history or is_intro(text, ctx) or (ident.title and text.endswith(",")):
             ident.intro = f"{ident.intro} {text}".strip()
         else:
             ident.title.append(text)
@@ -209,7 +209,7 @@ def _front_matter(ctx: Context, start: int, ident: _Identity) -> int:
     return i
 
 
-def _is_intro(text: str, ctx: Context) -> bool:
+def is_intro(text: str, ctx: Context) -> bool:
     key = text.lower()
     return text.endswith(",") and any(b in key for b in ctx.lex.bodies if len(b) > 5)
 
@@ -237,11 +237,11 @@ def _settle_body(ctx: Context, ident: _Identity, line: int) -> None:
         ident.revision = ident.history[-1]
 
 
-def _body(
+def resolution_body(
     ctx: Context, lines: list[Line], body: str
 ) -> tuple[tuple[Section, ...], tuple[Section, ...], tuple[Annex, ...], tuple[Part, ...]]:
     """Sections until the first `SECTION n` line (parts from there) or annex line (annexes)."""
-    end = next((i for i, line in enumerate(lines) if line.kind == "annex"), len(lines))
+    end = next((i for i, line in enumerate(lines) if opens_annex(line)), len(lines))
     split = next((i for i, line in enumerate(lines[:end]) if is_part_line(line)), end)
     sections, loose = _sections(ctx, lines[:split], body)
     parts = loose + sectioned_parts(lines[split:end], ctx)
@@ -321,12 +321,17 @@ def _section(ctx: Context, heading: Line, tree: ClauseTree, body: str) -> tuple[
     return section, heading.part
 
 
+def opens_annex(line: Line) -> bool:
+    """An annex, appendix or attachment line, or the `Bibliography` heading."""
+    return line.kind == "annex" or (line.kind == "subheading" and line.function == "bibliography")
+
+
 def annexes_of(ctx: Context, lines: list[Line]) -> tuple[Annex, ...]:
     """Each annex line opens an annex whose parts are the lines up to the next one."""
     annexes: list[Annex] = []
     current: tuple[Line, list[Line]] | None = None
     for line in lines:
-        if line.kind == "annex":
+        if opens_annex(line):
             if current:
                 annexes.append(_annex(ctx, *current))
             current = (line, [])
@@ -338,6 +343,8 @@ def annexes_of(ctx: Context, lines: list[Line]) -> tuple[Annex, ...]:
 
 
 def _annex(ctx: Context, head: Line, lines: list[Line]) -> Annex:
+    if head.kind == "subheading":
+        return Annex("bibliography", "", head.text, tuple(_entry(line) for line in lines))
     m = matchers(ctx.lex.code).annex.match(head.text)
     rest = (m["rest"] if m else "").strip().lstrip("-–:").strip()
     title_lines: list[str] = [rest] if rest else []
@@ -346,6 +353,16 @@ def _annex(ctx: Context, head: Line, lines: list[Line]) -> Annex:
         title_lines.append(lines[i].text)
         i += 1
     return Annex(head.function, head.label, " ".join(title_lines), sectioned_parts(lines[i:], ctx))
+
+
+_ENTRY = re.compile(r"^(?P<label>\[[^\]]{1,60}\])\s*(?P<text>.*)$")
+
+
+def _entry(line: Line) -> Part:
+    """A bibliography entry: `[b-ITU-T E.164]\tRecommendation ITU-T E.164 (2010), …`."""
+    text = f"{line.label}\t{line.text}" if line.kind == "clause" else line.text
+    m = _ENTRY.match(text)
+    return Part(m["label"], "", m["text"].strip()) if m else Part("", "", text)
 
 
 def footnotes_of(ctx: Context) -> tuple[Footnote, ...]:

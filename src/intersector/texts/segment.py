@@ -59,6 +59,7 @@ class Matchers:
     annex: re.Pattern[str]
     field: re.Pattern[str]
     operative_first: frozenset[str]
+    series: re.Pattern[str] | None
 
 
 def _alternation(words: object) -> str:
@@ -81,7 +82,8 @@ def matchers(code: str) -> Matchers:
     )
     field = re.compile(rf"^(?P<name>{_alternation(lex.liaison_fields)})\s*:\s*(?P<value>.*)$", re.I)
     first = frozenset(h.split(" ")[0] for h in lex.operative_headings)
-    return Matchers(identity, annex, field, first)
+    series = re.compile(lex.series) if lex.series else None
+    return Matchers(identity, annex, field, first, series)
 
 
 def segment(text: str, lex: Lexicon) -> list[Line]:
@@ -115,6 +117,8 @@ def _short_line(line: str, key: str, number: int, lex: Lexicon, m: Matchers) -> 
         return Line(number, "boilerplate", line, function=lex.boilerplate_headings[key])
     if key.startswith(("©", "(c) ")) or any(phrase in key for phrase in lex.copyright):
         return Line(number, "boilerplate", line, function="copyright")
+    if m.series is not None and m.series.match(line):
+        return Line(number, "boilerplate", line, function="series")
     heading = _heading(line, key, number, lex, m)
     if heading is not None:
         return heading
@@ -124,9 +128,9 @@ def _short_line(line: str, key: str, number: int, lex: Lexicon, m: Matchers) -> 
     if (ident := m.identity.match(line)) is not None:
         kind = lex.kinds[ident["word"].lower()]
         return Line(number, "identity", line, label=ident["number"], function=kind)
-    if (annex := m.annex.match(line)) is not None and annex["label"]:
+    if (annex := m.annex.match(line)) is not None and (annex["label"] or annex["rest"]):
         kind = lex.annex_words[annex["word"].lower()]
-        return Line(number, "annex", line, label=annex["label"], function=kind)
+        return Line(number, "annex", line, label=annex["label"] or "", function=kind)
     if (fld := m.field.match(line)) is not None:
         name = lex.liaison_fields[fld["name"].lower()]
         return Line(number, "field", fld["value"].strip(), function=name)
@@ -136,6 +140,8 @@ def _short_line(line: str, key: str, number: int, lex: Lexicon, m: Matchers) -> 
 def _heading(line: str, key: str, number: int, lex: Lexicon, m: Matchers) -> Line | None:
     if key in lex.preamble_headings:
         return Line(number, "heading", line, function=lex.preamble_headings[key], part="preamble")
+    if key in lex.operative_headings:
+        return Line(number, "heading", line, function=lex.operative_headings[key], part="operative")
     if key.split(" ", 1)[0] not in m.operative_first:
         return None
     words = key.split(" ")

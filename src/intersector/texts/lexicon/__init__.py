@@ -49,8 +49,8 @@ class Lexicon:
     question_headings: Mapping[str, str] = field(default_factory=dict)
     liaison_fields: Mapping[str, str] = field(default_factory=dict)
     liaison_markers: tuple[str, ...] = ()
-    decides_question: tuple[str, ...] = ()
     copyright: tuple[str, ...] = ()
+    series: str = ""  # regex: the heading of the list of Recommendations of a series
 
 
 # Language-independent: what each operative function asks, as an English base verb.
@@ -58,6 +58,7 @@ FUNCTION_VERBS: Mapping[str, str] = {
     "resolves": "resolve",
     "further-resolves": "resolve",
     "decides": "decide",
+    "further-decides": "decide",
     "instructs": "instruct",
     "invites": "invite",
     "encourages": "encourage",

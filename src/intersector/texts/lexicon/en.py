@@ -82,6 +82,8 @@ LEXICON = Lexicon(
         "noting with concern": "noting",
     },
     operative_headings={
+        "decides that the following question should be studied": "decides-question",
+        "further decides": "further-decides",
         "resolves": "resolves",
         "further resolves": "further-resolves",
         "resolves further": "further-resolves",
@@ -224,6 +226,8 @@ LEXICON = Lexicon(
         "itu-r recommendations series": "series",
     },
     reference_words={
+        "report": "report",
+        "reports": "report",
         "resolution": "resolution",
         "resolutions": "resolution",
         "recommendation": "recommendation",
@@ -265,6 +269,7 @@ LEXICON = Lexicon(
     study_group=r"\bStudy Groups?\s+(\d+)",
     annex_words={"annex": "annex", "appendix": "appendix", "attachment": "attachment"},
     recommendation_headings={
+        "scope": "scope",
         "summary": "summary",
         "keywords": "keywords",
         "bibliography": "bibliography",
@@ -298,6 +303,6 @@ LEXICON = Lexicon(
         "meeting": "meeting",
     },
     liaison_markers=("liaison statement",),
+    series=r"^(?:ITU|UIT)-[TR] [A-Z]{1,3}-SERIES RECOMMENDATIONS$",
     copyright=("all rights reserved",),
-    decides_question=("decides that the following question should be studied",),
 )

@@ -65,6 +65,8 @@ LEXICON = Lexicon(
         "reafirmando": "reaffirming",
     },
     operative_headings={
+        "decide que se estudie la siguiente cuestión": "decides-question",
+        "decide además": "further-decides",
         "resuelve": "resolves",
         "resuelve además": "further-resolves",
         "decide": "decides",
@@ -186,6 +188,8 @@ LEXICON = Lexicon(
         "series de las recomendaciones uit-t": "series",
     },
     reference_words={
+        "informe": "report",
+        "informes": "report",
         "resolución": "resolution",
         "resoluciones": "resolution",
         "recomendación": "recommendation",
@@ -224,6 +228,8 @@ LEXICON = Lexicon(
     study_group=r"\bComisi(?:ón|ones) de Estudio\s+(\d+)",
     annex_words={"anexo": "annex", "apéndice": "appendix", "adjunto": "attachment"},
     recommendation_headings={
+        "alcance": "scope",
+        "ámbito de aplicación": "scope",
         "resumen": "summary",
         "palabras clave": "keywords",
         "bibliografía": "bibliography",
@@ -251,6 +257,6 @@ LEXICON = Lexicon(
         "cuestión(es)": "questions",
     },
     liaison_markers=("declaración de enlace",),
+    series=r"^RECOMENDACIONES UIT-[TR] DE LA SERIE [A-Z]{1,3}$",
     copyright=("reservados todos los derechos", "todos los derechos reservados"),
-    decides_question=("decide que se estudie la siguiente cuestión",),
 )

@@ -70,6 +70,7 @@ LEXICON = Lexicon(
         "constatant": "noting",
     },
     operative_headings={
+        "décide de mettre à l'étude la question suivante": "decides-question",
         "décide": "resolves",
         "décide en outre": "further-resolves",
         "charge": "instructs",
@@ -191,6 +192,8 @@ LEXICON = Lexicon(
         "séries des recommandations uit-t": "series",
     },
     reference_words={
+        "rapport": "report",
+        "rapports": "report",
         "résolution": "resolution",
         "résolutions": "resolution",
         "recommandation": "recommendation",
@@ -233,6 +236,8 @@ LEXICON = Lexicon(
     study_group=r"\bCommissions? d'études?\s+(\d+)",
     annex_words={"annexe": "annex", "appendice": "appendix", "pièce jointe": "attachment"},
     recommendation_headings={
+        "champ d'application": "scope",
+        "domaine d'application": "scope",
         "résumé": "summary",
         "mots clés": "keywords",
         "mots-clés": "keywords",
@@ -263,6 +268,6 @@ LEXICON = Lexicon(
         "questions": "questions",
     },
     liaison_markers=("déclaration de liaison",),
+    series=r"^RECOMMANDATIONS UIT-[TR] DE LA SÉRIE [A-Z]{1,3}$",
     copyright=("tous droits réservés",),
-    decides_question=("décide de mettre à l'étude la question suivante",),
 )
