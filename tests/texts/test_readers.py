@@ -150,6 +150,29 @@ def test_docx_without_main_part_is_refused(tmp_path: Path) -> None:
     assert "no Word .docx" in read_error(write(tmp_path, "res57.docx", data)).message
 
 
+def test_other_office_files_are_refused(tmp_path: Path) -> None:
+    import openpyxl
+
+    path = tmp_path / "roadmap.xlsx"
+    openpyxl.Workbook().save(path)
+    assert "no Word .docx" in read_error(path).message
+
+
+def test_damaged_docx_part_is_refused(tmp_path: Path) -> None:
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(DATA / "docx" / "features.docx") as src,
+        zipfile.ZipFile(out, "w") as dst,
+    ):
+        for info in src.infolist():
+            content = src.read(info)
+            if info.filename == "word/document.xml":
+                content = content[: len(content) // 2]
+            dst.writestr(info.filename, content)
+    error = read_error(write(tmp_path, "cut.docx", out.getvalue()))
+    assert "damaged .docx" in error.message
+
+
 def test_odt_is_refused(tmp_path: Path) -> None:
     data = zip_bytes({"mimetype": b"application/vnd.oasis.opendocument.text"})
     assert ".odt" in read_error(write(tmp_path, "res57.odt", data)).message

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
+
 from intersector.domain.errors import InputError
 
 PDF_MAGIC = b"%PDF-"
@@ -204,6 +206,7 @@ MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 RELTYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 FOOTNOTES = RELTYPES + "footnotes"
 NUMBERING = RELTYPES + "numbering"
+OFFICE_DOCUMENT = RELTYPES + "officeDocument"
 
 
 def _w(tag: str) -> str:
@@ -235,10 +238,18 @@ def read_docx_bytes(data: bytes, *, source: str = "") -> str:
     """The text of a .docx: one line per paragraph (table rows as cells joined by tabs), in
     document order; footnote references as `[footnoteRef:N]N` and their bodies as ` [N: …]` at
     the end of the paragraph. Raises `InputError` for a zip that is no Word document."""
-    document = _open_docx(data, source)
-    state = _DocxState(_footnote_bodies(document), _ListNumbering(_part_root(document, NUMBERING)))
+    parts = _docx_parts(data, source)
+    main = parts.get(OFFICE_DOCUMENT)
+    if main is None or "wordprocessingml" not in main[0]:
+        raise InputError(
+            f"a zip file that is no Word .docx (no Word document part): {_TEXT_HINT}", source=source
+        )
+    body = _parse_part(main[1], source).find(_w("body"))
+    footnotes = _parse_part(parts.get(FOOTNOTES, ("", b""))[1], source)
+    numbering = _parse_part(parts.get(NUMBERING, ("", b""))[1], source)
+    state = _DocxState(_footnote_bodies(footnotes), _ListNumbering(numbering))
     lines: list[str] = []
-    for block in document.element.body:
+    for block in body if body is not None else ():
         lines.extend(_block_lines(block, state))
     return "\n".join(lines) + "\n"
 
@@ -265,16 +276,34 @@ _DOCX_FAILURES = (
 )
 
 
-def _open_docx(data: bytes, source: str) -> Any:
-    import docx  # python-docx: imported here so plain-text reading never pays for it
+def _docx_parts(data: bytes, source: str) -> dict[str, tuple[str, bytes]]:
+    """(content type, bytes) of the package's parts by the relationship type that reaches them,
+    through python-docx's OPC reader; only the parts read here are ever parsed, so that large
+    style parts cost nothing."""
     from docx.opc.exceptions import OpcError
+    from docx.opc.pkgreader import PackageReader  # python-docx: imported only for a .docx
 
     _check_zip(data, source)
     try:
-        return docx.Document(io.BytesIO(data))
+        package = PackageReader.from_file(io.BytesIO(data))  # type: ignore[no-untyped-call]
+        return {reltype: (ctype, blob) for _, ctype, reltype, blob in package.iter_sparts()}
     except (OpcError, *_DOCX_FAILURES) as error:
         raise InputError(
             f"a zip file that is no Word .docx ({error}): {_TEXT_HINT}", source=source
+        ) from None
+
+
+def _parse_part(blob: bytes, source: str) -> Any:
+    """A part's XML (None for no part); entities are never resolved, nothing is fetched."""
+    if not blob:
+        return None
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
+    try:
+        return etree.fromstring(blob, parser)
+    except etree.XMLSyntaxError as error:
+        raise InputError(
+            f"a damaged .docx (a part is not well-formed XML: {error.msg}): save it again in Word",
+            source=source,
         ) from None
 
 
@@ -294,19 +323,8 @@ def _check_zip(data: bytes, source: str) -> None:
         )
 
 
-def _part_root(document: Any, reltype: str) -> Any:
-    """The parsed XML of the document's part of that relationship type, or None."""
-    from docx.oxml.parser import parse_xml
-
-    for rel in document.part.rels.values():
-        if rel.reltype == reltype and not rel.is_external:
-            return parse_xml(rel.target_part.blob)
-    return None
-
-
-def _footnote_bodies(document: Any) -> dict[str, Any]:
+def _footnote_bodies(root: Any) -> dict[str, Any]:
     """The footnotes part, by footnote id (separators left out)."""
-    root = _part_root(document, FOOTNOTES)
     if root is None:
         return {}
     return {
