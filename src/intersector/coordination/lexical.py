@@ -142,8 +142,8 @@ class BM25Index:
         out = np.zeros(self.size, dtype=np.float32)
         for term in set(query):
             posting = self.postings.get(term)
-            if posting is not None:
-                np.add.at(out, posting[0], posting[1])
+            if posting is not None:  # a posting lists each text once: plain indexing adds
+                out[posting[0]] += posting[1]
         return out
 
     def normalised(self, query: Sequence[str], self_doc: int) -> FloatArray:
