@@ -41,7 +41,8 @@ KNOWN_BINARIES = (
     (b"Rar!", "a RAR archive"),
     (b"{\\rtf", "an RTF document"),
 )
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+# C0 controls but tab, line ends, \v and \f (counted with str.count: a regex is 20 times slower)
+_CONTROLS = tuple(chr(c) for c in (*range(0x00, 0x09), *range(0x0E, 0x20)))
 _MAX_CONTROL_SHARE = 0.02
 _SNIFF = 4096
 _TEXT_HINT = "give a plain-text (.txt) export or a .docx"
@@ -189,11 +190,13 @@ def _normalise_newlines(text: str) -> str:
 
 
 def _refuse_control_characters(text: str, source: str) -> None:
-    controls = [i for i, ch in enumerate(text) if ch < " " and ch not in _ALLOWED_CONTROLS]
-    if controls and len(controls) > _MAX_CONTROL_SHARE * len(text):
-        line = text.count("\n", 0, controls[0]) + 1
+    found = [c for c in _CONTROLS if c in text]
+    count = sum(text.count(c) for c in found)
+    if count and count > _MAX_CONTROL_SHARE * len(text):
+        first = min(text.find(c) for c in found)
+        line = text.count("\n", 0, first) + 1
         raise InputError(
-            f"looks like a binary file ({len(controls)} control characters): {_TEXT_HINT}",
+            f"looks like a binary file ({count} control characters): {_TEXT_HINT}",
             source=source,
             line=line,
         )
