@@ -190,3 +190,37 @@ def test_commands_have_help(capsys: pytest.CaptureFixture[str]) -> None:
     for command in ("roadmap", "check"):
         assert cli.run([command, "--help"]) == 0
         assert "--format" in capsys.readouterr().out
+
+
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"
+
+
+def test_demo_loads_the_sample_and_writes_the_imt_roadmap(
+    database_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("INTERSECTOR_DATABASE_URL", database_url)
+    page = tmp_path / "imt.html"
+    args = ["demo", "--sample", str(SAMPLE), "--output", str(page), "--today", TODAY]
+    assert cli.run(args) == 0
+    out = " ".join(capsys.readouterr().out.split())  # Rich wraps at the terminal's width
+    assert "0 row(s) refused" in out and "0 failed" in out
+    assert "International Mobile Telecommunications (IMT) roadmap" in out
+    assert "Alignment findings" in out and f"wrote the HTML roadmap to {page}" in out
+    html = page.read_text()
+    assert "<svg" in html and "ITU-R M.2150" in html and "ITU-T Y.3101" in html
+    assert cli.run(args) == 0  # a second run changes nothing
+    assert "registry: 0 new" in capsys.readouterr().out
+
+
+def test_demo_without_a_sample_folder_is_a_user_error(
+    database_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("INTERSECTOR_DATABASE_URL", database_url)
+    assert cli.run(["demo", "--sample", str(tmp_path)]) == 2
+    assert "no sample registry folder here" in " ".join(capsys.readouterr().err.split())
