@@ -237,6 +237,31 @@ def check(
         console.print(findings_table(findings))
 
 
+@app.command()
+def demo(
+    sample: Path = typer.Option(Path("data/sample"), help="Folder with registry/ and texts/."),
+    output: Path = typer.Option(Path("roadmap-imt.html"), help="HTML roadmap to write."),
+    today: datetime.datetime | None = _DAY,
+) -> None:
+    """Load the sample corpus and texts, print the IMT roadmap and every alignment finding, and
+    write the HTML roadmap (what `make demo` runs, on a fresh database)."""
+    from intersector import services
+    from intersector.reports.roadmap_table import findings_table, liaisons_table, roadmap_table
+    from intersector.settings import Settings
+
+    done = services.run_demo(Settings.from_env(), sample, output, today=_day(today))
+    summary = done["summary"]
+    console.print(
+        f"registry: {summary.created} new, {summary.changed} changed, {summary.unchanged} "
+        f"unchanged, {len(done['problems'])} row(s) refused; texts: {len(done['texts'])} "
+        f"stored, {len(done['failed'])} failed"
+    )
+    for table in (roadmap_table(done["view"]), liaisons_table(done["view"])):
+        console.print(table)
+    console.print(findings_table(done["all_findings"]))
+    console.print(f"wrote the HTML roadmap to {output}")
+
+
 # --- store: ingest, show, load, export, history, restore (issues 2 and 3) -----------------------
 
 

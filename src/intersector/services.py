@@ -603,6 +603,41 @@ def check_registry(settings: Any, *, subject: str = "", today: Any = None) -> tu
         return registry_findings(store, subject=subject, today=today)
 
 
+def run_demo(
+    settings: Any, sample: Any, output: Any, *, subject: str = "imt", today: Any = None
+) -> dict[str, Any]:
+    """`intersector demo` (`make demo`): load the sample registry (`SAMPLE/registry`) and ingest
+    the sample texts (`SAMPLE/texts`) into the store of `settings`, build the joined roadmap of
+    `subject` and every alignment finding, and write the HTML roadmap to `output`. Returns what
+    was done: `summary` (SaveSummary), `problems` (registry rows refused), `texts` (stored),
+    `failed` (texts not parsed), `view`, `findings` (about the roadmap), `all_findings`."""
+    from pathlib import Path
+
+    from intersector.domain.errors import InputError
+
+    registry_dir, texts_dir = Path(sample) / "registry", Path(sample) / "texts"
+    if not registry_dir.is_dir():
+        raise InputError(
+            "no sample registry folder here: run from the repository root or give --sample "
+            "the folder holding registry/ and texts/",
+            source=str(registry_dir),
+        )
+    result, summary = load_registry(settings, [registry_dir])
+    texts, failed = ingest_paths(settings, [texts_dir]) if texts_dir.is_dir() else ([], [])
+    view, findings = build_roadmap(settings, subject, today=today)
+    all_findings = check_registry(settings, today=view.today)
+    Path(output).write_bytes(roadmap_file(view, findings, "html"))
+    return {
+        "summary": summary,
+        "problems": result.errors,
+        "texts": texts,
+        "failed": failed,
+        "view": view,
+        "findings": findings,
+        "all_findings": all_findings,
+    }
+
+
 def roadmap_file(view: Any, findings: tuple[Any, ...], fmt: str) -> bytes:
     """The roadmap in a file format: html, xlsx, json or ics (bytes to write)."""
     from intersector.domain.errors import ValidationError
