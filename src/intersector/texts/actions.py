@@ -11,6 +11,7 @@ of first mention, without duplicates.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -31,6 +32,10 @@ class _Patterns:
     purpose: re.Pattern[str]
 
 
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 @cache
 def _patterns(code: str) -> _Patterns:
     lex = BY_CODE[code]
@@ -38,7 +43,11 @@ def _patterns(code: str) -> _Patterns:
     directors = "|".join(re.escape(w) for w in sorted(lex.director_words, key=len, reverse=True))
     return _Patterns(
         names=re.compile(rf"(?<![\w-])(?:{names})(?![\w-])"),
-        group=re.compile(rf"(?:\b(?P<sector>(?:ITU|UIT)-[RTD])\s+)?(?:{lex.study_group})"),
+        group=re.compile(
+            rf"(?:\b(?P<sector>(?:ITU|UIT)-[RTD])\s+)?\b(?P<kind>{_alt(lex.group_words)})"
+            r"\s*(?P<number>\d{1,2}[A-Z]?)\b",
+            re.IGNORECASE,
+        ),
         directors=re.compile(rf"\b(?:{directors})\b"),
         infinitive=re.compile(lex.infinitive),
         purpose=re.compile(lex.purpose),
@@ -56,7 +65,8 @@ def addressee_ids(text: str, lex: Lexicon, body: str = "") -> tuple[str, ...]:
     taken: list[tuple[int, int]] = []
     for m in p.group.finditer(text):
         sector = _sector(m["sector"]) or _SECTOR_OF_BODY.get(body, "itu-t")
-        found.append((m.start(), group_id(sector, "sg", m.group(m.lastindex or 0))))
+        kind = lex.group_words[" ".join(m["kind"].lower().split())]
+        found.append((m.start(), group_id(sector, kind, m["number"])))
         taken.append(m.span())
     lowered = text.lower()
     director_at = _first(p.directors, lowered)

@@ -43,13 +43,14 @@ class Lexicon:
     of_words: tuple[str, ...]
     and_words: tuple[str, ...]
     anchor_stops: frozenset[str]
-    study_group: str  # regex: group 1 the study group number (`Study Group 5`)
+    group_words: Mapping[str, str]  # `study group`, `sg` → `sg`; `working party`, `wp` → `wp`
     annex_words: Mapping[str, str] = field(default_factory=dict)
     recommendation_headings: Mapping[str, str] = field(default_factory=dict)
     question_headings: Mapping[str, str] = field(default_factory=dict)
     liaison_fields: Mapping[str, str] = field(default_factory=dict)
     liaison_markers: tuple[str, ...] = ()
     copyright: tuple[str, ...] = ()
+    months: Mapping[str, int] = field(default_factory=dict)
     series: str = ""  # regex: the heading of the list of Recommendations of a series
 
 
