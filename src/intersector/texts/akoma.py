@@ -26,6 +26,7 @@ XML that is not such a document.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -355,19 +356,25 @@ def _paragraph_p(clause: Clause, eid: str, doc: Document) -> Element:
 def _links(doc: Document) -> list[Link]:
     """(text as written, href, refersTo) per distinct reference text, longest text first; a
     text citing several works (`Resolutions ITU-R 47-2, 50-2 and 56-1`) refers to them all."""
+    return list(_links_of(doc.references))
+
+
+@functools.lru_cache(maxsize=16)
+def _links_of(references: tuple[Reference, ...]) -> tuple[Link, ...]:
+    """`_links`, computed once per document rather than once per clause."""
     by_text: dict[str, list[int]] = {}
-    for index, ref in enumerate(doc.references, 1):
+    for index, ref in enumerate(references, 1):
         if ref.text.strip():
             by_text.setdefault(ref.text, []).append(index)
     links = [
         (
             text,
-            _reference_href(doc.references[indexes[0] - 1]),
+            _reference_href(references[indexes[0] - 1]),
             " ".join(f"#ref_{i}" for i in indexes),
         )
         for text, indexes in by_text.items()
     ]
-    return sorted(links, key=lambda link: -len(link[0]))
+    return tuple(sorted(links, key=lambda link: -len(link[0])))
 
 
 def _spans(text: str, links: list[Link], cuts: list[int]) -> list[tuple[int, int, str, str]]:
@@ -501,7 +508,7 @@ def _annex_doc(annex: Annex, doc: Document, eid: str) -> Element:
 
 def _indent(element: Element, level: int) -> None:
     """Indent element-only content; mixed content (p, heading, num, …) is left as it is."""
-    if etree.QName(element).localname in _MIXED or not len(element):
+    if not len(element) or element.tag.rpartition("}")[2] in _MIXED:
         return
     if element.text is None or not element.text.strip():
         element.text = "\n" + "  " * (level + 1)
