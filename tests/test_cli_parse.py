@@ -106,6 +106,17 @@ def test_debug_shows_the_middle_form(capsys: pytest.CaptureFixture[str]) -> None
     assert "identity" in out
 
 
+def test_debug_shows_the_middle_form_of_a_text_not_understood(
+    capsys: pytest.CaptureFixture[str], workdir: Path
+) -> None:
+    (workdir / "list.txt").write_text(NOT_ITU, encoding="utf-8")
+    code, out, err = run(capsys, "--format", "debug", "list.txt")
+    assert code == 2
+    assert out.startswith("# list.txt")
+    assert "milk" in out
+    assert "no ITU text" in err
+
+
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [

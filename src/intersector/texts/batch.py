@@ -1,8 +1,9 @@
 """Files into documents, one at a time, a bad file never stopping the others.
 
 `parse_files(paths)` reads each file (`readers.read_file`) and parses it (`parse.parse_document`).
-Promise: one `ParsedFile` per path, in the order given; each holds either the document (and, if
-asked, the segmenter's middle form) or the `IntersectorError` that names what was wrong with it.
+Promise: one `ParsedFile` per path, in the order given; each holds either the document or the
+`IntersectorError` that names what was wrong with it, and, if asked, the segmenter's middle form
+of every file that could be read (parsed or not: that is when it helps most).
 """
 
 from __future__ import annotations
@@ -35,12 +36,14 @@ class ParsedFile:
 def parse_file(path: Path, *, lenient: bool = False, segments: bool = False) -> ParsedFile:
     """Read and parse one file; its user errors are kept in the result, not raised."""
     source = str(path)
+    lines: tuple[Line, ...] = ()
     try:
         text = read_file(path).text
+        if segments:  # first, so a text the reader does not know can still be looked at
+            lines = tuple(debug_segments(text, source=source))
         document = parse_document(text, source=source, lenient=lenient)
-        lines = tuple(debug_segments(text, source=source)) if segments else ()
     except IntersectorError as error:
-        return ParsedFile(source, error=error)
+        return ParsedFile(source, segments=lines, error=error)
     return ParsedFile(source, document=document, segments=lines)
 
 
