@@ -42,14 +42,14 @@ def parse(
     from intersector import services
 
     parsed = services.parse_paths(files, fmt=fmt, lenient=lenient)
-    if len(parsed) == 1 and parsed[0].error is not None:
-        raise parsed[0].error
     for out in services.parsed_output(parsed, fmt, as_list=len(files) > 1):
         if isinstance(out, str):
             typer.echo(out)
         else:
             console.print(out)
     failed = [p for p in parsed if not p.ok]
+    if len(parsed) == 1 and failed:
+        raise failed[0].error
     if failed:
         err_console.print(services.parse_failures(failed))
         raise typer.Exit(2)

@@ -28,17 +28,16 @@ def parsed_output(parsed: list[Any], fmt: str, *, as_list: bool) -> list[Any]:
     Ntoso XML, Rich outlines (`text`) or the segmenter's middle form (`debug`)."""
     from intersector.reports import outline
 
-    good = [p for p in parsed if p.ok]
-    documents = [p.document for p in good]
+    if fmt == "debug":  # also for the files the reader did not understand
+        return [outline.segments_dump(p.path, p.segments) for p in parsed if p.segments]
+    documents = [p.document for p in parsed if p.ok]
     if fmt == "json":
-        return [outline.documents_json(documents, as_list=as_list)] if good or as_list else []
-    if not good:
+        return [outline.documents_json(documents, as_list=as_list)] if documents or as_list else []
+    if not documents:
         return []
     if fmt == "akn":
         return [outline.documents_akn(documents)]
-    if fmt == "text":
-        return [outline.document_outline(doc) for doc in documents]
-    return [outline.segments_dump(p.path, p.segments) for p in good]
+    return [outline.document_outline(doc) for doc in documents]
 
 
 def parse_failures(failed: list[Any]) -> Any:
