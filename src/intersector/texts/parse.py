@@ -92,7 +92,7 @@ def enrich(doc: Document, ctx: Context) -> Document:
     itself, as in `Appendix I (to Resolution 1 …)`) and actions; warnings gathered."""
     found = find_references(_cited_texts(doc), ctx.lex, doc.body)
     references = tuple(r for r in found if r.id != doc.id)
-    actions = extract_actions(doc.operative, ctx.lex, doc.body)
+    actions = doc.actions + extract_actions(doc.operative, ctx.lex, doc.body)
     warnings = doc.warnings + tuple(ctx.warnings)
     return dataclasses.replace(doc, references=references, actions=actions, warnings=warnings)
 

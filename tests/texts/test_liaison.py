@@ -1,0 +1,110 @@
+"""texts/liaison.py: liaison statements: header facts into metadata, actions per addressed field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from intersector.domain.documents import Action, Document
+from intersector.domain.errors import UnknownTextError
+from intersector.texts.lexicon import BY_CODE
+from intersector.texts.liaison import iso_date
+from intersector.texts.parse import parse_document
+
+DATA = Path(__file__).parent.parent / "data" / "texts"
+
+
+@pytest.fixture(scope="module")
+def ls() -> Document:
+    text = (DATA / "itu-t-ls-sg13-en-excerpt.txt").read_text(encoding="utf-8")
+    return parse_document(text, source="ls.txt")
+
+
+def test_identity(ls: Document) -> None:
+    assert (ls.id, ls.kind, ls.body, ls.number) == (
+        "itu-t-sg13-ls-123",
+        "liaison",
+        "itu-t-sg13",
+        "123",
+    )
+    assert ls.title == "LS on quality of service coordination for IMT-2020 networks"
+    assert ls.warnings == ()
+
+
+def test_header_facts(ls: Document) -> None:
+    get = ls.metadata.get
+    assert (get("sector"), get("study_period"), get("reference")) == (
+        "itu-t",
+        "2017-2020",
+        "SG13-LS123",
+    )
+    assert (get("questions"), get("questions_ids"), get("meeting")) == (
+        "6/13",
+        "itu-t-q6-13",
+        "Geneva, 2-13 March 2020",
+    )
+    assert (get("source"), get("source_ids")) == ("ITU-T Study Group 13", "itu-t-sg13")
+    assert (get("for_action"), get("for_action_ids")) == ("ITU-R Working Party 5D", "itu-r-wp5d")
+    assert get("for_comment_ids") == "itu-d-sg2"
+    assert (get("for_information"), get("for_information_ids")) == ("TSAG, 3GPP TSG SA", "tsag")
+    assert (get("deadline"), get("deadline_iso")) == ("15 September 2020", "2020-09-15")
+    assert get("contact").split("\n") == [
+        "Ana Example",
+        "Rapporteur for Question 6/13",
+        "Tel: +41 22 730 0000",
+        "E-mail: ana.example@example.org",
+    ]
+    assert get("keywords") == "IMT-2020; quality of service; roadmap"
+
+
+def test_actions_per_addressed_field(ls: Document) -> None:
+    assert ls.actions == (
+        Action("for action", "act", ("itu-r-wp5d",), ls.title),
+        Action("for comment", "comment", ("itu-d-sg2",), ls.title),
+        Action("for information", "note", ("tsag",), ls.title),
+    )
+
+
+def test_body_and_references(ls: Document) -> None:
+    assert len(ls.parts) == 1 and ls.parts[0].text.startswith("ITU-T Study Group 13 thanks")
+    assert "Deadline" not in ls.parts[0].text and "E-mail" not in ls.parts[0].text
+    assert [r.id for r in ls.references] == ["wtsa-res-38", "itu-t-rec-y.3106"]
+    assert "LIAISON STATEMENT" not in " ".join(ls.boilerplate)
+    assert ls.boilerplate[1] == "INTERNATIONAL TELECOMMUNICATION UNION"
+
+
+def test_french_header_without_marker() -> None:
+    doc = parse_document(
+        "Source:\tCommission d'études 13 de l'UIT-T\n"
+        "Titre:\tDéclaration sur la feuille de route des IMT\n"
+        "Pour action à:\tGroupe de travail 5D de l'UIT-R\n"
+        "Date limite:\t1er mars 2021\n"
+        "La Commission d'études 13 remercie le Groupe de travail 5D de sa déclaration de liaison.\n"
+    )
+    assert (doc.kind, doc.language, doc.title) == (
+        "liaison",
+        "fr",
+        "Déclaration sur la feuille de route des IMT",
+    )
+    assert doc.metadata.get("deadline_iso") == "2021-03-01"
+    assert doc.actions[0].verb == "act"
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "iso"),
+    [
+        ("15 September 2020", "en", "2020-09-15"),
+        ("2021-1-5", "en", "2021-01-05"),
+        ("15 septembre 2020", "fr", "2020-09-15"),
+        ("15 de septiembre de 2020", "es", "2020-09-15"),
+        ("as soon as possible", "en", ""),
+    ],
+)
+def test_iso_date(text: str, code: str, iso: str) -> None:
+    assert iso_date(text, BY_CODE[code].months) == iso
+
+
+def test_two_fields_are_no_liaison() -> None:
+    with pytest.raises(UnknownTextError, match="no ITU text"):
+        parse_document("Source: someone\nTitle: something\nJust text.")
