@@ -61,6 +61,16 @@ def test_encodings_are_detected(tmp_path: Path, data: bytes, encoding: str) -> N
     assert result.text == SAMPLE
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_in_other_scripts(tmp_path: Path, encoding: str) -> None:
+    text = (
+        "РЕЗОЛЮЦИЯ 57 (Пересм. Дубай, 2012 г.)\nучитывая\na)\tчто существует необходимость;\n"
+        "القرار 57 (المراجَع في دبي، 2012)\n"
+    )
+    result = read_file(write(tmp_path, "res.txt", text.encode(encoding)))
+    assert (result.encoding, result.text) == (encoding, text)
+
+
 def test_cp1252_is_the_fallback(tmp_path: Path) -> None:
     text = "Résolution 57 – «coopération» € œuvre\n"
     result = read_file(write(tmp_path, "res.txt", text.encode("cp1252")))
@@ -181,6 +191,12 @@ def test_odt_is_refused(tmp_path: Path) -> None:
 def test_damaged_zip_is_refused(tmp_path: Path) -> None:
     data = b"PK\x03\x04" + b"\x14\x00" * 40
     assert "zip" in read_error(write(tmp_path, "res57.docx", data)).message
+
+
+def test_huge_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readers, "MAX_BYTES", 100)
+    error = read_error(write(tmp_path, "big.txt", b"RESOLUTION 57\n" * 10))
+    assert "too large" in error.message
 
 
 def test_directory_is_refused(tmp_path: Path) -> None:

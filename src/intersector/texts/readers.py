@@ -45,6 +45,7 @@ KNOWN_BINARIES = (
 _CONTROLS = tuple(chr(c) for c in (*range(0x00, 0x09), *range(0x0E, 0x20)))
 _MAX_CONTROL_SHARE = 0.02
 _SNIFF = 4096
+MAX_BYTES = 64 * 2**20  # the longest ITU texts are a few MB, even as .docx with images
 _TEXT_HINT = "give a plain-text (.txt) export or a .docx"
 
 
@@ -92,6 +93,13 @@ def _read_bytes(path: Path) -> bytes:
             source=str(path),
         )
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(
+                f"is too large for an ITU text ({size / 2**20:.0f} MiB, at most "
+                f"{MAX_BYTES // 2**20} MiB): give the text itself, not an archive or a scan",
+                source=str(path),
+            )
         return path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file: check the path", source=str(path)) from None
@@ -161,9 +169,11 @@ def _sniff_encoding(data: bytes) -> tuple[str, str]:
         return "", ""
     nul_even = head[0::2].count(0) / pairs
     nul_odd = head[1::2].count(0) / pairs
-    if nul_odd > 0.3 and nul_even < 0.05:
+    # in UTF-16 every ASCII character (spaces, digits, line ends: still 5-20% of a Cyrillic or
+    # Arabic text) has a NUL byte on the same side; binary data has them on both sides
+    if nul_odd > 0.05 and nul_even < nul_odd / 10:
         return "utf-16-le", "utf-16-le"
-    if nul_even > 0.3 and nul_odd < 0.05:
+    if nul_even > 0.05 and nul_odd < nul_even / 10:
         return "utf-16-be", "utf-16-be"
     return "", ""
 
