@@ -24,6 +24,7 @@ from intersector.files.relaton import (
     parse_docid,
     parse_line,
     parse_published,
+    read_records,
 )
 
 DATA = Path(__file__).parent.parent / "data" / "relaton"
@@ -125,6 +126,7 @@ def test_every_bad_line_is_named_and_nothing_is_imported(tmp_path: Path) -> None
         json.dumps({**record, "docid": "ITU-T Y.1 (01/2020)", "groups": ["ITU-T SG 99"]}),
         json.dumps({**record, "doctype": "brochure"}),
         json.dumps({**record, "title": "a string"}),
+        json.dumps({**record, "groups": [13]}),
     ]
     with pytest.raises(RelatonFileError) as caught:
         load_publications(_bad_file(tmp_path, lines))
@@ -136,6 +138,7 @@ def test_every_bad_line_is_named_and_nothing_is_imported(tmp_path: Path) -> None
         (5, "groups"),
         (6, "doctype"),
         (7, "title"),
+        (8, "groups"),
     ]
     assert all(e.source.endswith("bad.jsonl") for e in errors)
     assert "line 4, field 'published'" in str(caught.value)
@@ -277,3 +280,12 @@ def test_import_relaton_bad_file_stores_nothing(
     assert "line 2, field 'doctype'" in capsys.readouterr().err.replace("\n", " ")
     with open_store(database_url) as store:
         assert store.list("activity") == []
+
+
+def test_read_records_streams_checked_records_and_skips_a_byte_order_mark(tmp_path: Path) -> None:
+    lines = EXTRACT.read_text(encoding="utf-8").splitlines()[:3]
+    path = tmp_path / "bom.jsonl"
+    path.write_text("\ufeff" + "\n".join(lines) + "\n\n", encoding="utf-8")
+    records = list(read_records(path))
+    assert [n for n, _ in records] == [1, 2, 3]
+    assert records[0][1]["docid"] == json.loads(lines[0])["docid"]

@@ -190,7 +190,7 @@ def _raw_lines(path: Path) -> Iterator[tuple[int, bytes]]:
 
 def _decode(raw: bytes, *, source: str, line: int) -> str:
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8-sig")  # a byte-order mark, if any, is not part of the record
     except UnicodeDecodeError:
         raise RelatonError("not UTF-8 text", source=source, line=line) from None
 
@@ -210,6 +210,8 @@ def parse_line(text: str, *, source: str, line: int) -> dict[str, Any]:
         if name in data and not isinstance(data[name], types):
             wanted = " or ".join("null" if t is type(None) else t.__name__ for t in types)
             raise _error(f"expected {wanted}", source, line, name, text)
+    if not all(isinstance(g, str) for g in data.get("groups") or []):
+        raise _error("expected a list of group names", source, line, "groups", text)
     if data["doctype"] not in DOCTYPES:
         known = ", ".join(sorted(DOCTYPES))
         raise _error(f"unknown doctype (known: {known})", source, line, "doctype", text)
