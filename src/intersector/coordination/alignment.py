@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from intersector.coordination.liaisons import replies_index
@@ -59,7 +59,7 @@ class Finding:
     sectors: tuple[str, ...]
     explanation: str
     subject: str = ""
-    facts: Mapping[str, str] = field(default_factory=dict)  # dates and names, for reports
+    facts: tuple[tuple[str, str], ...] = ()  # (name, value) pairs, e.g. ("target", "2024-06-30")
 
 
 @dataclass(frozen=True)
@@ -160,7 +160,7 @@ def _late_finding(
         sectors=(activity.sector, other.sector),
         explanation=text,
         subject=_shared_subject(activity, other),
-        facts={"target": own.isoformat(), "depends_on_target": theirs.isoformat()},
+        facts=(("target", own.isoformat()), ("depends_on_target", theirs.isoformat())),
     )
 
 
@@ -272,7 +272,7 @@ def _overdue_finding(liaison: Liaison, today: date, registry: Registry) -> Findi
         sectors=tuple(sorted(sectors - {""})),
         explanation=text,
         subject=_liaison_subject(liaison, registry.activities),
-        facts={"deadline": deadline.isoformat()},
+        facts=(("deadline", deadline.isoformat()),),
     )
 
 
@@ -310,7 +310,7 @@ def _past_target_finding(activity: Activity, today: date, groups: Mapping[str, G
         sectors=(activity.sector,),
         explanation=text,
         subject=activity.subjects[0] if activity.subjects else "",
-        facts={"target": target.isoformat()},
+        facts=(("target", target.isoformat()),),
     )
 
 
