@@ -200,6 +200,32 @@ def test_bad_xml_is_refused_by_name(xml: bytes, message: str) -> None:
     assert caught.value.source == "in.xml"
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (b'year="2008"', b"", "<event> has no 'year' attribute"),
+        (b'year="2008"', b'year="MMVIII"', "year='MMVIII' is no whole number"),
+        (b' label="1"', b"", "<footnote> has no 'label' attribute"),
+    ],
+)
+def test_tampered_xml_is_refused_by_name(old: bytes, new: bytes, message: str) -> None:
+    xml = to_akoma(RES57)
+    assert old in xml
+    with pytest.raises(InputError) as caught:
+        from_akoma(xml.replace(old, new, 1), source="t.xml")
+    assert message in caught.value.message
+    assert caught.value.source == "t.xml"
+
+
+def test_xml_missing_a_part_is_refused() -> None:
+    root = etree.fromstring(to_akoma(RES57))
+    recital = root.find(".//a:recital", NS)
+    recital.remove(recital.find("a:p", NS))
+    with pytest.raises(InputError, match="as intersector writes it") as caught:
+        from_akoma(etree.tostring(root), source="t.xml")
+    assert caught.value.source == "t.xml"
+
+
 def test_entities_are_not_resolved(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("SECRET")

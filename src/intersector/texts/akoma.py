@@ -532,7 +532,15 @@ def from_akoma(xml: bytes, *, source: str = "") -> Document:
             "(`parse --format akn`) can be read back",
             source=source,
         )
-    return _document(main, record)
+    try:
+        return _document(main, record)
+    except InputError as error:
+        error.source = error.source or source
+        raise
+    except (AttributeError, TypeError, ValueError) as error:  # a part missing or malformed
+        raise InputError(
+            f"not an Akoma Ntoso document as intersector writes it ({error})", source=source
+        ) from None
 
 
 def _parse(xml: bytes, source: str) -> Element:
@@ -564,16 +572,16 @@ def _first(root: Element, source: str, *tags: str) -> Element:
 
 def _document(main: Element, record: Element) -> Document:
     footnotes = tuple(
-        Footnote(n.get("label"), n.text or "", n.get("anchor"))
+        Footnote(_need(n, "label"), n.text or "", _need(n, "anchor"))
         for n in record.iterchildren(_x("footnote"))
     )
     revision = record.find(_x("revision"))
     return Document(
-        id=record.get("id"),
-        kind=record.get("kind"),
-        body=record.get("body"),
-        number=record.get("number"),
-        language=record.get("language"),
+        id=_need(record, "id"),
+        kind=_need(record, "kind"),
+        body=_need(record, "body"),
+        number=_need(record, "number"),
+        language=_need(record, "language"),
         title=_text_of(main.find(f"{_a('preface')}/{_a('longTitle')}//{_a('docTitle')}")),
         revision=_plain_event(revision) if revision is not None else None,
         history=tuple(_plain_event(e) for e in record.iterchildren(_x("event"))),
@@ -586,11 +594,11 @@ def _document(main: Element, record: Element) -> Document:
         references=_read_references(main),
         actions=tuple(_read_action(a) for a in record.iterchildren(_x("action"))),
         metadata=Metadata(
-            tuple((m.get("name"), m.text or "") for m in record.iterchildren(_x("meta")))
+            tuple((_need(m, "name"), m.text or "") for m in record.iterchildren(_x("meta")))
         ),
         boilerplate=_texts(record.iterchildren(_x("boilerplate"))),
         warnings=_texts(record.iterchildren(_x("warning"))),
-        source=record.get("source"),
+        source=_need(record, "source"),
     )
 
 
@@ -613,7 +621,7 @@ def _inline_text(element: Element) -> str:
 
 
 def _plain_event(element: Element) -> Event:
-    return Event(element.get("place"), int(element.get("year")), element.get("place-as-written"))
+    return Event(_need(element, "place"), _int(element, "year"), _need(element, "place-as-written"))
 
 
 def _foreword(main: Element) -> str:
@@ -667,7 +675,7 @@ def _read_clause(element: Element) -> Clause:
     return Clause(
         label=_text_of(element.find(_a("num"))),
         text=_inline_text(p),
-        footnotes=tuple(n.get("marker") for n in p.iterchildren(_a("authorialNote"))),
+        footnotes=tuple(_need(n, "marker") for n in p.iterchildren(_a("authorialNote"))),
         children=tuple(_read_clause(c) for c in children),
     )
 
@@ -698,7 +706,7 @@ def _read_annexes(main: Element) -> tuple[Annex, ...]:
 def _read_annex(doc: Element) -> Annex:
     preface = doc.find(_a("preface"))
     return Annex(
-        kind=doc.get("name"),
+        kind=_need(doc, "name"),
         label=_text_of(preface.find(f".//{_a('docNumber')}")),
         title=_text_of(preface.find(f".//{_a('docTitle')}")),
         parts=_read_levels(doc.find(_a("mainBody"))),
@@ -716,24 +724,49 @@ def _read_reference(element: Element) -> Reference:
     revision = None
     if element.get(_x("revision-year")) is not None:
         revision = Event(
-            element.get(_x("revision-place")),
-            int(element.get(_x("revision-year"))),
-            element.get(_x("revision-place-as-written")),
+            _need(element, _x("revision-place")),
+            _int(element, _x("revision-year")),
+            _need(element, _x("revision-place-as-written")),
         )
     return Reference(
-        id=element.get(_x("id")),
-        kind=element.get("name"),
-        body=element.get(_x("body")),
-        number=element.get(_x("number")),
-        text=element.get("showAs"),
+        id=_need(element, _x("id")),
+        kind=_need(element, "name"),
+        body=_need(element, _x("body")),
+        number=_need(element, _x("number")),
+        text=_need(element, "showAs"),
         revision=revision,
     )
 
 
 def _read_action(element: Element) -> Action:
     return Action(
-        clause=element.get("clause"),
-        verb=element.get("verb"),
+        clause=_need(element, "clause"),
+        verb=_need(element, "verb"),
         addressees=_texts(element.iterchildren(_x("addressee"))),
         text=element.findtext(_x("text")) or "",
     )
+
+
+def _need(element: Element, name: str) -> str:
+    """A required attribute, or an `InputError` naming the element and its line."""
+    value = element.get(name)
+    if value is None:
+        tag = etree.QName(element).localname
+        raise InputError(
+            f"<{tag}> has no {etree.QName(name).localname!r} attribute",
+            line=element.sourceline,
+            field=etree.QName(name).localname,
+        )
+    return str(value)
+
+
+def _int(element: Element, name: str) -> int:
+    value = _need(element, name)
+    try:
+        return int(value)
+    except ValueError:
+        raise InputError(
+            f"{etree.QName(name).localname}={value!r} is no whole number",
+            line=element.sourceline,
+            field=etree.QName(name).localname,
+        ) from None
