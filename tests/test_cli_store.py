@@ -17,14 +17,26 @@ REGISTRY = TESTS / "data" / "registry" / "imt.yaml"
 
 
 @pytest.fixture
+def texts(tmp_path: Path) -> Path:
+    """A folder with Resolution 57 (en, fr) and Resolution 38 (en)."""
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for name in ("wtsa-res-57-en.txt", "wtsa-res-57-fr.txt", "wtsa-res-38-en.txt"):
+        shutil.copy(TEXTS / name, folder)
+    return folder
+
+
+@pytest.fixture
 def db(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("INTERSECTOR_DATABASE_URL", database_url)
     monkeypatch.setenv("INTERSECTOR_AUTHOR", "tester")
     return database_url
 
 
-def test_ingest_then_reingest_changes_nothing(db: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.run(["ingest", str(TEXTS)]) == 0
+def test_ingest_then_reingest_changes_nothing(
+    db: str, texts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.run(["ingest", str(texts)]) == 0
     assert "stored 3 new or changed, 0 unchanged" in capsys.readouterr().out
     assert cli.run(["ingest", str(TEXTS / "wtsa-res-57-fr.txt")]) == 0
     assert "stored 0 new or changed, 1 unchanged" in capsys.readouterr().out
@@ -53,8 +65,10 @@ def test_ingest_lenient_keeps_unknown_texts(
     assert "stored 1 new or changed" in capsys.readouterr().out
 
 
-def test_show_a_document_by_language(db: str, capsys: pytest.CaptureFixture[str]) -> None:
-    cli.run(["ingest", str(TEXTS)])
+def test_show_a_document_by_language(
+    db: str, texts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli.run(["ingest", str(texts)])
     capsys.readouterr()
     assert cli.run(["show", "wtsa-res-57", "--language", "fr"]) == 0
     shown = json.loads(capsys.readouterr().out)

@@ -91,27 +91,85 @@ def get_item_type(name: str) -> ItemType:
 def to_dict(item: object, *, omit_defaults: bool = False) -> dict[str, Any]:
     """The JSON-ready dict of a dataclass; with `omit_defaults`, fields equal to their default
     are left out (tidier registry files; `from_dict` restores them)."""
-    out: dict[str, Any] = {}
-    for f in dataclasses.fields(item):  # type: ignore[arg-type]
-        value = getattr(item, f.name)
-        if omit_defaults and _is_default(f, value):
-            continue
-        out[f.name] = _plain(value)
-    return out
+    cls: Any = type(item)  # Any: a class is hashable, whatever typeshed says of type[object]
+    plan = _encode_plan(cls)
+    if omit_defaults:
+        defaults = _defaults(cls)
+        return {
+            name: encode(value) if encode else value
+            for name, encode in plan
+            if (value := getattr(item, name)) != defaults.get(name, _NO_DEFAULT)
+        }
+    return {
+        name: encode(getattr(item, name)) if encode else getattr(item, name)
+        for name, encode in plan
+    }
 
 
-def _is_default(f: dataclasses.Field[Any], value: object) -> bool:
-    if f.default is not dataclasses.MISSING:
-        return bool(value == f.default)
-    if f.default_factory is not dataclasses.MISSING:
-        return bool(value == f.default_factory())
-    return False
+_NO_DEFAULT = object()
+_Encoder = typing.Callable[[Any], Any]
+
+
+@cache
+def _defaults(cls: type[Any]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.default is not dataclasses.MISSING:
+            found[f.name] = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            found[f.name] = f.default_factory()
+    return found
+
+
+@cache
+def _encode_plan(cls: type[Any]) -> tuple[tuple[str, _Encoder | None], ...]:
+    """For each field of `cls`: its name and the function making its value JSON-ready (None
+    when the value already is: text, numbers, booleans)."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, _encoder(hints[f.name])) for f in dataclasses.fields(cls))
+
+
+@cache
+def _encoder(hint: Any) -> _Encoder | None:
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = _encoder(next(a for a in typing.get_args(hint) if a is not type(None)))
+        return None if inner is None else (lambda v: None if v is None else inner(v))
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            each = _encoder(args[0])
+            return list if each is None else (lambda v: [each(x) for x in v])
+        if all(_encoder(a) is None for a in args):
+            return list
+        return lambda v: [_plain(x) for x in v]
+    if origin in (Mapping, dict):
+        value = _encoder(typing.get_args(hint)[1]) if typing.get_args(hint) else _plain
+        return dict if value is None else (lambda v: {k: value(x) for k, x in v.items()})
+    if dataclasses.is_dataclass(hint):
+        return _dataclass_encoder(hint)
+    if hint in (date, datetime):
+        return _isoformat
+    return None
+
+
+def _dataclass_encoder(cls: Any) -> _Encoder:
+    def encode(value: Any) -> Any:
+        plan = _encode_plan(typing.cast(Any, cls)) if type(value) is cls else None
+        if plan is None:  # a subclass or another type: the general way
+            return _plain(value)
+        return {n: e(getattr(value, n)) if e else getattr(value, n) for n, e in plan}
+
+    return encode
+
+
+def _isoformat(value: date) -> str:
+    return value.isoformat()
 
 
 def _plain(value: object) -> Any:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, date):
+    """Any value JSON-ready (for values whose type the hints do not pin down)."""
+    if isinstance(value, date):  # datetime too
         return value.isoformat()
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
@@ -153,7 +211,7 @@ def decode(cls: type[Any], data: Mapping[str, Any]) -> tuple[Any, list[Problem]]
     wrong type, bad date). Returns (object, []) or (None, problems)."""
     if not isinstance(data, Mapping):
         return None, [Problem("", f"expected a mapping of fields, got {_kind(data)}")]
-    plan = _plan(cls)  # type: ignore[arg-type]  # classes are hashable
+    plan = _plan(typing.cast(Any, cls))  # a class is hashable, whatever typeshed says
     problems = [
         Problem(str(key), f"unknown field {key!r}; known fields: {', '.join(plan)}")
         for key in data

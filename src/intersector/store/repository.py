@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 from intersector.domain.errors import ConflictError, NotFoundError, ValidationError
 from intersector.domain.registry import Version
-from intersector.store import codec
+from intersector.store import bulk, codec
 from intersector.store.tables import item_subjects, item_versions, items
 
 FILTERS = ("sector", "group", "kind", "status", "subject")
@@ -372,11 +372,13 @@ def _existing(conn: sa.Connection, chunk: builtins.list[Change]) -> dict[str, tu
 def _bulk_insert(conn: sa.Connection, new: builtins.list[Change]) -> None:
     if not new:
         return
-    conn.execute(items.insert(), [_item_row(c, 1) for c in new])
-    conn.execute(item_versions.insert(), [_version_row(c, 1) for c in new])
-    links = [link for c in new for link in _subject_rows(c)]
-    if links:
-        conn.execute(item_subjects.insert(), links)
+    texts = [bulk.dumps(c.data) for c in new]  # serialised once for both tables
+    bulk.insert_rows(
+        conn, items, [{**_item_row(c, 1), "data": t} for c, t in zip(new, texts, strict=True)]
+    )
+    versions = [{**_version_row(c, 1), "data": t} for c, t in zip(new, texts, strict=True)]
+    bulk.insert_rows(conn, item_versions, versions)
+    bulk.insert_rows(conn, item_subjects, [link for c in new for link in _subject_rows(c)])
 
 
 def _bulk_update(conn: sa.Connection, updated: builtins.list[Change], seen: dict[str, int]) -> None:
