@@ -6,6 +6,7 @@ import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from intersector.domain.errors import ValidationError
 from intersector.domain.registry import ACTIVITY_KINDS, ACTIVITY_STATUSES, Activity, Dependency
 from intersector.files.relaton import (
+    DOCTYPES,
     RelatonError,
     RelatonFileError,
     RelatonImport,
@@ -22,6 +24,7 @@ from intersector.files.relaton import (
     keep_registry_fields,
     load_publications,
     parse_docid,
+    parse_edition,
     parse_line,
     parse_published,
     read_records,
@@ -289,3 +292,35 @@ def test_read_records_streams_checked_records_and_skips_a_byte_order_mark(tmp_pa
     records = list(read_records(path))
     assert [n for n, _ in records] == [1, 2, 3]
     assert records[0][1]["docid"] == json.loads(lines[0])["docid"]
+
+
+_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.text(max_size=20),
+    st.lists(st.one_of(st.text(max_size=30), st.integers()), max_size=3),
+    st.dictionaries(st.sampled_from(["en", "fr"]), st.one_of(st.text(max_size=20), st.none())),
+)
+_OPTIONAL_FIELDS = ("title", "abstract", "published", "groups", "status", "source")
+_DOCIDS = st.one_of(
+    st.text(max_size=30),
+    st.builds("ITU-T {} ({})".format, st.text(max_size=12), st.text(max_size=8)),
+    st.builds("ITU-R {}".format, st.text(max_size=15)),
+)
+
+
+@given(
+    st.fixed_dictionaries(
+        {"docid": _DOCIDS, "doctype": st.sampled_from([*sorted(DOCTYPES), "other"])},
+        optional=dict.fromkeys(_OPTIONAL_FIELDS, _VALUES),
+    )
+)
+def test_any_record_gives_an_edition_none_or_a_named_error(record: dict[str, Any]) -> None:
+    try:
+        checked = parse_line(json.dumps(record), source="x.jsonl", line=5)
+        edition = parse_edition(checked, line=5, source="x.jsonl")
+    except RelatonError as error:
+        assert error.line == 5
+    else:
+        assert edition is None or edition.work_id.startswith(("itu-t-", "itu-r-"))
