@@ -338,3 +338,16 @@ documents = st.builds(
 @given(documents)
 def test_any_document_round_trips_and_validates(doc: Document) -> None:
     round_trip(doc)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_damaged_xml_gives_a_document_or_an_input_error(data: st.DataObject) -> None:
+    xml = to_akoma(RES57)
+    start = data.draw(st.integers(0, len(xml) - 1))
+    end = data.draw(st.integers(start, min(len(xml), start + 40)))
+    try:
+        doc = from_akoma(xml[:start] + xml[end:])
+    except InputError:
+        return
+    assert isinstance(doc, Document)
