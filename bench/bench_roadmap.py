@@ -4,8 +4,8 @@ Registries come from `bench/generate.py` (synthetic, deterministic; one liaison 
 activities, one maintained roadmap of 50 entries per Sector and subject). Measured:
 
 - in memory (the pure layers): `check_alignment` over the whole registry (index included),
-  `join_roadmaps` for IMT, and the HTML/XLSX renderings of that view; best of 3 runs, in CPU
-  seconds of this process (steady on a machine busy with other work);
+  `join_roadmaps` for IMT, and the HTML/XLSX renderings of that view; best of 5 to 20 runs (more
+  for small sizes), in CPU seconds of this process (steadier on a machine busy with other work);
 - through the store, as the CLI runs them (wall-clock seconds): `intersector check`
   (`services.check_registry`) and `intersector roadmap imt` (`services.build_roadmap`) on a
   SQLite file loaded beforehand, and, to tell the store's share from the checks', the read of
@@ -78,9 +78,10 @@ def _join(g: Generated) -> JoinedRoadmap:
 def _in_memory(n: int, g: Generated) -> tuple[list[dict[str, Any]], dict[str, float]]:
     label = f"{n // 1000}k activities"
     view = _join(g)
+    repeat = max(5, min(20, 200_000 // n))  # small sizes are noisier: more runs
     timings = {
-        "check": _best(lambda: _check(g), clock="cpu"),
-        "join": _best(lambda: _join(g), clock="cpu"),
+        "check": _best(lambda: _check(g), repeat, clock="cpu"),
+        "join": _best(lambda: _join(g), repeat, clock="cpu"),
         "html": _best(lambda: roadmap_html(view), clock="cpu"),
         "xlsx": _best(lambda: roadmap_xlsx(view), clock="cpu"),
     }
