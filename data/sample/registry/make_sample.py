@@ -437,7 +437,7 @@ ROADMAPS += (
         "itu-d",
         "emergency-telecommunications",
         "ITU-D disaster risk reduction and management",
-        ("itu-d-q5-2", "wtdc-res-34"),
+        ("itu-d-q3-1", "wtdc-res-34"),
     ),
     (
         "itu-d-emc",
