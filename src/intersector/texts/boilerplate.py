@@ -24,7 +24,9 @@ def boilerplate_blocks(lines: list[Line]) -> list[tuple[str, str]]:
     form an `other` block. The foreword's text excludes its heading; the others keep it."""
     blocks: list[tuple[str, list[str]]] = []
     for line in lines:
-        if line.kind == "boilerplate":
+        if line.kind == "boilerplate" and blocks and blocks[-1][0] == line.function == "copyright":
+            blocks[-1][1].append(line.text)  # `© ITU 2016` then `All rights reserved.`
+        elif line.kind == "boilerplate":
             first = [] if line.function == "foreword" else [line.text]
             blocks.append((line.function, first))
         elif not blocks:

@@ -1,0 +1,202 @@
+"""texts/segment.py: every cleaned line classified by table look-up, never failing."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from intersector.texts.lexicon import BY_CODE
+from intersector.texts.segment import Line, segment
+
+
+def one(text: str, code: str = "en") -> Line:
+    (line,) = segment(text, BY_CODE[code])
+    return line
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "function", "part"),
+    [
+        ("considering", "en", "considering", "preamble"),
+        ("further considering,", "en", "further-considering", "preamble"),
+        ("taking into account", "en", "taking-into-account", "preamble"),
+        ("bearing in mind", "en", "bearing-in-mind", "preamble"),
+        ("considérant", "fr", "considering", "preamble"),
+        ("tenant compte", "fr", "taking-into-account", "preamble"),
+        ("teniendo en cuenta", "es", "taking-into-account", "preamble"),
+        ("reconociendo", "es", "recognizing", "preamble"),
+        ("resolves", "en", "resolves", "operative"),
+        ("further resolves", "en", "further-resolves", "operative"),
+        ("décide", "fr", "resolves", "operative"),
+        ("resuelve", "es", "resolves", "operative"),
+        ("recommends", "en", "recommends", "operative"),
+        (
+            "decides that the following Question should be studied",
+            "en",
+            "decides-question",
+            "operative",
+        ),
+    ],
+)
+def test_headings(text: str, code: str, function: str, part: str) -> None:
+    line = one(text, code)
+    assert (line.kind, line.function, line.part, line.addressee) == ("heading", function, part, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "function", "addressee"),
+    [
+        (
+            "instructs the Director of the Telecommunication Standardization Bureau",
+            "en",
+            "instructs",
+            "the Director of the Telecommunication Standardization Bureau",
+        ),
+        ("invites Member States,", "en", "invites", "Member States"),
+        ("calls upon Sector Members", "en", "calls-upon", "Sector Members"),
+        (
+            "charge le Directeur du Bureau de la normalisation",
+            "fr",
+            "instructs",
+            "le Directeur du Bureau de la normalisation",
+        ),
+        ("encarga al Secretario General", "es", "instructs", "al Secretario General"),
+    ],
+)
+def test_headings_with_addressee(text: str, code: str, function: str, addressee: str) -> None:
+    line = one(text, code)
+    assert (line.kind, line.function, line.part, line.addressee) == (
+        "heading",
+        function,
+        "operative",
+        addressee,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "body"),
+    [
+        ("a)\tthat a basic principle", "a)", "that a basic principle"),
+        ("(b) that", "b)", "that"),
+        ("1\tto invite", "1", "to invite"),
+        ("1.2.3\tText", "1.2.3", "Text"),
+        ("1bis\tto note", "1bis", "to note"),
+        ("2 ter\tto note", "2ter", "to note"),
+        ("iv)\tfourth", "iv)", "fourth"),
+        ("A.1\tVoice services", "A.1", "Voice services"),
+        ("6.2 Transmission aspects", "6.2", "Transmission aspects"),
+    ],
+)
+def test_clause_labels(text: str, label: str, body: str) -> None:
+    line = one(text)
+    assert (line.kind, line.label, line.text) == ("clause", label, body)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2012 was a good year.",
+        "1 to invite without a tab",
+        "Strengthening coordination among",
+        "ITU-T\tE.119",
+    ],
+)
+def test_plain_text(text: str) -> None:
+    assert one(text).kind == "text"
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "kind", "label"),
+    [
+        ("resolution 57 (Rev. Dubai, 2012)", "en", "resolution", "57"),
+        ("RÉSOLUTION 57 (Rév. Dubaï, 2012)", "fr", "resolution", "57"),
+        ("RESOLUCIÓN 57 (Rev. Dubái, 2012)", "es", "resolution", "57"),
+        ("RESOLUTION ITU-R 50-2", "en", "resolution", "50-2"),
+        ("Recommendation ITU-T E.119", "en", "recommendation", "E.119"),
+        ("RECOMMENDATION ITU-R M.2150-1", "en", "recommendation", "M.2150-1"),
+        ("Recommandation UIT-T E.119 (03/2016)", "fr", "recommendation", "E.119"),
+        ("QUESTION ITU-R 229-5/5", "en", "question", "229-5/5"),
+        ("Question 6/13 – Quality of service", "en", "question", "6/13"),
+    ],
+)
+def test_identity_lines(text: str, code: str, kind: str, label: str) -> None:
+    line = one(text, code)
+    assert (line.kind, line.function, line.label) == ("identity", kind, label)
+
+
+def test_citing_sentence_is_no_identity() -> None:
+    assert one("Resolution 18 (Rev. Dubai, 2012) of this assembly, on principles").kind == "text"
+
+
+@pytest.mark.parametrize(
+    ("text", "function", "label"),
+    [
+        ("Annex A", "annex", "A"),
+        ("Appendix I (to Resolution 1 (Rev. Hammamet, 2016))", "appendix", "I"),
+        ("ANNEX (to Resolution 57)", "annex", ""),
+        ("Annex 1 – Specifications", "annex", "1"),
+    ],
+)
+def test_annex_lines(text: str, function: str, label: str) -> None:
+    line = one(text)
+    assert (line.kind, line.function, line.label) == ("annex", function, label)
+
+
+def test_annex_word_in_a_sentence_is_text() -> None:
+    assert one("Annexes 1 to 3 describe the interfaces").kind == "text"
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "function"),
+    [
+        ("FOREWORD", "en", "foreword"),
+        ("AVANT-PROPOS", "fr", "foreword"),
+        ("PREFACIO", "es", "foreword"),
+        ("INTELLECTUAL PROPERTY RIGHTS", "en", "ipr"),
+        ("DROITS DE PROPRIÉTÉ INTELLECTUELLE", "fr", "ipr"),
+        ("DERECHOS DE PROPIEDAD INTELECTUAL", "es", "ipr"),
+        ("© ITU 2016", "en", "copyright"),
+        ("© UIT 2016", "fr", "copyright"),
+        ("Table of Contents", "en", "contents"),
+        ("TABLE DES MATIÈRES", "fr", "contents"),
+        ("ÍNDICE", "es", "contents"),
+        ("ITU-T E-SERIES RECOMMENDATIONS", "en", "series"),
+        ("RECOMMANDATIONS UIT-T DE LA SÉRIE E", "fr", "series"),
+        ("RECOMENDACIONES UIT-T DE LA SERIE E", "es", "series"),
+    ],
+)
+def test_boilerplate_headings(text: str, code: str, function: str) -> None:
+    line = one(text, code)
+    assert (line.kind, line.function) == ("boilerplate", function)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "function", "value"),
+    [
+        ("For action to:\tITU-R WP 5D", "en", "for_action", "ITU-R WP 5D"),
+        ("Deadline: 15 September 2020", "en", "deadline", "15 September 2020"),
+        ("Pour information à: GCNT", "fr", "for_information", "GCNT"),
+        ("Plazo: 1 de marzo de 2021", "es", "deadline", "1 de marzo de 2021"),
+    ],
+)
+def test_fields(text: str, code: str, function: str, value: str) -> None:
+    line = one(text, code)
+    assert (line.kind, line.function, line.text) == ("field", function, value)
+
+
+def test_line_numbers_and_blank_lines() -> None:
+    lines = segment("considering\n\n\na)\tthat\n", BY_CODE["en"])
+    assert [(line.number, line.kind) for line in lines] == [(1, "heading"), (4, "clause")]
+
+
+@given(st.text(), st.sampled_from(sorted(BY_CODE)))
+def test_segment_never_fails(text: str, code: str) -> None:
+    lines = segment(text, BY_CODE[code])
+    numbers = [line.number for line in lines]
+    assert numbers == sorted(set(numbers))
+    assert all(
+        line.kind
+        in {"boilerplate", "identity", "heading", "subheading", "annex", "field", "clause", "text"}
+        for line in lines
+    )
