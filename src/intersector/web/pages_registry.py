@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from intersector import services
 from intersector.auth.roles import Principal
-from intersector.domain.errors import NotFoundError, ValidationError
+from intersector.domain.errors import ConflictError, NotFoundError, ValidationError
 from intersector.store.codec import ITEM_TYPES, from_dict, get_item_type, to_dict
 from intersector.web.api.items import REGISTRY_TYPES
 from intersector.web.deps import context, reader
@@ -166,7 +166,19 @@ async def edit(request: Request, type_name: str, item_id: str, who: PageReader) 
             error=message,
         )
     reason = str(form.get("reason", "")).strip()[:500]
-    services.update_item(ctx.store, who, item, expected, reason)
+    try:
+        services.update_item(ctx.store, who, item, expected, reason)
+    except ConflictError as error:  # changed since the form was opened: show what is stored now
+        return page(
+            request,
+            "edit.html.j2",
+            http_status=412,
+            type_name=name,
+            item=current,
+            version=version,
+            fields=form_fields(current),
+            error=error.message,
+        )
     ctx.cache.clear()
     return redirect(item_url(name, item_id))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+from functools import cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
@@ -171,5 +172,7 @@ def _add_writes(router: APIRouter, item_type: ItemType) -> None:
     )(withdraw)
 
 
-def routers() -> list[APIRouter]:
-    return [build_router(ITEM_TYPES[name]) for name in REGISTRY_TYPES]
+@cache
+def routers() -> tuple[APIRouter, ...]:
+    """The routers of every registry type (built once per process: they hold no state)."""
+    return tuple(build_router(ITEM_TYPES[name]) for name in REGISTRY_TYPES)

@@ -1,0 +1,104 @@
+"""Registry pages: browse and search, an item, its edit form (own Sector only, CSRF, stale
+version refused), its history with who changed what, documents side by side."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+from tests.web.conftest import sign_in
+
+from intersector.store import Store
+
+EDIT = "/items/activity/itu-t-q6-13/edit"
+
+
+def form_of(client: TestClient, path: str) -> dict[str, str]:
+    html = client.get(path).text
+    fields = dict(re.findall(r'<input[^>]* name="([^"]+)" value="([^"]*)"', html))
+    for name, body in re.findall(r'<select id="[^"]+" name="([^"]+)">(.*?)</select>', html, re.S):
+        chosen = re.search(r'<option value="([^"]+)" selected', body)
+        fields[name] = chosen.group(1) if chosen else ""
+    return fields
+
+
+def test_browse_filter_and_pages(client: TestClient) -> None:
+    sign_in(client, "rita")
+    page = client.get("/registry", params={"type": "activities", "sector": "itu-d"})
+    assert page.status_code == 200
+    assert "Q5/2" in page.text and "Y.3101" not in page.text
+    liaisons = client.get("/registry", params={"type": "liaisons"})
+    assert 'href="/liaisons/sg2-ls-emergency"' in liaisons.text
+    assert client.get("/registry", params={"type": "users"}).status_code == 404
+
+
+def test_search_page(client: TestClient) -> None:
+    sign_in(client, "rita")
+    page = client.get("/search", params={"q": "disaster"})
+    assert 'href="/items/activity/itu-d-q5-2"' in page.text
+
+
+def test_item_page_shows_edit_only_to_its_sector(client: TestClient) -> None:
+    sign_in(client, "tom")
+    own = client.get("/items/activity/itu-t-q6-13")
+    assert f'href="{EDIT}"' in own.text
+    other = client.get("/items/activity/itu-r-rec-m.2150")
+    assert "/edit" not in other.text
+    assert client.get("/items/activity/itu-r-rec-m.2150/edit").status_code == 403
+
+
+def test_editor_saves_the_form(client: TestClient, filled: Store) -> None:
+    sign_in(client, "tom")
+    form = form_of(client, EDIT) | {"target": "2026-12-31", "reason": "agreed at SG13"}
+    saved = client.post(EDIT, data=form, follow_redirects=False)
+    assert saved.status_code == 303, saved.text
+    stored = filled.current("activity", "itu-t-q6-13")
+    assert stored.data["target"] == "2026-12-31"
+    assert (stored.author, stored.reason) == ("tom", "agreed at SG13")
+    history = client.get("/items/activity/itu-t-q6-13/history").text
+    assert "agreed at SG13" in history and "2026-12-31" in history and "tom" in history
+
+
+def test_form_refusals(client: TestClient, filled: Store) -> None:
+    sign_in(client, "tom")
+    form = form_of(client, EDIT)
+    assert client.post(EDIT, data=form | {"csrf": "forged"}).status_code == 403
+    bad = client.post(EDIT, data=form | {"status": "finished"})
+    assert bad.status_code == 422 and "finished" in bad.text
+    bad_date = client.post(EDIT, data=form | {"start": "soon"})
+    assert bad_date.status_code == 422
+    moved = client.post(EDIT, data=form | {"sector": "itu-r"})
+    assert moved.status_code == 403
+    assert client.post(EDIT, data=form | {"title": "one"}).status_code in (200, 303)
+    stale = client.post(EDIT, data=form | {"title": "two"})
+    assert stale.status_code == 412 and "version" in stale.text
+    assert filled.get("activity", "itu-t-q6-13").title == "one"
+
+
+def test_reader_cannot_post_the_form(client: TestClient) -> None:
+    sign_in(client, "tom")
+    form = form_of(client, EDIT)
+    client.post("/logout", data={"csrf": form["csrf"]})
+    sign_in(client, "rita")
+    form["csrf"] = form_of(client, "/account")["csrf"]
+    assert client.post(EDIT, data=form).status_code == 403
+
+
+def test_document_page_side_by_side(client: TestClient) -> None:
+    sign_in(client, "rita")
+    page = client.get("/documents/wtsa-res-57")
+    assert page.status_code == 200
+    assert '<article lang="en">' in page.text and '<article lang="fr">' in page.text
+    assert 'href="/go/wtdc-res-5"' in page.text  # references as links
+    assert client.get("/documents/wtsa-res-999").status_code == 404
+    assert "wtsa-res-57" in client.get("/documents").text
+
+
+def test_go_finds_the_page_of_an_id(client: TestClient) -> None:
+    sign_in(client, "rita")
+    assert client.get("/go/itu-t-sg13", follow_redirects=False).headers["location"] == (
+        "/items/group/itu-t-sg13"
+    )
+    assert client.get("/go/sg2-ls-emergency", follow_redirects=False).headers["location"] == (
+        "/liaisons/sg2-ls-emergency"
+    )
