@@ -137,9 +137,15 @@ def test_subject_with_work_in_two_sectors_is_not_found() -> None:
     assert lonely_subjects(registry(M2160, Y3101)) == []
 
 
-def test_a_mechanism_covering_the_subject_is_a_counterpart() -> None:
+def test_a_mechanism_covering_the_subject_beyond_the_sector_is_a_counterpart() -> None:
     jtg = Mechanism("jtg-bb", "joint-task-group", "Broadband", subjects=("broadband",))
-    assert lonely_subjects(registry(Q1_1, mechanisms=[jtg])) == []
+    assert lonely_subjects(registry(Q1_1, mechanisms=[jtg])) == []  # members unknown
+    across = replace(jtg, members=("itu-d-sg1", "itu-t-sg13"))
+    assert lonely_subjects(registry(Q1_1, mechanisms=[across])) == []
+    inside = replace(jtg, members=("itu-d-sg1", "tdag"))  # only ITU-D: no counterpart
+    assert len(lonely_subjects(registry(Q1_1, mechanisms=[inside]))) == 1
+    gone = replace(across, withdrawn=True)
+    assert len(lonely_subjects(registry(Q1_1, mechanisms=[gone]))) == 1
 
 
 def test_a_liaison_to_another_sector_about_the_work_is_a_counterpart() -> None:

@@ -173,20 +173,31 @@ def _shared_subject(a: Activity, b: Activity) -> str:
 
 def lonely_subjects(registry: Registry, subjects: Iterable[str] | None = None) -> list[Finding]:
     """Subjects (all those tagged, or `subjects`) whose open work lies in one Sector only, with no
-    liaison about that work to or from another Sector and no mechanism covering the subject."""
+    liaison about that work to or from another Sector and no mechanism covering the subject that
+    reaches beyond that Sector (a mechanism whose members are not recorded counts as reaching)."""
     work = _open_work_by_subject(registry.activities.values())
-    covered = {s for m in registry.mechanisms if not m.withdrawn for s in m.subjects}
     linked = _activities_liaised_across(registry)
     wanted = sorted(work) if subjects is None else [s for s in subjects if s in work]
     found: list[Finding] = []
     for subject in wanted:
         by_sector = work[subject]
-        if len(by_sector) != 1 or subject in covered:
+        if len(by_sector) != 1:
             continue
         ((sector, ids),) = by_sector.items()
-        if not any(i in linked for i in ids):
+        if not any(i in linked for i in ids) and not _mechanism_across(registry, subject, sector):
             found.append(_lonely_finding(subject, sector, ids))
     return found
+
+
+def _mechanism_across(registry: Registry, subject: str, sector: str) -> bool:
+    """Is there a live mechanism on `subject` with a member outside `sector` (or no members)?"""
+    for mechanism in registry.mechanisms:
+        if mechanism.withdrawn or subject not in mechanism.subjects:
+            continue
+        sectors = {sector_of_group(g, registry.groups) for g in mechanism.members}
+        if not mechanism.members or sectors - {sector}:
+            return True
+    return False
 
 
 def _open_work_by_subject(
