@@ -56,3 +56,9 @@ def test_page_lists_rows_liaisons_mechanisms_and_findings(
     for finding in findings:
         assert finding.check in html
     assert "Alignment findings" not in roadmap_html(view)
+
+
+def test_page_says_who_owes_a_reply(view: JoinedRoadmap) -> None:
+    html = roadmap_html(view)
+    assert "<strong>SG13</strong> owes a reply to" in html
+    assert '5D/TEMP/123 (due 2024-10-01, <span class="overdue">106 days late</span>)' in html

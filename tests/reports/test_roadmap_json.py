@@ -47,3 +47,11 @@ def test_findings_json(findings: tuple[Finding, ...]) -> None:
         "facts",
     }
     assert first["check"] == "late-dependency" and first["sectors"] == ["itu-t", "itu-r"]
+
+
+def test_what_each_group_owes_is_in_the_json(view: JoinedRoadmap) -> None:
+    data = json.loads(roadmap_json(view))
+    [sg13] = data["owed"]
+    assert sg13["group"] == "itu-t-sg13" and sg13["group_label"] == "SG13"
+    [debt] = sg13["liaisons"]
+    assert debt["reference"] == "5D/TEMP/123" and debt["overdue"] and debt["days_left"] == -106

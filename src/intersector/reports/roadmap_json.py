@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from intersector.coordination.alignment import Finding
-from intersector.coordination.liaisons import effective_state, replies_index
+from intersector.coordination.liaisons import effective_state, owed, replies_index
 from intersector.coordination.roadmap import JoinedRoadmap, RoadmapRow, SectorRoadmap, sector_label
 from intersector.domain.registry import Liaison, Mechanism
 
@@ -122,8 +122,31 @@ def roadmap_to_dict(view: JoinedRoadmap, findings: Iterable[Finding] = ()) -> di
             for li in view.liaisons
         ],
         "mechanisms": [mechanism_to_dict(m) for m in view.mechanisms],
+        "owed": owed_to_dict(view),
         "findings": [finding_to_dict(f) for f in findings],
     }
+
+
+def owed_to_dict(view: JoinedRoadmap) -> list[dict[str, Any]]:
+    """What each group owes: the liaisons for action of the view it has not answered."""
+    return [
+        {
+            "group": group,
+            "group_label": view.group_label(group),
+            "liaisons": [
+                {
+                    "id": debt.liaison.id,
+                    "reference": debt.liaison.reference or debt.liaison.id,
+                    "title": debt.liaison.title,
+                    "deadline": _iso(debt.liaison.deadline),
+                    "days_left": debt.days_left,
+                    "overdue": debt.overdue,
+                }
+                for debt in debts
+            ],
+        }
+        for group, debts in owed(view.liaisons, view.today).items()
+    ]
 
 
 def roadmap_json(view: JoinedRoadmap, findings: Iterable[Finding] = ()) -> str:
