@@ -10,7 +10,8 @@ inline body `[N: N\\tThese include …]` a footnote in a real footnotes part (`w
 with Word's separator footnotes); tabs become `w:tab`, U+2011 a `w:noBreakHyphen`.
 
 `features.docx` holds what the seeds lack: a table, two footnotes in one paragraph, a tracked
-deletion, a manual line break, tab stops in the paragraph properties, a list numbered by Word.
+deletion, a manual line break, tab stops in the paragraph properties, a list numbered by Word,
+a footnote with a custom mark (`*`).
 """
 
 from __future__ import annotations
@@ -85,8 +86,9 @@ def add_reference(paragraph: Any, number: str) -> None:
     etree.SubElement(run._r, w("footnoteReference")).set(w("id"), number)
 
 
-def footnotes_xml(notes: dict[str, str]) -> bytes:
-    """The footnotes part: Word's two separator notes, then one note per body."""
+def footnotes_xml(notes: dict[str, str], custom: dict[str, str] | None = None) -> bytes:
+    """The footnotes part: Word's two separator notes, then one note per body; `custom` notes
+    (custom mark) have their mark typed as text instead of a `w:footnoteRef`."""
     root = etree.Element(w("footnotes"), nsmap={"w": W})
     for note_id, kind in (("-1", "separator"), ("0", "continuationSeparator")):
         note = etree.SubElement(root, w("footnote"))
@@ -98,6 +100,10 @@ def footnotes_xml(notes: dict[str, str]) -> bytes:
         note = etree.SubElement(root, w("footnote"))
         note.set(w("id"), note_id)
         fill_note(etree.SubElement(note, w("p")), body.removeprefix(note_id))
+    for note_id, body in (custom or {}).items():
+        note = etree.SubElement(root, w("footnote"))
+        note.set(w("id"), note_id)
+        add_runs(etree.SubElement(note, w("p")), body)
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
@@ -105,6 +111,11 @@ def fill_note(paragraph: Any, text: str) -> None:
     mark = etree.SubElement(paragraph, w("r"))
     etree.SubElement(etree.SubElement(mark, w("rPr")), w("vertAlign")).set(w("val"), "superscript")
     etree.SubElement(mark, w("footnoteRef"))
+    add_runs(paragraph, text)
+
+
+def add_runs(paragraph: Any, text: str) -> None:
+    """Runs of `text` in a raw w:p, tabs as w:tab."""
     for chunk in re.split("(\t)", text):
         run = etree.SubElement(paragraph, w("r"))
         if chunk == "\t":
@@ -115,9 +126,12 @@ def fill_note(paragraph: Any, text: str) -> None:
             t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
 
-def attach_footnotes(document: Any, notes: dict[str, str]) -> None:
+def attach_footnotes(
+    document: Any, notes: dict[str, str], custom: dict[str, str] | None = None
+) -> None:
     package = document.part.package
-    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, footnotes_xml(notes), package)
+    blob = footnotes_xml(notes, custom)
+    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, blob, package)
     document.part.relate_to(part, RT.FOOTNOTES)
 
 
@@ -216,8 +230,20 @@ def features_docx() -> bytes:
         for c, cell in enumerate(row.cells):
             cell.text = f"r{r}c{c}"
     document.add_paragraph("After the table")
-    attach_footnotes(document, notes)
+    add_custom_mark(document)
+    attach_footnotes(document, notes, custom={"3": "*\tThis Resolution is brought to RAG."})
     return fixed(document)
+
+
+def add_custom_mark(document: Any) -> None:
+    """A footnote with a custom mark (`*`), as ITU titles have: the mark is typed after the
+    reference, which has `w:customMarkFollows`."""
+    paragraph = document.add_paragraph("Resolution 1")
+    run = paragraph.add_run()
+    reference = etree.SubElement(run._r, w("footnoteReference"))
+    reference.set(w("customMarkFollows"), "1")
+    reference.set(w("id"), "3")
+    etree.SubElement(run._r, w("t")).text = "*"
 
 
 def main() -> int:

@@ -242,6 +242,7 @@ def test_docx_features_are_rendered() -> None:
         "r0c0\tr0c1",
         "r1c0\tr1c1",
         "After the table",
+        "Resolution 1[footnoteRef:*]* [*: *\tThis Resolution is brought to RAG.]",
         "",
     ]
 

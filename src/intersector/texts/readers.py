@@ -372,23 +372,40 @@ def _paragraph_text(paragraph: Any, state: _DocxState) -> str:
     bodies: list[str] = []
     for element in _walk(paragraph):
         if element.tag == _w("footnoteReference"):
-            note_id = element.get(_w("id"), "")
-            number = state.numbers.setdefault(note_id, len(state.numbers) + 1)
-            pieces.append(f"[footnoteRef:{number}]{number}")
-            if note_id in state.footnotes:
-                bodies.append(f" [{number}: {_note_text(state.footnotes[note_id], number)}]")
+            anchor, body = _footnote(element, state)
+            pieces.append(anchor)
+            bodies.append(body)
         else:
             pieces.append(_element_text(element))
     return "".join(pieces) + "".join(bodies)
 
 
-def _note_text(note: Any, number: int) -> str:
-    """A footnote's paragraphs joined by spaces, its own mark (`w:footnoteRef`) as `number`."""
+def _footnote(reference: Any, state: _DocxState) -> tuple[str, str]:
+    """(anchor, body) of a footnote reference: `[footnoteRef:3]3` and ` [3: 3\tText]`. A
+    custom mark (`*`, typed in the run after the reference) is the label and takes no number;
+    its text follows the anchor in the run, so the anchor is `[footnoteRef:*]` alone."""
+    note_id = reference.get(_w("id"), "")
+    if reference.get(_w("customMarkFollows")) in ("1", "true", "on"):
+        label = _custom_mark(reference) or note_id
+        anchor = f"[footnoteRef:{label}]"
+    else:
+        label = str(state.numbers.setdefault(note_id, len(state.numbers) + 1))
+        anchor = f"[footnoteRef:{label}]{label}"
+    note = state.footnotes.get(note_id)
+    return anchor, (f" [{label}: {_note_text(note, label)}]" if note is not None else "")
+
+
+def _custom_mark(reference: Any) -> str:
+    """The text typed after a custom-mark reference, in its run."""
+    return "".join(t.text or "" for t in reference.itersiblings() if t.tag == _w("t")).strip()
+
+
+def _note_text(note: Any, label: str) -> str:
+    """A footnote's paragraphs joined by spaces, its own mark (`w:footnoteRef`) as `label`."""
     texts = []
     for paragraph in note.iterchildren(_w("p")):
         parts = [
-            str(number) if el.tag == _w("footnoteRef") else _element_text(el)
-            for el in _walk(paragraph)
+            label if el.tag == _w("footnoteRef") else _element_text(el) for el in _walk(paragraph)
         ]
         texts.append("".join(parts))
     return " ".join(t for t in texts if t)
