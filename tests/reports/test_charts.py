@@ -99,3 +99,12 @@ def test_today_label_stays_inside_the_chart(view: JoinedRoadmap) -> None:
     assert gantt_layout(view).today_anchor == "start"
     late = replace(view, today=date(2027, 12, 1))
     assert gantt_layout(late).today_anchor == "end"
+
+
+def test_a_long_lane_is_cut_and_says_so(view: JoinedRoadmap) -> None:
+    chart = gantt_layout(view, max_rows=2)
+    assert [len(lane.bars) for lane in chart.lanes] == [2, 1, 1]
+    assert chart.lanes[0].title == (
+        "ITU-R — maintained roadmap (first 2 of 3 activities; all are in the tables)"
+    )
+    assert "first 2 of 3" in gantt_svg(view, max_rows=2)

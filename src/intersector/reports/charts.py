@@ -31,6 +31,7 @@ LANE_HEADER = 30
 ROW_HEIGHT = 28
 BAR_HEIGHT = 14
 MIN_BAR = 6.0
+MAX_ROWS = 250  # bars per lane; the tables keep every row
 LABEL_CHARS = 31  # label and group that fit the label column
 
 
@@ -187,14 +188,23 @@ def _bar(row: RoadmapRow, y: float, view: JoinedRoadmap, scale: _Scale) -> Bar:
     )
 
 
-def _lanes(view: JoinedRoadmap, scale: _Scale) -> tuple[Lane, ...]:
+def _lane_title(sector: str, origin: str, shown: int, total: int) -> str:
+    title = f"{sector_label(sector)} — {origin} roadmap"
+    if not total:
+        return title + " (no activity on this subject)"
+    if shown < total:
+        return title + f" (first {shown} of {total} activities; all are in the tables)"
+    return title
+
+
+def _lanes(view: JoinedRoadmap, scale: _Scale, max_rows: int) -> tuple[Lane, ...]:
+    """One band per lane, at most `max_rows` bars each (a chart of thousands of bars helps
+    nobody: the tables and exports keep every row)."""
     lanes: list[Lane] = []
     y = float(AXIS_HEIGHT)
     for lane in view.lanes:
-        rows = lane.rows or ()
-        title = f"{sector_label(lane.sector)} — {lane.origin} roadmap"
-        if not rows:
-            title += " (no activity on this subject)"
+        rows = lane.rows[:max_rows]
+        title = _lane_title(lane.sector, lane.origin, len(rows), len(lane.rows))
         bars = tuple(
             _bar(row, y + LANE_HEADER + i * ROW_HEIGHT, view, scale) for i, row in enumerate(rows)
         )
@@ -223,10 +233,10 @@ def _arrows(view: JoinedRoadmap, lanes: tuple[Lane, ...]) -> tuple[Arrow, ...]:
     return tuple(arrows)
 
 
-def gantt_layout(view: JoinedRoadmap) -> GanttLayout:
+def gantt_layout(view: JoinedRoadmap, max_rows: int = MAX_ROWS) -> GanttLayout:
     """The geometry of the chart of `view` (see the module docstring for its promise)."""
     scale = _scale(view)
-    lanes = _lanes(view, scale)
+    lanes = _lanes(view, scale, max_rows)
     height = int((lanes[-1].y + lanes[-1].height) if lanes else AXIS_HEIGHT) + 8
     count = sum(len(lane.bars) for lane in lanes)
     sectors = ", ".join(sector_label(lane.sector) for lane in view.lanes)
@@ -263,6 +273,7 @@ def environment() -> Environment:
     )
 
 
-def gantt_svg(view: JoinedRoadmap) -> str:
+def gantt_svg(view: JoinedRoadmap, max_rows: int = MAX_ROWS) -> str:
     """The chart of `view` as one `<svg>` element, ready to inline in a page."""
-    return environment().get_template("gantt.svg.j2").render(chart=gantt_layout(view))
+    chart = gantt_layout(view, max_rows)
+    return environment().get_template("gantt.svg.j2").render(chart=chart)
