@@ -108,7 +108,12 @@ RES57 = Document(
         Reference("itu-t-rec-a.4", "recommendation", "itu-t", "A.4", "Recommendation ITU-T A.4"),
     ),
     actions=(Action("resolves 1", "invite", ("rag", "tsag", "tdag"), "to invite RAG …"),),
-    metadata=Metadata((("approved", "2012-11-29"), ("keywords", "IMT; roadmap"))),
+    metadata=Metadata(
+        (
+            ("intro", "The World Telecommunication Standardization Assembly (Dubai, 2012),"),
+            ("keywords", "IMT; roadmap"),
+        )
+    ),
     boilerplate=("© ITU 2012",),
     warnings=("line 3: no history found",),
     source="data/sample/texts/wtsa-res-57-en.txt",
@@ -163,6 +168,13 @@ def test_structure_uses_preamble_main_body_and_attachments() -> None:
         "annex",
         "appendix",
     ]
+
+
+def test_enacting_formula_opens_the_preamble() -> None:
+    root = etree.fromstring(to_akoma(RES57))
+    formula = root.find(".//a:preamble", NS)[0]
+    assert formula.tag == f"{{{AKN_NS}}}formula"
+    assert formula.findtext("a:p", namespaces=NS).startswith("The World Telecommunication")
 
 
 def test_recommendation_is_a_doc() -> None:
@@ -327,7 +339,7 @@ documents = st.builds(
     footnotes=tuples(st.builds(Footnote, labels, texts, texts)),
     references=tuples(st.builds(Reference, texts, texts, texts, texts, texts, st.none() | events)),
     actions=tuples(st.builds(Action, texts, texts, tuples(texts), texts)),
-    metadata=st.builds(Metadata, tuples(st.tuples(texts, texts))),
+    metadata=st.builds(Metadata, tuples(st.tuples(st.sampled_from(["intro"]) | texts, texts))),
     boilerplate=tuples(texts),
     warnings=tuples(texts),
     source=texts,

@@ -53,6 +53,7 @@ ITX_NS = "urn:intersector:akn:1"
 NSMAP = {None: AKN_NS, "itx": ITX_NS}
 COUNTRY = "un"
 SOURCE = "#intersector"
+INTRO = "intro"  # the metadata item holding the enacting formula
 STATEMENT_KINDS = frozenset({"resolution", "decision", "opinion"})
 LANGUAGES = {"en": "eng", "fr": "fra", "es": "spa", "ar": "ara", "zh": "zho", "ru": "rus"}
 _MIXED = frozenset(
@@ -96,7 +97,7 @@ def _document_element(doc: Document) -> Element:
     if doc.foreword:
         element.append(_cover_page(doc.foreword))
     element.append(_preface(doc))
-    if doc.preamble:
+    if doc.preamble or doc.metadata.get(INTRO):
         element.append(_preamble(doc))
     element.append(_main_body(doc))
     if doc.annexes:
@@ -301,7 +302,12 @@ def _preface(doc: Document) -> Element:
 
 
 def _preamble(doc: Document) -> Element:
+    """The enacting formula (`The World Telecommunication Standardization Assembly (Dubai,
+    2012),`, kept in the metadata as `intro`), then one `recitals` per preamble section."""
     preamble = etree.Element(_a("preamble"))
+    if doc.metadata.get(INTRO):
+        formula = _sub(preamble, "formula", name="enactingFormula", eId="preamble__formula_1")
+        _sub(formula, "p", doc.metadata.get(INTRO))
     for index, section in enumerate(doc.preamble, 1):
         preamble.append(_recitals(section, f"preamble__recitals_{index}", doc))
     return preamble
