@@ -1,7 +1,8 @@
 """A parsed document for a person to read in a terminal, and the other `parse` outputs.
 
 `document_outline(doc)` is a Rich tree: identity, sections and clauses, parts, annexes,
-footnotes, references, actions, warnings. Text from the document is never read as Rich markup.
+metadata, footnotes, references, actions, warnings. Text from the document is never read as
+Rich markup.
 `segments_dump(path, lines)` is the segmenter's middle form as plain lines (`--format debug`);
 `failure_table(failed)` the table of files that could not be read.
 """
@@ -103,6 +104,7 @@ def _part_nodes(branch: Tree, parts: Iterable[Part]) -> None:
 
 
 def _notes_and_links(tree: Tree, doc: Document) -> None:
+    _list(tree, "metadata", [f"{name}: {value}" for name, value in doc.metadata.items])
     _list(tree, "footnotes", [f"{n.label}: {n.text}" for n in doc.footnotes])
     _list(tree, "references", [f"{r.id}  ← {r.text}" for r in doc.references])
     _list(
