@@ -10,8 +10,8 @@ inline body `[N: N\\tThese include …]` a footnote in a real footnotes part (`w
 with Word's separator footnotes); tabs become `w:tab`, U+2011 a `w:noBreakHyphen`.
 
 `features.docx` holds what the seeds lack: a table, two footnotes in one paragraph, a tracked
-deletion, a manual line break, tab stops in the paragraph properties, a list numbered by Word,
-a footnote with a custom mark (`*`).
+deletion, a hidden run, a manual line break, tab stops in the paragraph properties, a list
+numbered by Word, a footnote with a custom mark (`*`).
 """
 
 from __future__ import annotations
@@ -219,6 +219,7 @@ def features_docx() -> bytes:
     deleted_run = etree.SubElement(deleted, w("r"))
     etree.SubElement(deleted_run, w("delText")).text = "REMOVED "
     para.add_run("text")
+    para.add_run(" HIDDEN").font.hidden = True
     tabbed = document.add_paragraph("first line")
     tabs = etree.SubElement(tabbed._p.get_or_add_pPr(), w("tabs"))
     etree.SubElement(tabs, w("tab")).set(w("pos"), "720")

@@ -418,12 +418,18 @@ def _element_text(element: Any) -> str:
 
 
 def _walk(element: Any) -> Iterator[Any]:
-    """Descendants in document order, leaving out properties, deletions and text boxes."""
+    """Descendants in document order, leaving out properties, deletions, text boxes and hidden
+    runs (what Word itself leaves out when it saves as plain text)."""
     for child in element:
-        if child.tag in _SKIPPED:
+        if child.tag in _SKIPPED or (child.tag == _w("r") and _hidden(child)):
             continue
         yield child
         yield from _walk(child)
+
+
+def _hidden(run: Any) -> bool:
+    vanish = run.find(f"{_w('rPr')}/{_w('vanish')}")
+    return vanish is not None and vanish.get(_w("val"), "true") not in ("0", "false", "off")
 
 
 # --- automatic list numbering -------------------------------------------------------------------
