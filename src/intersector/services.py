@@ -90,9 +90,37 @@ def _check_choices(type_name: str, item: Any) -> None:
             raise ValidationError(
                 f"{name} {getattr(item, name)!r} is not one of {', '.join(allowed)}", field=name
             )
-    if not item.id.strip() or item.id != item.id.strip():
+    _check_text(item)
+
+
+def _check_text(item: Any) -> None:
+    """Text a database can keep: valid Unicode (no lone surrogates), no NUL character."""
+    import json
+
+    from intersector.domain.errors import ValidationError
+    from intersector.store.codec import to_dict
+
+    for name, value in to_dict(item).items():
+        text = json.dumps(value, ensure_ascii=False)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise ValidationError("the text is not valid Unicode", field=name) from error
+        if "\\u0000" in text:
+            raise ValidationError("the text contains a NUL character", field=name)
+
+
+def _check_new_id(item: Any) -> None:
+    """A new item's id follows the conventions of `domain.ids` (`itu-t-q6-13`)."""
+    from intersector.domain.errors import ValidationError
+    from intersector.domain.ids import make_id
+
+    if not item.id or make_id(item.id) != item.id:
+        suggestion = make_id(item.id) or "itu-t-sg13"
         raise ValidationError(
-            "the id must be non-empty text without surrounding spaces", field="id"
+            f"id {item.id!r} is not a readable id: use lower-case letters, digits, dots and "
+            f"hyphens, e.g. {suggestion!r}",
+            field="id",
         )
 
 
@@ -130,6 +158,7 @@ def create_item(store: Any, principal: Any, item: Any, reason: str = "") -> Any:
     type_name = item_type_of(item).name
     _check_edit(store, principal, type_name, item)
     _check_choices(type_name, item)
+    _check_new_id(item)
     return store.save(item, author=principal.name, reason=reason or "created", expected_version=0)
 
 

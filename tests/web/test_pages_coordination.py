@@ -33,7 +33,7 @@ def test_roadmap_page(client: TestClient) -> None:
     sign_in(client, "rita")
     page = client.get("/roadmaps/imt").text
     assert "<svg" in page and 'role="img"' in page
-    assert [m for m in re.findall(r'class="lane lane-([a-z-]+)"', page)] == [
+    assert re.findall(r'class="lane lane-([a-z-]+)"', page) == [
         "itu-r",
         "itu-t",
         "itu-d",

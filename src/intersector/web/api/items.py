@@ -8,6 +8,7 @@ import dataclasses
 import enum
 from functools import cache
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request, Response
 
@@ -134,7 +135,7 @@ def _add_writes(router: APIRouter, item_type: ItemType) -> None:
         ctx.cache.clear()
         response.status_code = 201
         response.headers["ETag"] = etag(version.number)
-        response.headers["Location"] = f"/api/v1/{item_type.plural}/{item.id}"
+        response.headers["Location"] = f"/api/v1/{item_type.plural}/{quote(item.id, safe='')}"
         return saved(version)
 
     def update(
