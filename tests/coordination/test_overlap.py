@@ -20,7 +20,12 @@ from intersector.coordination.embeddings import (
 )
 from intersector.coordination.evaluation import LabelledPair, best_threshold, evaluate
 from intersector.coordination.lexical import BM25Index, analyse, fold, key_terms, stem
-from intersector.coordination.search import AnnSearch, ExactSearch, recall_at_k
+from intersector.coordination.search import (
+    AnnSearch,
+    ExactSearch,
+    recall_at_k,
+    recall_by_similarity,
+)
 from intersector.domain.registry import Activity
 
 LABELLED = Path(__file__).parents[1] / "data" / "overlap" / "labelled.json"
@@ -109,6 +114,8 @@ def test_real_model_puts_a_french_english_pair_close(use_model: UniversalSentenc
         ]
     )
     assert vectors.shape == (3, 512)
+    alone = use_model.embed(["Optical fibre cable construction and installation"])[0]
+    assert float(alone @ vectors[2]) == pytest.approx(1.0, abs=1e-4)  # order kept
     assert vectors[0] @ vectors[1] > 0.75
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.3
 
@@ -125,6 +132,10 @@ def test_ann_search_agrees_with_exact_search() -> None:
     assert (exact[:, 0] == np.arange(100)).all()
     assert sims[0, 0] == pytest.approx(1.0, abs=1e-5)
     assert recall_at_k(approx, exact) >= 0.95
+    approx_keys, approx_sims = AnnSearch.build(np.vstack([vectors, vectors])).search(vectors, 4)
+    _, exact_sims = ExactSearch(np.vstack([vectors, vectors])).search(vectors, 4)
+    assert recall_by_similarity(approx_sims, exact_sims) >= 0.95  # ties: any copy is right
+    assert recall_at_k(approx_keys, approx_keys) == 1.0
 
 
 # --- candidates ------------------------------------------------------------------------------

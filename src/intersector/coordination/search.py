@@ -91,3 +91,13 @@ def recall_at_k(approx: IntArray, exact: IntArray) -> float:
     )
     total = sum(len(set(e.tolist()) - {-1}) for e in exact)
     return hits / total if total else 1.0
+
+
+def recall_by_similarity(
+    approx_sims: FloatArray, exact_sims: FloatArray, tolerance: float = 1e-3
+) -> float:
+    """Recall that does not punish ties: the share of approximate results at least as similar
+    as the exact k-th neighbour (minus `tolerance`, for half-precision storage). Use it when
+    texts repeat, so that many neighbours are exactly as close and any of them is right."""
+    kth = exact_sims[:, -1:] - tolerance
+    return float((approx_sims >= kth).mean()) if approx_sims.size else 1.0

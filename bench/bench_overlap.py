@@ -1,0 +1,208 @@
+"""Coordination analytics at scale (`python -m bench overlap`).
+
+Measured:
+- embedding throughput of the real model (multilingual USE v3, 2 threads): real publication
+  titles (short sentences) and title + abstract texts;
+- the 21,506 real ITU publications (`INTERSECTOR_BENCH_PUBLICATIONS`, default
+  `../shared/data/itu-registry/itu_publications.jsonl`; skipped when absent): nearest neighbours
+  of every work by the usearch HNSW index (build + search) against exact brute-force cosine in
+  the same run (recall of the ANN against exact), and the full candidate generation of
+  `OverlapIndex` (cosine + BM25, scope other Sectors) for every work;
+- 100,000 generated activities (`bench/generate.py`): ANN build + search for all, exact search
+  on a sample of queries (its time for all 100k extrapolated, said so), recall, memory.
+
+Embeddings are computed once and cached under `bench/.cache/` (gitignored), keyed by a hash of
+the texts: the first run pays for embedding, later runs reuse them; a text repeated in the list
+is embedded once (the 100k generated activities have only ~3,900 distinct texts, so many
+neighbours tie: the recall target is checked with ties counted, the same-ids recall is shown
+beside it). The timings of the ANN and exact searches never include embedding.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import resource
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bench.generate import iter_activities, load_real_publications
+from intersector.coordination.embeddings import UniversalSentenceEncoder
+from intersector.coordination.overlap import OverlapIndex, WorkText
+from intersector.coordination.search import (
+    AnnSearch,
+    ExactSearch,
+    recall_at_k,
+    recall_by_similarity,
+)
+
+CACHE = Path(__file__).parent / ".cache"
+K = 10
+GENERATED = int(os.environ.get("INTERSECTOR_BENCH_OVERLAP_SIZE", "100000"))
+EXACT_SAMPLE = 2000
+ANN_TARGET_S = 30.0
+RECALL_TARGET = 0.95
+Row = dict[str, Any]
+
+
+def _row(metric: str, value: float, unit: str, target: str = "", ok: bool | None = None) -> Row:
+    row: Row = {"benchmark": "overlap", "metric": metric, "value": value, "unit": unit}
+    if target:
+        row["target"] = target
+        row["ok"] = ok
+    return row
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
+    gc.collect()
+    started = time.perf_counter()
+    result = fn()
+    return result, time.perf_counter() - started
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def embedded(name: str, texts: Sequence[str], model: UniversalSentenceEncoder) -> np.ndarray:
+    """Vectors of `texts`, from bench/.cache when this exact list was embedded before."""
+    digest = hashlib.sha256("\x00".join(texts).encode()).hexdigest()[:16]
+    path = CACHE / f"{name}-{model.name}-{digest}.npy"
+    if path.exists():
+        return np.load(path)
+    CACHE.mkdir(exist_ok=True)
+    unique = sorted(set(texts))  # generated registries repeat texts: embed each once
+    found = dict(zip(unique, model.embed(unique), strict=True))
+    vectors = np.vstack([found[t] for t in texts]).astype(np.float32)
+    np.save(path, vectors)
+    return vectors
+
+
+def throughput(model: UniversalSentenceEncoder, works: Sequence[WorkText]) -> list[Row]:
+    titles = [w.title for w in works[:3000]]
+    long_texts = [w.text for w in works if len(w.text) > 200][:1000]
+    model.embed(titles[:10])  # load the weights outside the timing
+    _, short_s = _timed(lambda: model.embed(titles))
+    _, long_s = _timed(lambda: model.embed(long_texts))
+    mean_chars = sum(len(t) for t in long_texts) / max(len(long_texts), 1)
+    return [
+        _row("embedding, titles (sentences)", len(titles) / short_s, "texts/s"),
+        _row(
+            f"embedding, title + abstract (mean {mean_chars:.0f} chars)",
+            len(long_texts) / long_s,
+            "texts/s",
+        ),
+    ]
+
+
+def ann_against_exact(label: str, vectors: np.ndarray, sample: int | None = None) -> list[Row]:
+    """HNSW build + search of every row vs exact search (on all rows or a sample)."""
+    n = len(vectors)
+    ann, build_s = _timed(lambda: AnnSearch.build(vectors))
+    (approx, approx_sims), search_s = _timed(lambda: ann.search(vectors, K + 1))
+    queries = (
+        np.arange(n)
+        if sample is None or sample >= n
+        else np.linspace(0, n - 1, sample).astype(np.int64)
+    )
+    (exact, exact_sims), exact_s = _timed(
+        lambda: ExactSearch(vectors).search(vectors[queries], K + 1)
+    )
+    recall = recall_by_similarity(approx_sims[queries], exact_sims)
+    recall_ids = recall_at_k(approx[queries], exact)
+    full_exact = exact_s * n / len(queries)
+    total = build_s + search_s
+    rows = [
+        _row(f"{label}: ANN build ({n:,} vectors)", build_s, "s"),
+        _row(f"{label}: ANN search, top-{K} of all", search_s, "s"),
+        _row(
+            f"{label}: ANN candidates, total",
+            total,
+            "s",
+            f"< {ANN_TARGET_S:.0f}" if n >= 100_000 else "",
+            total < ANN_TARGET_S if n >= 100_000 else None,
+        ),
+        _row(
+            f"{label}: exact brute-force cosine, all queries"
+            + ("" if len(queries) == n else f" (from {len(queries):,} timed)"),
+            full_exact,
+            "s",
+        ),
+        _row(
+            f"{label}: ANN recall@{K} vs exact (ties counted)",
+            recall,
+            "",
+            f">= {RECALL_TARGET}",
+            recall >= RECALL_TARGET,
+        ),
+        _row(f"{label}: ANN recall@{K} vs exact (same ids)", recall_ids, ""),
+        _row(f"{label}: ANN index memory", ann.index.memory_usage / 2**20, "MiB"),
+    ]
+    return rows
+
+
+def real_publications(model: UniversalSentenceEncoder) -> tuple[list[Row], list[WorkText]]:
+    activities = load_real_publications()
+    if activities is None:
+        return [], []
+    works = [WorkText.from_activity(a) for a in activities]
+    vectors, embed_s = _timed(lambda: embedded("publications", [w.text for w in works], model))
+    rows = [
+        _row(f"real publications: works ({len(works):,}), embedding or cache read", embed_s, "s")
+    ]
+    rows += ann_against_exact("real publications", vectors)
+    cache = _PrecomputedCache({(w.id, w.text): vectors[i] for i, w in enumerate(works)})
+    index, build_s = _timed(lambda: OverlapIndex.build(works, cache, None, ann_threshold=5000))
+    found, cand_s = _timed(lambda: index.all_candidates(K))
+    rows += [
+        _row("real publications: OverlapIndex build (BM25 + ANN)", build_s, "s"),
+        _row("real publications: candidates of every work (cosine + BM25)", cand_s, "s"),
+        _row("real publications: candidate pairs found", float(len(found)), "pairs"),
+    ]
+    return rows, works
+
+
+class _PrecomputedCache:
+    """An Embedder answering from vectors computed (and cached) beforehand."""
+
+    def __init__(self, vectors: dict[tuple[str, str], np.ndarray]) -> None:
+        self.vectors = vectors
+        self.by_text = {text: v for (_, text), v in vectors.items()}
+
+    @property
+    def name(self) -> str:
+        return "precomputed"
+
+    @property
+    def dimension(self) -> int:
+        return 512
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return np.vstack([self.by_text[t] for t in texts]).astype(np.float32)
+
+
+def generated(model: UniversalSentenceEncoder) -> list[Row]:
+    texts = [WorkText.from_activity(a).text for a in iter_activities(GENERATED)]
+    before = _rss_mb()
+    vectors, embed_s = _timed(lambda: embedded("generated", texts, model))
+    rows = [_row(f"generated: {GENERATED:,} activities, embedding or cache read", embed_s, "s")]
+    rows += ann_against_exact("generated", vectors, sample=EXACT_SAMPLE)
+    rows.append(
+        _row("generated: peak memory growth (vectors + index + search)", _rss_mb() - before, "MiB")
+    )
+    return rows
+
+
+def run() -> list[Row]:
+    model = UniversalSentenceEncoder(threads=2)
+    rows, works = real_publications(model)
+    sample = works or [WorkText.from_activity(a) for a in iter_activities(3000)]
+    rows = throughput(model, sample) + rows
+    rows += generated(model)
+    rows.append(_row("process peak memory", _rss_mb(), "MiB"))
+    return rows
