@@ -8,6 +8,7 @@ from datetime import date
 from intersector.coordination.roadmap import (
     DERIVED,
     MAINTAINED,
+    activity_label,
     derive_roadmap,
     group_label,
     join_roadmaps,
@@ -175,6 +176,8 @@ def test_a_withdrawn_roadmap_gives_way_to_the_derived_lane() -> None:
 def test_labels_of_sectors_and_groups() -> None:
     groups = {"itu-r-wp5d": Group("itu-r-wp5d", "itu-r", "working-party", "WP 5D", "WP 5D")}
     assert sector_label("itu-d") == "ITU-D"
+    assert activity_label("itu-t", "Y.3101") == "ITU-T Y.3101"
+    assert activity_label("itu-r", "Question ITU-R 229/5") == "Question ITU-R 229/5"
     assert group_label("itu-r-wp5d", groups) == "WP 5D"
     assert group_label("itu-t-sg13") == "SG13"
     assert group_label("tsag") == "TSAG"

@@ -25,7 +25,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from intersector.coordination.liaisons import replies_index
-from intersector.coordination.roadmap import group_label, sector_label, sector_of_group
+from intersector.coordination.roadmap import (
+    activity_label,
+    group_label,
+    sector_label,
+    sector_of_group,
+)
 from intersector.domain.registry import (
     CLOSED_STATUSES,
     Activity,
@@ -100,7 +105,7 @@ def _where(activity: Activity, groups: Mapping[str, Group]) -> str:
     if activity.target:
         bits.append(f"target {activity.target.isoformat()}")
     inside = f" ({', '.join(bits)})" if bits else ""
-    return f"{sector_label(activity.sector)} {activity.identifier}{inside}"
+    return f"{activity_label(activity.sector, activity.identifier)}{inside}"
 
 
 def how_long(days: int) -> str:

@@ -56,6 +56,13 @@ def sector_label(sector: str) -> str:
     return sector.upper() if sector in SECTORS else sector
 
 
+def activity_label(sector: str, identifier: str) -> str:
+    """`ITU-T Y.3101`; an identifier that already names its Sector is kept as written
+    (`Question ITU-R 229/5`)."""
+    label = sector_label(sector)
+    return identifier if label in identifier else f"{label} {identifier}"
+
+
 def sector_of_group(group: str, groups: Mapping[str, Group] | None = None) -> str:
     """The Sector a group belongs to: from the group registry when known, else from its id
     (`itu-t-sg13` → `itu-t`, `tsag` → `itu-t`); "" when it cannot be told."""
@@ -98,7 +105,7 @@ class RoadmapRow:
         """`ITU-T Y.3101`, or the bare activity id when it is missing."""
         if not self.identifier:
             return self.activity
-        return f"{sector_label(self.sector)} {self.identifier}"
+        return activity_label(self.sector, self.identifier)
 
     def dates(self) -> tuple[date, ...]:
         """Every date this row shows: start, target and milestones."""
