@@ -104,16 +104,17 @@ def user_add(
     from intersector.settings import Settings
 
     settings = Settings.from_env()
-    store = services.open_registry(settings)
-    services.add_user(
-        store,
-        username,
-        _password(password_stdin),
-        role=role,
-        sectors=tuple(sector),
-        name=name,
-        author=settings.author,
-    )
+    password = _password(password_stdin)
+    with services.open_registry(settings) as store:
+        services.add_user(
+            store,
+            username,
+            password,
+            role=role,
+            sectors=tuple(sector),
+            name=name,
+            author=settings.author,
+        )
     console.print(f"added {username} ({role})")
 
 
@@ -128,10 +129,10 @@ def user_role(
     from intersector.settings import Settings
 
     settings = Settings.from_env()
-    store = services.open_registry(settings)
-    user = services.set_role(
-        store, username, role, sectors=tuple(sector) or None, author=settings.author
-    )
+    with services.open_registry(settings) as store:
+        user = services.set_role(
+            store, username, role, sectors=tuple(sector) or None, author=settings.author
+        )
     console.print(f"{username}: {user.role} {', '.join(user.sectors)}".rstrip())
 
 
@@ -148,15 +149,15 @@ def user_token(
     from intersector.settings import Settings
 
     settings = Settings.from_env()
-    store = services.open_registry(settings)
-    if revoke:
-        admin = Principal(services.find_user(store, username), via="cli")
-        services.revoke_token(store, admin, revoke)
-        console.print(f"revoked {revoke}")
-        return
-    plain, record = services.issue_token(
-        store, username, tuple(scope), label=label, author=settings.author
-    )
+    with services.open_registry(settings) as store:
+        if revoke:
+            owner = Principal(services.find_user(store, username), via="cli")
+            services.revoke_token(store, owner, revoke)
+            console.print(f"revoked {revoke}")
+            return
+        plain, record = services.issue_token(
+            store, username, tuple(scope), label=label, author=settings.author
+        )
     console.print(f"token {record.id} ({', '.join(record.scopes)}) for {username}:")
     print(plain)
 
@@ -167,9 +168,10 @@ def user_list() -> None:
     from intersector import services
     from intersector.settings import Settings
 
-    store = services.open_registry(Settings.from_env())
-    for user in services.list_users(store):
-        console.print(f"{user.id}\t{user.role}\t{', '.join(user.sectors)}", highlight=False)
+    with services.open_registry(Settings.from_env()) as store:
+        users = services.list_users(store)
+    for user in users:
+        print(f"{user.id}\t{user.role}\t{', '.join(user.sectors)}")
 
 
 # --- roadmap and check (issue 3) ----------------------------------------------------------------
@@ -434,6 +436,9 @@ def overlaps(
     subject: str = typer.Option("", help="Only candidates with a side on this subject."),
     min_score: float = typer.Option(None, help="Lowest score shown (default: best-F1 threshold)."),
     same_sector: bool = typer.Option(False, help="Also other groups of the same Sector."),
+    changed_only: bool = typer.Option(
+        False, help="Compare only texts new or changed since the last run (incremental)."
+    ),
     fmt: str = typer.Option("table", "--format", help="table, json or html."),
     output: Path | None = typer.Option(None, help="File to write (html; default overlaps.html)."),
 ) -> None:
@@ -449,7 +454,12 @@ def overlaps(
         raise typer.BadParameter("use table, json or html", param_hint="--format")
     scope = "other-groups" if same_sector else "other-sectors"
     rows = services.find_overlaps(
-        Settings.from_env(), sector=sector, subject=subject, min_score=min_score, scope=scope
+        Settings.from_env(),
+        sector=sector,
+        subject=subject,
+        min_score=min_score,
+        scope=scope,
+        changed_only=changed_only,
     )
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")

@@ -1,0 +1,76 @@
+"""`intersector user add/role/token/list` and `intersector serve` (uvicorn replaced by a stub)."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+
+from intersector import cli
+from intersector.store import open_store
+
+
+@pytest.fixture
+def env(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("INTERSECTOR_DATABASE_URL", database_url)
+    monkeypatch.setenv("INTERSECTOR_AUTHOR", "operator")
+    return database_url
+
+
+def test_user_add_role_token_list(
+    env: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long enough password\n"))
+    assert (
+        cli.run(["user", "add", "tom", "--role", "editor", "--sector", "itu-t", "--password-stdin"])
+        == 0
+    )
+    assert cli.run(["user", "role", "tom", "coordinator"]) == 0
+    capsys.readouterr()
+    assert cli.run(["user", "token", "tom", "--scope", "write", "--label", "ci"]) == 0
+    plain = capsys.readouterr().out.strip().splitlines()[-1]
+    assert plain.startswith("isk_")
+    assert cli.run(["user", "list"]) == 0
+    assert "tom\tcoordinator\titu-t" in capsys.readouterr().out
+    store = open_store(env)
+    user = store.get("user", "tom")
+    assert user.password_hash.startswith("$argon2id$")
+    assert [v.author for v in store.history("user", "tom")] == ["operator", "operator"]
+    key = plain.split("_")[1]
+    assert cli.run(["user", "token", "tom", "--revoke", key]) == 0
+    assert store.get("token", key).revoked
+    store.close()
+
+
+def test_user_errors_exit_2(
+    env: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    assert cli.run(["user", "add", "ann", "--password-stdin"]) == 2
+    assert "at least 10" in capsys.readouterr().err
+    assert cli.run(["user", "role", "nobody", "admin"]) == 2
+    assert cli.run(["user", "token", "nobody"]) == 2
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long enough password\n"))
+    assert cli.run(["user", "add", "ann", "--role", "king", "--password-stdin"]) == 2
+    assert "king" in capsys.readouterr().err
+
+
+def test_serve_starts_uvicorn_on_the_factory(env: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    called: dict[str, Any] = {}
+    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: called.update(app=app, **kwargs))
+    assert cli.run(["serve", "--host", "127.0.0.1", "--port", "8123"]) == 0
+    assert called["app"] == "intersector.web.app:app_from_env" and called["factory"] is True
+    assert (called["host"], called["port"]) == ("127.0.0.1", 8123)
+
+
+def test_every_web_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:
+    for command in (
+        ["serve"],
+        ["user", "add"],
+        ["user", "role"],
+        ["user", "token"],
+        ["user", "list"],
+    ):
+        assert cli.run([*command, "--help"]) == 0
+        assert "Usage" in capsys.readouterr().out
