@@ -54,11 +54,13 @@ def test_cursor_is_stable_when_items_are_added_before_it() -> None:
 
 
 @given(st.text(max_size=30))
-def test_bad_cursors_are_validation_errors(text: str) -> None:
+def test_any_text_as_cursor_decodes_or_is_refused(text: str) -> None:
     try:
-        decode(text)
-    except ValidationError:
-        pass
+        key = decode(text)
+    except ValidationError as error:
+        assert error.field == "cursor"
+    else:
+        assert isinstance(key, list) and len(key) == 2
 
 
 def test_round_trip_and_limits() -> None:
