@@ -916,25 +916,46 @@ def find_overlaps(
     min_score: float | None = None,
     scope: str = "other-sectors",
     limit: int = 200,
+    changed_only: bool = False,
 ) -> list[dict[str, Any]]:
     """Duplicated-work candidates across Sectors, best first, with their evidence and current
-    review; the full run is stored (the web's `duplicates` reads it)."""
-    from intersector.coordination.overlap import MIN_SCORE
+    review. A full run is stored (the web's `duplicates` reads it); `changed_only` compares only
+    the texts new or changed since they were last embedded and updates their stored candidates."""
+    from intersector.coordination.overlap import MIN_SCORE, OverlapIndex
     from intersector.store import open_store
-    from intersector.store.analytics import replace_candidates
+    from intersector.store.analytics import (
+        StoreVectorCache,
+        replace_candidates,
+        replace_candidates_of,
+    )
 
     _register_analytics_types()
     embedder = analytics_embedder()
     with open_store(settings.database_url) as store:
-        index = overlap_index(store, embedder)
+        works = analytics_works(store)
+        changed = _changed_works(store, works, embedder) if changed_only else None
+        index = OverlapIndex.build(works, embedder, StoreVectorCache(store))
         floor = MIN_SCORE if min_score is None else min_score
-        found = index.all_candidates(10, floor, scope)
+        found = index.all_candidates(10, floor, scope, only=changed)
         subjects = work_subjects(store, index, embedder) if subject else {}
         kept = [c for c in found if _wanted(c, sector, subject, subjects)][:limit]
         rows = _with_reviews(store, index.explain_many(kept, embedder))
         if not (sector or subject) and min_score is None and scope == "other-sectors":
-            replace_candidates(store, rows)
+            if changed is None:
+                replace_candidates(store, rows)
+            else:
+                replace_candidates_of(store, changed, rows)
     return rows
+
+
+def _changed_works(store: Any, works: list[Any], embedder: Any) -> list[str]:
+    """Ids of the works whose current text has no stored embedding yet."""
+    from intersector.coordination.embeddings import content_hash
+    from intersector.store.analytics import StoreVectorCache
+
+    keys = [(w.id, content_hash(w.text)) for w in works]
+    known = StoreVectorCache(store).get_vectors(embedder.name, keys)
+    return [w.id for w, key in zip(works, keys, strict=True) if key not in known]
 
 
 def _wanted(candidate: Any, sector: str, subject: str, subjects: dict[str, list[Any]]) -> bool:
