@@ -150,3 +150,29 @@ def test_versions_and_diff(
         == 0
     )
     assert "<ins>" in page.read_text()
+
+
+def test_changed_only_compares_only_new_or_changed_texts(
+    registry: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["overlaps", "--format", "json"]) == 0
+    capsys.readouterr()
+    assert run(["overlaps", "--format", "json", "--changed-only"]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # nothing changed
+    with open_store(registry) as store:
+        store.save(
+            activity(
+                "itu-r-q7-1",
+                "itu-r",
+                "itu-r-wp1c",
+                "Measurement of human exposure to electromagnetic fields",
+            ),
+            author="tester",
+            reason="test",
+        )
+    assert run(["overlaps", "--format", "json", "--changed-only"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and all("itu-r-q7-1" in r["id"] for r in rows)
+    with open_store(registry) as store:
+        stored = {r["id"] for r in services.overlap_candidates_for_web(store)}
+    assert {r["id"] for r in rows} <= stored and len(stored) > len(rows)
