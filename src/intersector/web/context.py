@@ -20,6 +20,7 @@ from intersector.web.sessions import SessionCodec
 SECRET_TYPE = "secret"  # an unregistered store type: never served by the API
 SECRET_ID = "session-key"
 CACHE_SECONDS = 5.0
+MAX_ENTRIES = 256
 
 
 def utc_today() -> date:
@@ -28,25 +29,76 @@ def utc_today() -> date:
 
 @dataclass
 class ViewCache:
-    """Computed views (joined roadmaps, dashboards) kept a few seconds, and dropped at once on
-    every write through this process. Other processes' writes show after `ttl` seconds at most."""
+    """Computed views (joined roadmaps, dashboards, lists) shared by the requests of a process.
+
+    - a fresh entry (younger than `ttl` seconds) is served as it is;
+    - an older one is still served while ONE background thread recomputes it (so a view that
+      takes seconds to build on a large registry never makes a reader wait after the first);
+    - a missing one is computed by one request while the others asking for it wait;
+    - every write through this process drops everything (`clear`): the next reader sees it.
+    Writes by other processes show within `ttl` seconds plus one computation."""
 
     ttl: float = CACHE_SECONDS
     _entries: dict[tuple[Any, ...], tuple[float, Any]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _key_locks: dict[tuple[Any, ...], threading.Lock] = field(default_factory=dict)
+    _refreshing: set[tuple[Any, ...]] = field(default_factory=set)
+    _generation: int = 0
 
     def get(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
-        now = time.monotonic()
         hit = self._entries.get(key)
-        if hit and now - hit[0] < self.ttl:
+        if hit is not None:
+            if time.monotonic() - hit[0] >= self.ttl:
+                self._refresh_later(key, compute)
             return hit[1]
+        with self._key_lock(key):
+            hit = self._entries.get(key)
+            if hit is not None:
+                return hit[1]
+            return self._store(key, compute, self._generation)
+
+    def _key_lock(self, key: tuple[Any, ...]) -> threading.Lock:
+        with self._lock:
+            return self._key_locks.setdefault(key, threading.Lock())
+
+    def _store(self, key: tuple[Any, ...], compute: Callable[[], Any], generation: int) -> Any:
+        started = time.monotonic()
         value = compute()
         with self._lock:
-            self._entries[key] = (now, value)
+            if generation == self._generation:  # no write happened meanwhile
+                self._entries[key] = (started, value)
+                self._trim()
         return value
+
+    def _refresh_later(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> None:
+        with self._lock:
+            if key in self._refreshing:
+                return
+            self._refreshing.add(key)
+        generation = self._generation
+        threading.Thread(target=self._refresh, args=(key, compute, generation), daemon=True).start()
+
+    def _refresh(self, key: tuple[Any, ...], compute: Callable[[], Any], generation: int) -> None:
+        try:
+            self._store(key, compute, generation)
+        except Exception:  # the next reader recomputes and sees the error itself
+            with self._lock:
+                self._entries.pop(key, None)
+        finally:
+            with self._lock:
+                self._refreshing.discard(key)
+
+    def _trim(self) -> None:
+        """Keep at most `MAX_ENTRIES` views (the oldest go first); lock held by the caller."""
+        while len(self._entries) > MAX_ENTRIES:
+            oldest = min(self._entries, key=lambda k: self._entries[k][0])
+            del self._entries[oldest]
+        if len(self._key_locks) > 4 * MAX_ENTRIES:
+            self._key_locks = {k: v for k, v in self._key_locks.items() if k in self._entries}
 
     def clear(self) -> None:
         with self._lock:
+            self._generation += 1
             self._entries.clear()
 
 
