@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from intersector.domain.errors import InputError
@@ -331,3 +331,22 @@ def test_any_text_reads_back(text: str, encoding: str) -> None:
     assume(not text.startswith(("GIF8", "Rar!", "{\\rtf", "PK")))
     result = read_bytes(text.encode(encoding), source="prop.txt")
     assert result.text == text
+
+
+LINE_CHARS = st.characters(
+    blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff\u2028\u2029\x85"
+) | st.just("\t")
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.text(LINE_CHARS, max_size=30), min_size=1, max_size=6))
+def test_any_paragraphs_read_back_from_docx(lines: list[str]) -> None:
+    import docx
+
+    assume(any(line.strip() for line in lines))
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    assert read_bytes(out.getvalue()).text == "\n".join(lines) + "\n"
