@@ -17,6 +17,8 @@ that `load_paths` reads back to the same items.
 from __future__ import annotations
 
 import csv
+import dataclasses
+import functools
 import io
 import json
 import re
@@ -340,8 +342,7 @@ def _parse_csv(text: str, parsed: ParsedFile) -> None:
 def _csv_row(header: list[str], cells: list[str], parsed: ParsedFile) -> dict[str, Any]:
     row: dict[str, Any] = {}
     for name, cell in zip(header, cells, strict=False):
-        if cell != "":
-            row[name] = cell
+        row[name] = cell
     if len(cells) > len(header):
         row["(extra cells)"] = cells[len(header) :]
     return row
@@ -386,7 +387,24 @@ def _decode(candidate: _Candidate) -> None:
         candidate.problems.extend(cell_problems)
     item, problems = codec.decode(item_type.cls, data)
     candidate.problems.extend((p.field, p.message) for p in problems)
+    for name in sorted(_required_fields(item_type.cls)):
+        if item is not None and getattr(item, name) == "":
+            candidate.problems.append((name, f"the required field {name!r} is empty"))
     candidate.item = item if not candidate.problems else None
+
+
+def _required_fields(cls: type[Any]) -> frozenset[str]:
+    """Fields without a default: they must be given (and, for text, not empty)."""
+    return _required_cached(typing.cast(Any, cls))  # Any: classes are hashable
+
+
+@functools.cache
+def _required_cached(cls: Any) -> frozenset[str]:
+    return frozenset(
+        f.name
+        for f in fields(cls)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    )
 
 
 def _check_enums(candidate: _Candidate) -> None:
@@ -513,12 +531,16 @@ def _plural_key(candidate: _Candidate) -> str:
 def _from_cells(
     cls: type[Any], row: Mapping[str, str]
 ) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    """CSV text cells → the values the codec reads: lists split on "; ", nested fields JSON."""
+    """CSV text cells → the values the codec reads: lists split on "; ", nested fields JSON.
+    An empty cell is an empty value ("", no list, no date); for a required field it is missing."""
     shapes = _csv_shapes(cls)
+    required = _required_fields(cls)
     data: dict[str, Any] = {}
     problems: list[tuple[str, str]] = []
     for name, cell in row.items():
         shape = shapes.get(name, "text")
+        if cell == "" and (name in required or shape == "json"):
+            continue
         try:
             data[name] = _read_cell(shape, cell)
         except ValueError as error:
@@ -528,6 +550,8 @@ def _from_cells(
 
 def _read_cell(shape: str, cell: str) -> Any:
     if shape == "list":
+        if cell == "":
+            return []
         if cell.startswith("["):
             return _json_cell(cell)
         return cell.split("; ")
@@ -561,7 +585,9 @@ def _csv_shapes(cls: type[Any]) -> dict[str, str]:
     return shapes
 
 
-def _write_cell(shape: str, value: Any) -> str:
+def _write_cell(shape: str, value: Any, required: bool = False) -> str:
+    if required and shape in ("list", "json") and not value:
+        return json.dumps(value)  # "[]" or "{}": an empty cell would read as missing
     if shape == "list":
         if not value:
             return ""
@@ -631,9 +657,10 @@ def _write_csv(name: str, items: Iterable[Any], folder: Path) -> Path:
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(list(shapes))
+        required = _required_fields(item_type.cls)
         for item in items:
             data = codec.to_dict(item)
-            writer.writerow([_write_cell(shapes[k], data[k]) for k in shapes])
+            writer.writerow([_write_cell(shapes[k], data[k], k in required) for k in shapes])
     return path
 
 
