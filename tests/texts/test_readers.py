@@ -183,6 +183,16 @@ def test_damaged_docx_part_is_refused(tmp_path: Path) -> None:
     assert "damaged .docx" in error.message
 
 
+def test_zip_bomb_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readers, "MAX_UNZIPPED", 10_000)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", b"<Types/>")
+        archive.writestr("word/document.xml", b" " * 100_000)
+    error = read_error(write(tmp_path, "bomb.docx", out.getvalue()))
+    assert "unzips to" in error.message
+
+
 def test_odt_is_refused(tmp_path: Path) -> None:
     data = zip_bytes({"mimetype": b"application/vnd.oasis.opendocument.text"})
     assert ".odt" in read_error(write(tmp_path, "res57.odt", data)).message

@@ -46,6 +46,7 @@ _CONTROLS = tuple(chr(c) for c in (*range(0x00, 0x09), *range(0x0E, 0x20)))
 _MAX_CONTROL_SHARE = 0.02
 _SNIFF = 4096
 MAX_BYTES = 64 * 2**20  # the longest ITU texts are a few MB, even as .docx with images
+MAX_UNZIPPED = 512 * 2**20  # what a .docx may unzip to (a zip bomb is refused before reading)
 _TEXT_HINT = "give a plain-text (.txt) export or a .docx"
 
 
@@ -324,9 +325,15 @@ def _check_zip(data: bytes, source: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
+            unzipped = sum(info.file_size for info in archive.infolist())
             mimetype = archive.read("mimetype")[:80] if "mimetype" in names else b""
     except (zipfile.BadZipFile, OSError) as error:
         raise InputError(f"a damaged zip file ({error}): {_TEXT_HINT}", source=source) from None
+    if unzipped > MAX_UNZIPPED:
+        raise InputError(
+            f"unzips to {unzipped / 2**20:.0f} MiB, more than any Word text: give the text itself",
+            source=source,
+        )
     if b"opendocument" in mimetype:
         raise InputError("an OpenDocument (.odt) file is not read: save it as .docx", source=source)
     if "[Content_Types].xml" not in names or not any(n.startswith("word/") for n in names):
