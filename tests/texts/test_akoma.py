@@ -133,8 +133,10 @@ def test_frbr_identity_names_work_expression_and_language() -> None:
     )
     assert work.find("a:FRBRcountry", NS).get("value") == "un"
     assert work.find("a:FRBRnumber", NS).get("value") == "57"
+    assert work.find("a:FRBRdate", NS).attrib == {"date": "2008-01-01", "name": "adoption"}
     expression = root.find(".//a:FRBRExpression", NS)
     assert expression.find("a:FRBRlanguage", NS).get("language") == "eng"
+    assert expression.find("a:FRBRdate", NS).attrib == {"date": "2012-01-01", "name": "revision"}
     assert expression.find("a:FRBRuri", NS).get("value").endswith("/57/eng@2012")
 
 

@@ -132,10 +132,16 @@ def _meta(doc: Document, component: str = "") -> Element:
     return meta
 
 
+def _first_year(doc: Document) -> int | None:
+    """The year the work was first adopted: the earliest of its history (or its revision)."""
+    years = [e.year for e in doc.history] or ([doc.revision.year] if doc.revision else [])
+    return min(years) if years else None
+
+
 def _work_uri(doc: Document) -> str:
     doctype = "statement" if doc.kind in STATEMENT_KINDS else "doc"
-    years = [e.year for e in doc.history] or ([doc.revision.year] if doc.revision else [])
-    date = str(min(years)) if years else "undated"
+    first = _first_year(doc)
+    date = str(first) if first is not None else "undated"
     kind = make_id(doc.kind) or "text"
     return f"/akn/{COUNTRY}/{doctype}/{kind}/{_author(doc.body)}/{date}/{_number(doc)}"
 
@@ -163,22 +169,23 @@ def _identification(doc: Document, component: str) -> Element:
     author = f"#{_org_id(doc.body)}"
     identification = etree.Element(_a("identification"), source=SOURCE)
     frbr = _sub(identification, "FRBRWork")
-    _frbr_core(frbr, f"{work}/{main}", work, _date(year), author)
+    _frbr_core(frbr, f"{work}/{main}", work, (_date(_first_year(doc)), "adoption"), author)
     _sub(frbr, "FRBRcountry", value=COUNTRY)
     _sub(frbr, "FRBRsubtype", value=doc.kind or "text")
     _sub(frbr, "FRBRnumber", value=doc.number or "unnumbered")
     frbr = _sub(identification, "FRBRExpression")
-    _frbr_core(frbr, f"{expression}/{main}", expression, _date(year), author)
+    _frbr_core(frbr, f"{expression}/{main}", expression, (_date(year), "revision"), author)
     _sub(frbr, "FRBRlanguage", language=language)
     frbr = _sub(identification, "FRBRManifestation")
-    _frbr_core(frbr, f"{expression}/{main}.xml", f"{expression}.akn", _date(year), SOURCE)
+    dated = (_date(year), "revision")
+    _frbr_core(frbr, f"{expression}/{main}.xml", f"{expression}.akn", dated, SOURCE)
     return identification
 
 
-def _frbr_core(frbr: Element, this: str, uri: str, date: str, author: str) -> None:
+def _frbr_core(frbr: Element, this: str, uri: str, date: tuple[str, str], author: str) -> None:
     _sub(frbr, "FRBRthis", value=this)
     _sub(frbr, "FRBRuri", value=uri)
-    _sub(frbr, "FRBRdate", date=date, name="revision")
+    _sub(frbr, "FRBRdate", date=date[0], name=date[1])
     _sub(frbr, "FRBRauthor", href=author)
 
 
