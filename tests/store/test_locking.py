@@ -97,3 +97,53 @@ def test_concurrent_editors_exactly_one_wins(store: Store, database_url: str) ->
         opened.close()
     assert sorted(outcomes) == ["conflict"] * 5 + ["won"]
     assert [v.number for v in store.history("group", SG13.id)] == [1, 2]
+
+
+def test_concurrent_creators_of_one_id_exactly_one_wins(store: Store, database_url: str) -> None:
+    stores = [open_store(database_url) for _ in range(4)]
+    outcomes: list[str] = []
+    barrier = threading.Barrier(len(stores))
+
+    def create(index: int) -> None:
+        barrier.wait()
+        try:
+            stores[index].save(
+                replace(SG13, name=f"by {index}"),
+                author=f"c{index}",
+                reason="new",
+                expected_version=0,
+            )
+            outcomes.append("won")
+        except ConflictError:
+            outcomes.append("conflict")
+
+    threads = [threading.Thread(target=create, args=(i,)) for i in range(len(stores))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for opened in stores:
+        opened.close()
+    assert sorted(outcomes) == ["conflict"] * 3 + ["won"]
+    assert len(store.history("group", SG13.id)) == 1
+
+
+def test_last_writer_wins_without_expected_version_and_keeps_every_version(
+    store: Store, database_url: str
+) -> None:
+    store.save(SG13, author="alice", reason="load")
+    stores = [open_store(database_url) for _ in range(4)]
+    barrier = threading.Barrier(len(stores))
+
+    def edit(index: int) -> None:
+        barrier.wait()
+        stores[index].save(replace(SG13, name=f"edit {index}"), author=f"e{index}", reason="x")
+
+    threads = [threading.Thread(target=edit, args=(i,)) for i in range(len(stores))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for opened in stores:
+        opened.close()
+    assert [v.number for v in store.history("group", SG13.id)] == [1, 2, 3, 4, 5]

@@ -87,10 +87,13 @@ def version_of(row: Any) -> Version:
 # --- reading -------------------------------------------------------------------------------------
 
 
-def current_row(conn: sa.Connection, item_type: str, item_id: str) -> Any:
-    return conn.execute(
-        sa.select(items).where(items.c.item_type == item_type, items.c.item_id == item_id)
-    ).first()
+def current_row(conn: sa.Connection, item_type: str, item_id: str, *, lock: bool = False) -> Any:
+    """The item's row; with `lock`, locked until the transaction ends (PostgreSQL; SQLite's
+    writes are serialised anyway)."""
+    query = sa.select(items).where(items.c.item_type == item_type, items.c.item_id == item_id)
+    if lock and conn.dialect.name == "postgresql":
+        query = query.with_for_update()
+    return conn.execute(query).first()
 
 
 def require_row(conn: sa.Connection, item_type: str, item_id: str) -> Any:
@@ -187,8 +190,8 @@ class Change:
 def save_one(conn: sa.Connection, change: Change, expected_version: int | None) -> Version:
     """Write `change` as a new version unless the data is unchanged. `expected_version`: None =
     last writer wins; 0 = the item must not exist yet; N = the item must be at version N."""
-    for _attempt in range(5):
-        row = current_row(conn, change.item_type, change.item_id)
+    for _attempt in range(5):  # a retry only when a concurrent writer created the item first
+        row = current_row(conn, change.item_type, change.item_id, lock=expected_version is None)
         if row is None:
             if expected_version not in (None, 0):
                 require_row(conn, change.item_type, change.item_id)
