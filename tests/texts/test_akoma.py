@@ -275,6 +275,15 @@ def test_seeds_round_trip_and_validate(name: str) -> None:
     assert [n.get("marker") for n in notes] == ["1"]
 
 
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem)
+def test_every_fixture_text_round_trips_and_validates(path: Path) -> None:
+    """Recommendations, Questions, liaison statements, sectioned resolutions: parts, annexes,
+    metadata all go through Akoma Ntoso and back."""
+    from intersector.texts.parse import parse_document
+
+    round_trip(parse_document(path.read_text(encoding="utf-8"), source=str(path), lenient=True))
+
+
 def test_references_found_in_the_text_are_refs() -> None:
     doc = parse_seed("wtsa-res-38-en")
     root = etree.fromstring(to_akoma(doc))
