@@ -1,6 +1,9 @@
 """Coordination analytics at scale (`python -m bench overlap`).
 
 Measured:
+- quality: precision@10, recall@10, R-precision and the best-F1 threshold on the labelled set
+  (`tests/data/overlap/labelled.json`; all queries, then by query language), and the subject
+  classifier against the subjects declared on the sample activities;
 - embedding throughput of the real model (multilingual USE v3, 2 threads): real publication
   titles (short sentences) and title + abstract texts;
 - the 21,506 real ITU publications (`INTERSECTOR_BENCH_PUBLICATIONS`, default
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import json
 import os
 import resource
 import time
@@ -30,9 +34,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import yaml
 
 from bench.generate import iter_activities, load_real_publications
 from intersector.coordination.embeddings import UniversalSentenceEncoder
+from intersector.coordination.evaluation import LabelledPair, evaluate
 from intersector.coordination.overlap import OverlapIndex, WorkText
 from intersector.coordination.search import (
     AnnSearch,
@@ -40,8 +46,10 @@ from intersector.coordination.search import (
     recall_at_k,
     recall_by_similarity,
 )
+from intersector.coordination.subjects import SubjectClassifier
 
 CACHE = Path(__file__).parent / ".cache"
+LABELLED = Path(__file__).parents[1] / "tests" / "data" / "overlap" / "labelled.json"
 K = 10
 GENERATED = int(os.environ.get("INTERSECTOR_BENCH_OVERLAP_SIZE", "100000"))
 EXACT_SAMPLE = 2000
@@ -198,11 +206,81 @@ def generated(model: UniversalSentenceEncoder) -> list[Row]:
     return rows
 
 
+def labelled_quality(model: UniversalSentenceEncoder) -> list[Row]:
+    """Precision/recall@10 and the best-F1 threshold on tests/data/overlap/labelled.json."""
+    data = json.loads(LABELLED.read_text())
+    works = [
+        WorkText(
+            id=x["id"],
+            sector=x["sector"],
+            text=x["text"],
+            title=x["title"],
+            group=x["group"],
+            language=x["language"],
+        )
+        for x in data["queries"] + data["targets"]
+    ]
+    pairs = [LabelledPair(p["query"], p["target"], p["label"] == "related") for p in data["pairs"]]
+    rows = []
+    for language in ("all", "en", "fr", "es"):
+        chosen = [p for p in pairs if language == "all" or p.query.endswith(f"-{language}")]
+        q = evaluate(OverlapIndex.build(works, model), chosen)
+        rows += [
+            _row(f"labelled set ({language}, {q.pairs} pairs): precision@10", q.precision_at_k, ""),
+            _row(
+                f"labelled set ({language}): recall@10",
+                q.recall_at_k,
+                "",
+                ">= 0.9",
+                q.recall_at_k >= 0.9,
+            ),
+        ]
+        if language == "all":
+            rows += [
+                _row("labelled set (all): R-precision", q.r_precision, ""),
+                _row("labelled set (all): best-F1 threshold", q.best_threshold, "score"),
+                _row("labelled set (all): best F1", q.best_f1, ""),
+            ]
+    return rows
+
+
+def subject_agreement(model: UniversalSentenceEncoder) -> list[Row]:
+    """The classifier against the subjects declared on the sample activities."""
+    from intersector.store.codec import from_dict
+
+    folder = LABELLED.parents[3] / "data" / "sample" / "registry"
+    activities = [
+        from_dict("activity", a)
+        for name in ("activities-itu-r.yaml", "activities-itu-t.yaml")
+        for a in yaml.safe_load((folder / name).read_text())["activities"]
+    ]
+    subjects = [
+        from_dict("subject", s)
+        for s in yaml.safe_load((folder / "subjects.yaml").read_text())["subjects"]
+    ]
+    found = SubjectClassifier.build(subjects, model).classify_many(
+        [WorkText.from_activity(a) for a in activities]
+    )
+    tp = fp = fn = 0
+    for activity, assigned in zip(activities, found, strict=True):
+        got, wanted = {a.subject for a in assigned}, set(activity.subjects)
+        tp, fp, fn = tp + len(got & wanted), fp + len(got - wanted), fn + len(wanted - got)
+    return [
+        _row(
+            f"subjects vs declared ({len(activities)} sample activities): precision",
+            tp / max(tp + fp, 1),
+            "",
+        ),
+        _row("subjects vs declared: recall", tp / max(tp + fn, 1), ""),
+    ]
+
+
 def run() -> list[Row]:
     model = UniversalSentenceEncoder(threads=2)
+    quality = labelled_quality(model) + subject_agreement(model)
     rows, works = real_publications(model)
     sample = works or [WorkText.from_activity(a) for a in iter_activities(3000)]
     rows = throughput(model, sample) + rows
     rows += generated(model)
     rows.append(_row("process peak memory", _rss_mb(), "MiB"))
-    return rows
+    return quality + rows
