@@ -487,7 +487,9 @@ def _level(part: Part, eid: str, links: list[Link]) -> Element:
         _sub(element, "num", part.label)
     if part.heading:
         _sub(element, "heading", part.heading)
-    _sub(element, "intro" if part.children else "content").append(_inline_p(part.text, [], links))
+    holder = _sub(element, "intro" if part.children else "content")
+    for line in part.text.split("\n"):  # one p per line of the text
+        holder.append(_inline_p(line, [], links))
     for index, child in enumerate(part.children, 1):
         element.append(_level(child, f"{eid}__level_{index}", links))
     return element
@@ -704,7 +706,7 @@ def _read_part(element: Element) -> Part:
     return Part(
         label=_text_of(element.find(_a("num"))),
         heading=_text_of(element.find(_a("heading"))),
-        text=_text_of(holder.find(_a("p"))),
+        text="\n".join(_inline_text(p) for p in holder.iterchildren(_a("p"))),
         children=_read_levels(element),
     )
 
