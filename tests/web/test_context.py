@@ -67,3 +67,19 @@ def test_size_is_bounded() -> None:
     for n in range(context.MAX_ENTRIES + 20):
         cache.get(("k", n), lambda n=n: n)
     assert len(cache._entries) == context.MAX_ENTRIES
+
+
+def test_a_write_in_another_worker_is_seen_through_the_marker(tmp_path: object) -> None:
+    from pathlib import Path
+
+    marker = Path(str(tmp_path)) / "db.changed"
+    mine, other = ViewCache(ttl=60, marker=marker), ViewCache(ttl=60, marker=marker)
+    assert other.get(("a",), lambda: "before") == "before"
+    mine.clear()  # a write served by the other worker
+    assert other.get(("a",), lambda: "after") == "after"
+    assert other.peek(("a",), lambda: "x") == "after"
+
+
+def test_marker_names_follow_the_database() -> None:
+    assert context.marker_for("sqlite:///a.db") != context.marker_for("sqlite:///b.db")
+    assert context.marker_for("sqlite:///a.db") == context.marker_for("sqlite:///a.db")

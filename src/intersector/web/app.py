@@ -17,7 +17,7 @@ from intersector.domain.errors import IntersectorError
 from intersector.settings import Settings
 from intersector.web import pages, pages_coordination, pages_registry
 from intersector.web.api import coordination, documents, items, users
-from intersector.web.context import WebContext, secret_key
+from intersector.web.context import WebContext, marker_for, secret_key
 from intersector.web.problems import (
     handle_http_error,
     handle_request_validation,
@@ -62,10 +62,13 @@ def create_app(
     settings: Settings, store: Any | None = None, *, secure_cookies: bool = False
 ) -> FastAPI:
     """The web application on `store` (default: the store of `settings.database_url`)."""
-    store = store if store is not None else services.open_registry(settings)
+    own_store = store is None
+    store = services.open_registry(settings) if store is None else store
     ctx = WebContext(
         settings, store, SessionCodec(secret_key(settings, store)), secure_cookies=secure_cookies
     )
+    if own_store:  # workers serving one database tell each other of changes made by the web
+        ctx.cache.marker = marker_for(settings.database_url)
     app = FastAPI(
         title="intersector",
         summary="Coordination of the three ITU Sectors (WTSA Resolutions 38 and 57)",

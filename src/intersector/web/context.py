@@ -4,12 +4,15 @@ the login limiter and a small cache of computed views."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import secrets
+import tempfile
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from intersector.auth.ratelimit import LoginLimiter
@@ -19,8 +22,9 @@ from intersector.web.sessions import SessionCodec
 
 SECRET_TYPE = "secret"  # an unregistered store type: never served by the API
 SECRET_ID = "session-key"
-CACHE_SECONDS = 5.0
+CACHE_SECONDS = 60.0
 MAX_ENTRIES = 256
+CREDENTIAL_SECONDS = 2.0
 
 
 def utc_today() -> date:
@@ -35,8 +39,11 @@ class ViewCache:
     - an older one is still served while ONE background thread recomputes it (so a view that
       takes seconds to build on a large registry never makes a reader wait after the first);
     - a missing one is computed by one request while the others asking for it wait;
-    - every write through this process drops everything (`clear`): the next reader sees it.
-    Writes by other processes show within `ttl` seconds plus one computation."""
+    - every write through the web drops everything (`clear`), in this process and, through the
+      `marker` file whose time it touches, in every other worker on this machine: the next
+      reader sees the change.
+    Writes that do not come through the web (the CLI, another machine) show within `ttl`
+    seconds plus one computation."""
 
     ttl: float = CACHE_SECONDS
     _entries: dict[tuple[Any, ...], tuple[float, Any]] = field(default_factory=dict)
@@ -44,8 +51,36 @@ class ViewCache:
     _key_locks: dict[tuple[Any, ...], threading.Lock] = field(default_factory=dict)
     _refreshing: set[tuple[Any, ...]] = field(default_factory=set)
     _generation: int = 0
+    marker: Path | None = None
+    _seen: float = 0.0
+
+    def _follow_marker(self) -> None:
+        """Drop everything when another process touched the marker since we last looked."""
+        if self.marker is None:
+            return
+        try:
+            changed = self.marker.stat().st_mtime_ns / 1e9
+        except FileNotFoundError:
+            return
+        if changed != self._seen:
+            with self._lock:
+                self._seen = changed
+                self._generation += 1
+                self._entries.clear()
+
+    def peek(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any | None:
+        """The view if one is kept (old ones start their recomputation), else None: a fast
+        path that never computes, for callers in the event loop."""
+        self._follow_marker()
+        hit = self._entries.get(key)
+        if hit is None:
+            return None
+        if time.monotonic() - hit[0] >= self.ttl:
+            self._refresh_later(key, compute)
+        return hit[1]
 
     def get(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        self._follow_marker()
         hit = self._entries.get(key)
         if hit is not None:
             if time.monotonic() - hit[0] >= self.ttl:
@@ -100,6 +135,38 @@ class ViewCache:
         with self._lock:
             self._generation += 1
             self._entries.clear()
+            if self.marker is not None:
+                self.marker.touch()
+                self._seen = self.marker.stat().st_mtime_ns / 1e9
+
+
+def marker_for(database_url: str) -> Path:
+    """The file whose modification time tells the workers serving one database that the web
+    changed something (in the system's temporary folder, named after the database URL)."""
+    digest = hashlib.sha256(database_url.encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"intersector-{digest}.changed"
+
+
+@dataclass
+class CredentialCache:
+    """Who a credential (token digest, session user) stood for, kept `ttl` seconds so a burst
+    of requests does not look the same user up each time. Revoking a token or changing a user
+    in this process clears it at once; in other processes it shows within `ttl` seconds."""
+
+    ttl: float = CREDENTIAL_SECONDS
+    _entries: dict[str, tuple[float, Any]] = field(default_factory=dict)
+
+    def get(self, key: str, now: float) -> Any | None:
+        hit = self._entries.get(key)
+        return hit[1] if hit is not None and now - hit[0] < self.ttl else None
+
+    def put(self, key: str, value: Any, now: float) -> None:
+        if len(self._entries) > 4 * MAX_ENTRIES:
+            self._entries.clear()
+        self._entries[key] = (now, value)
+
+    def clear(self) -> None:
+        self._entries.clear()
 
 
 @dataclass
@@ -109,6 +176,7 @@ class WebContext:
     sessions: SessionCodec
     limiter: LoginLimiter = field(default_factory=LoginLimiter)
     cache: ViewCache = field(default_factory=ViewCache)
+    credentials: CredentialCache = field(default_factory=CredentialCache)
     today: Callable[[], date] = utc_today
     secure_cookies: bool = False
 

@@ -3,6 +3,9 @@ and the CSRF check for changes made with a session cookie."""
 
 from __future__ import annotations
 
+import hashlib
+import time
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
@@ -45,13 +48,29 @@ def _resolve(request: Request) -> Principal:
         scheme, _, credential = authorization.partition(" ")
         if scheme.lower() != "bearer" or not credential.strip():
             raise AuthenticationError("use `Authorization: Bearer <API token>`")
-        found: Principal = services.principal_for_token(ctx.store, credential.strip())
-        return found
+        key = "token:" + hashlib.sha256(credential.strip().encode()).hexdigest()
+        return _remembered(
+            ctx, key, lambda: services.principal_for_token(ctx.store, credential.strip())
+        )
     session = session_of(request)
     if session and session.username:
-        user = services.find_user(ctx.store, session.username)
-        if user is not None and not user.disabled:
-            return Principal(user, frozenset({"read", "write"}), "session")
+        return _remembered(ctx, "user:" + session.username, lambda: _session_user(ctx, session))
+    return ANONYMOUS
+
+
+def _remembered(ctx: WebContext, key: str, resolve: Callable[[], Principal]) -> Principal:
+    now = time.monotonic()
+    found: Principal | None = ctx.credentials.get(key, now)
+    if found is None:
+        found = resolve()
+        ctx.credentials.put(key, found, now)
+    return found
+
+
+def _session_user(ctx: WebContext, session: Session) -> Principal:
+    user = services.find_user(ctx.store, session.username)
+    if user is not None and not user.disabled:
+        return Principal(user, frozenset({"read", "write"}), "session")
     return ANONYMOUS
 
 
@@ -91,7 +110,29 @@ def etag(number: int) -> str:
     return f'"{number}"'
 
 
-Reader = Annotated[Principal, Depends(reader)]
-Writer = Annotated[Principal, Depends(writer)]
-Ctx = Annotated[WebContext, Depends(context)]
-Expected = Annotated[int, Depends(expected_version)]
+# The dependencies run in the event loop (async wrappers): they only read the request and, for
+# credentials, make one or two indexed lookups; a hop to the thread pool would cost more.
+
+
+async def _context(request: Request) -> WebContext:
+    return context(request)
+
+
+async def _reader(request: Request) -> Principal:
+    return reader(request)
+
+
+async def _writer(request: Request) -> Principal:
+    return writer(request)
+
+
+async def _expected(
+    if_match: Annotated[str | None, Header(description='The ETag read, e.g. "3"')] = None,
+) -> int:
+    return expected_version(if_match)
+
+
+Reader = Annotated[Principal, Depends(_reader)]
+Writer = Annotated[Principal, Depends(_writer)]
+Ctx = Annotated[WebContext, Depends(_context)]
+Expected = Annotated[int, Depends(_expected)]

@@ -7,19 +7,18 @@ from __future__ import annotations
 import time
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from intersector import services
 from intersector.auth.errors import AuthenticationError, RateLimitedError
-from intersector.auth.roles import Principal
 from intersector.web import i18n
-from intersector.web.deps import context, reader, session_of
+from intersector.web.deps import Reader, context, session_of
 from intersector.web.render import local, page, redirect, set_session_cookie
 from intersector.web.sessions import LANG_COOKIE, check_csrf, new_session
 
 router = APIRouter(include_in_schema=False)
-PageReader = Annotated[Principal, Depends(reader)]
+PageReader = Reader
 
 
 def render_error(

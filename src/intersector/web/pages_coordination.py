@@ -5,20 +5,20 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
 from intersector import services
 from intersector.auth.errors import AuthenticationError
-from intersector.auth.roles import Principal, check_can_review
+from intersector.auth.roles import check_can_review
 from intersector.reports.roadmap_json import roadmap_to_dict
-from intersector.web.deps import context, reader
+from intersector.web.deps import Reader, context
 from intersector.web.pages import check_form
 from intersector.web.render import page, redirect
 
 router = APIRouter(include_in_schema=False)
-PageReader = Annotated[Principal, Depends(reader)]
+PageReader = Reader
 
 
 @router.get("/roadmaps")
@@ -114,5 +114,7 @@ def revoke(
     request: Request, token_id: str, who: PageReader, csrf: Annotated[str, Form()] = ""
 ) -> Response:
     check_form(request, csrf)
-    services.revoke_token(context(request).store, who, token_id)
+    ctx = context(request)
+    services.revoke_token(ctx.store, who, token_id)
+    ctx.credentials.clear()
     return redirect("/account")

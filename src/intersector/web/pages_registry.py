@@ -4,9 +4,9 @@ side by side in their languages. Each page calls the service its API twin calls.
 from __future__ import annotations
 
 import dataclasses
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from intersector import services
@@ -14,14 +14,14 @@ from intersector.auth.roles import Principal
 from intersector.domain.errors import ConflictError, NotFoundError, ValidationError
 from intersector.store.codec import ITEM_TYPES, from_dict, get_item_type, to_dict
 from intersector.web.api.items import REGISTRY_TYPES
-from intersector.web.deps import context, reader
+from intersector.web.deps import Reader, context
 from intersector.web.forms import form_fields, item_from_form
 from intersector.web.pages import check_form
 from intersector.web.pagination import paginate
 from intersector.web.render import page, redirect
 
 router = APIRouter(include_in_schema=False)
-PageReader = Annotated[Principal, Depends(reader)]
+PageReader = Reader
 PAGE_SIZE = 50
 
 

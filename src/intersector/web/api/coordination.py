@@ -10,31 +10,37 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from intersector import services
 from intersector.auth.roles import check_can_review
+from intersector.web.context import WebContext
 from intersector.web.deps import Ctx, Reader, Writer
 
 router = APIRouter(tags=["coordination"])
 
 
-def cached_json(ctx: Ctx, key: tuple[Any, ...], compute: Any, request: Request) -> Response:
-    """A computed view as JSON bytes, kept in the view cache with a weak ETag of its content."""
+async def cached_json(
+    ctx: WebContext, key: tuple[Any, ...], compute: Any, request: Request
+) -> Response:
+    """A computed view as JSON bytes with a weak ETag of its content, from the view cache; only
+    a missing view is computed (in the thread pool, never in the event loop)."""
 
     def render() -> tuple[bytes, str]:
         body = json.dumps(compute(), ensure_ascii=False, default=str).encode()
         return body, f'W/"{zlib.crc32(body):08x}"'
 
-    body, tag = ctx.cache.get(key, render)
+    kept = ctx.cache.peek(key, render)
+    body, tag = kept if kept is not None else await run_in_threadpool(ctx.cache.get, key, render)
     if request.headers.get("if-none-match") == tag:
         return Response(status_code=304, headers={"ETag": tag})
     return Response(body, media_type="application/json", headers={"ETag": tag})
 
 
 @router.get("/joined-roadmaps/{subject}", summary="The three Sectors' roadmaps of a subject")
-def joined_roadmap(subject: str, request: Request, ctx: Ctx, who: Reader) -> Any:
+async def joined_roadmap(subject: str, request: Request, ctx: Ctx, who: Reader) -> Any:
     today = ctx.today()
-    return cached_json(
+    return await cached_json(
         ctx,
         ("roadmap", subject, today),
         lambda: services.roadmap_document(ctx.store, subject, today),
@@ -61,9 +67,9 @@ def findings(
 
 
 @router.get("/dashboard", summary="What needs attention now")
-def dashboard(request: Request, ctx: Ctx, who: Reader) -> Any:
+async def dashboard(request: Request, ctx: Ctx, who: Reader) -> Any:
     today = ctx.today()
-    return cached_json(
+    return await cached_json(
         ctx, ("dashboard", today), lambda: services.dashboard(ctx.store, today), request
     )
 

@@ -115,6 +115,7 @@ def change_role(username: str, body: RoleChange, ctx: Ctx, who: Writer) -> UserO
         sectors=None if body.sectors is None else tuple(body.sectors),
         groups=None if body.groups is None else tuple(body.groups),
     )
+    ctx.credentials.clear()
     return user_out(user)
 
 
@@ -136,4 +137,5 @@ def issue_token(body: NewToken, ctx: Ctx, who: Writer) -> TokenOut:
 )
 def revoke_token(token_id: str, ctx: Ctx, who: Writer) -> Response:
     services.revoke_token(ctx.store, who, token_id)
+    ctx.credentials.clear()
     return Response(status_code=204)
