@@ -65,6 +65,7 @@ def test_to_dict_is_json_and_from_dict_gives_it_back(item: object) -> None:
     name = codec.item_type_of(item).name
     data = codec.to_dict(item)
     assert codec.from_dict(name, json.loads(json.dumps(data))) == item
+    assert codec.from_stored(name, json.loads(json.dumps(data))) == item
     assert codec.from_dict(name, codec.to_dict(item, omit_defaults=True)) == item
 
 
@@ -124,3 +125,9 @@ def test_types_by_singular_or_plural_name() -> None:
     assert codec.item_type_of(Subject(id="imt", labels={})).plural == "subjects"
     with pytest.raises(ValidationError, match="unknown item type 'widget'"):
         codec.get_item_type("widget")
+
+
+def test_from_stored_falls_back_to_precise_errors() -> None:
+    with pytest.raises(ValidationError) as caught:
+        codec.from_stored("liaison", {"id": "x", "from_group": "g", "title": "t", "sent": "soon"})
+    assert caught.value.field == "sent"

@@ -206,6 +206,56 @@ def from_dict(type_name: str, data: Mapping[str, Any]) -> Any:
     return item
 
 
+def from_stored(type_name: str, data: Mapping[str, Any]) -> Any:
+    """`from_dict` for data the store wrote itself (checked when saved): the quick way, with no
+    per-field checks; anything unexpected falls back to `from_dict` and its precise errors."""
+    cls = get_item_type(type_name).cls
+    try:
+        return _load(cls, data)
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return from_dict(type_name, data)
+
+
+_Loader = typing.Callable[[Any], Any]
+
+
+def _load(cls: Any, data: Mapping[str, Any]) -> Any:
+    return cls(**{n: f(data[n]) if f else data[n] for n, f in _load_plan(cls) if n in data})
+
+
+@cache
+def _load_plan(cls: Any) -> tuple[tuple[str, _Loader | None], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, _loader(hints[f.name])) for f in dataclasses.fields(cls))
+
+
+@cache
+def _loader(hint: Any) -> _Loader | None:
+    """The quick reader of a stored value of type `hint` (None: the value is used as it is)."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = _loader(next(a for a in typing.get_args(hint) if a is not type(None)))
+        return None if inner is None else (lambda v: None if v is None else inner(v))
+    if origin is tuple:
+        args = typing.get_args(hint)
+        each = _loader(args[0]) if len(args) == 2 and args[1] is Ellipsis else _any_loader
+        return tuple if each is None else (lambda v: tuple([each(x) for x in v]))
+    if origin in (Mapping, dict):
+        value = _loader(typing.get_args(hint)[1]) if typing.get_args(hint) else None
+        return dict if value is None else (lambda v: {k: value(x) for k, x in v.items()})
+    if dataclasses.is_dataclass(hint):
+        return lambda v: _load(hint, v)
+    if hint is date:
+        return date.fromisoformat
+    if hint is datetime:
+        return lambda v: _to_datetime(v, "")
+    return None
+
+
+def _any_loader(value: Any) -> Any:
+    raise TypeError("a fixed-length tuple: read it the careful way")
+
+
 def decode(cls: type[Any], data: Mapping[str, Any]) -> tuple[Any, list[Problem]]:
     """Build `cls` from `data`, collecting every problem (unknown field, missing required field,
     wrong type, bad date). Returns (object, []) or (None, problems)."""

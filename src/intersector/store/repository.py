@@ -415,4 +415,4 @@ def decode_row(item_type: str, data: Mapping[str, Any]) -> Any:
     """The domain object of a stored row (types without a dataclass give their dict)."""
     if item_type not in codec.ITEM_TYPES:
         return dict(data)
-    return codec.from_dict(item_type, data)
+    return codec.from_stored(item_type, data)
