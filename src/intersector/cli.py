@@ -261,6 +261,7 @@ def demo(
     for table in (roadmap_table(done["view"]), liaisons_table(done["view"])):
         console.print(table)
     console.print(findings_table(done["all_findings"]))
+    _analytics_demo()  # issue 4: top duplicate candidates, subjects common to the three Sectors
     console.print(f"wrote the HTML roadmap to {output}")
 
 
@@ -563,6 +564,19 @@ def diff(
         console.print(f"wrote {target}")
     else:
         console.print(format_diff(changes) or "no change", markup=False, highlight=False)
+
+
+def _analytics_demo() -> None:
+    """The demo's analytics part: the top duplicated-work candidates across Sectors and the
+    subjects common to the three Sectors, on what the demo loaded."""
+    from intersector import services
+    from intersector.reports.overlap_table import common_table, overlaps_table
+    from intersector.settings import Settings
+
+    settings = Settings.from_env()
+    console.print(overlaps_table(services.find_overlaps(settings, limit=10)))
+    report = services.subjects_report(settings)
+    console.print(common_table(report["common"], report["labels"]))
 
 
 # <<< coordination analytics (issue 4)
