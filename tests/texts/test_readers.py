@@ -300,6 +300,14 @@ def test_docx_footnotes_come_from_the_footnotes_part() -> None:
     assert "These include" in footnotes
 
 
+def test_docx_without_text_is_refused(tmp_path: Path) -> None:
+    import docx
+
+    path = tmp_path / "blank.docx"
+    docx.Document().save(str(path))
+    assert "holds no text" in read_error(path).message
+
+
 def test_docx_is_known_by_content_not_name(tmp_path: Path) -> None:
     data = (DATA / "docx" / "features.docx").read_bytes()
     assert read_file(write(tmp_path, "really-a-docx.txt", data)).format == "docx"
@@ -323,8 +331,12 @@ def test_docx_of_a_seed_parses_as_the_seed(name: str) -> None:
 TEXT_CHARS = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff")
 
 
-@given(st.binary(max_size=300))
-def test_any_bytes_give_text_or_an_input_error(data: bytes) -> None:
+MAGICS = st.sampled_from([b"", b"PK\x03\x04", b"%PDF-", b"\xff\xfe", b"\xef\xbb\xbf"])
+
+
+@given(MAGICS, st.binary(max_size=300))
+def test_any_bytes_give_text_or_an_input_error(magic: bytes, tail: bytes) -> None:
+    data = magic + tail
     try:
         result = read_bytes(data, source="fuzz.txt")
     except InputError as error:
@@ -332,6 +344,36 @@ def test_any_bytes_give_text_or_an_input_error(data: bytes) -> None:
     else:
         assert "\r" not in result.text
         assert result.text.strip()
+
+
+PART_NAMES = st.sampled_from(
+    ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
+     "word/footnotes.xml", "word/numbering.xml", "mimetype"]
+)  # fmt: skip
+FEATURES = (Path(__file__).resolve().parents[1] / "data" / "docx" / "features.docx").read_bytes()
+
+
+def damaged_parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.dictionaries(PART_NAMES, st.binary(max_size=200) | st.sampled_from([b"<x/>", b"<w/>"])),
+    st.booleans(),
+)
+def test_any_damaged_docx_gives_text_or_an_input_error(
+    changes: dict[str, bytes], keep_the_rest: bool
+) -> None:
+    parts = damaged_parts(FEATURES) if keep_the_rest else {}
+    parts.update(changes)
+    try:
+        result = read_bytes(zip_bytes(parts), source="fuzz.docx")
+    except InputError as error:
+        assert error.source == "fuzz.docx"
+    else:
+        assert result.format == "docx"
 
 
 @given(st.text(TEXT_CHARS, min_size=1), st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))

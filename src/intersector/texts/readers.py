@@ -79,7 +79,12 @@ def read_bytes(data: bytes, *, source: str = "") -> ReadResult:
         raise InputError(f"the file is empty: {_TEXT_HINT}", source=source)
     _refuse_known_formats(data, source)
     if data.startswith(ZIP_MAGICS):
-        return ReadResult(read_docx_bytes(data, source=source), "docx", "docx")
+        text = read_docx_bytes(data, source=source)
+        if not text.strip():
+            raise InputError(
+                "the .docx holds no text: check that it is the right file", source=source
+            )
+        return ReadResult(text, "docx", "docx")
     text, encoding = decode_text(data, source=source)
     if not text.strip():
         raise InputError(f"the file holds only blank space: {_TEXT_HINT}", source=source)
@@ -258,7 +263,8 @@ def read_docx_bytes(data: bytes, *, source: str = "") -> str:
         raise InputError(
             f"a zip file that is no Word .docx (no Word document part): {_TEXT_HINT}", source=source
         )
-    body = _parse_part(main[1], source).find(_w("body"))
+    document = _parse_part(main[1], source)
+    body = document.find(_w("body")) if document is not None else None
     footnotes = _parse_part(parts.get(FOOTNOTES, ("", b""))[1], source)
     numbering = _parse_part(parts.get(NUMBERING, ("", b""))[1], source)
     state = _DocxState(_footnote_bodies(footnotes), _ListNumbering(numbering))
