@@ -204,3 +204,14 @@ def test_revision_diff_finds_a_moved_clause(en: Document) -> None:
 
 def test_mark_words() -> None:
     assert align.mark_words("a b c", "a x c") == "a [-b-] {+x+} c"
+
+
+def test_html_reports_escape_and_mark(en: Document, revised: Document) -> None:
+    from intersector.reports.diff_html import diff_html, divergences_html
+
+    page = diff_html("Res 57 <synthetic>", align.revision_diff(en, revised))
+    assert "&lt;synthetic&gt;" in page
+    assert "<del>assist in the identification of</del>" in page
+    assert "<ins>continue to identify</ins>" in page
+    found = [align.Divergence("clause-missing", "recognizing b)", "en", "fr", "missing in fr")]
+    assert "clause-missing" in divergences_html("EN/FR", found)
