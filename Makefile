@@ -16,6 +16,9 @@ install: $(STAMP)
 demo: $(STAMP)
 	rm -f $(DEMO_DB)
 	INTERSECTOR_DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/intersector demo
+	printf 'demo-password\n' | INTERSECTOR_DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/intersector user add demo --role coordinator --password-stdin
+	@echo "web: sign in as demo / demo-password (coordinator); Ctrl-C stops the server"
+	INTERSECTOR_DATABASE_URL=sqlite:///$(DEMO_DB) INTERSECTOR_ANONYMOUS_READ=1 $(BIN)/intersector serve
 
 test: $(STAMP)
 	$(BIN)/pytest -n 2 -q

@@ -269,23 +269,32 @@ def alignment_findings(store: Any, today: Any, subject: str | None = None) -> tu
     return registry_findings(store, subject=subject or "", today=today)
 
 
-def dashboard(store: Any, today: Any) -> dict[str, Any]:
-    """What needs attention: overdue liaisons, other alignment findings, new duplicate
-    candidates (not yet reviewed), and the registry's size. One data function for the
-    dashboard page and `/api/v1/dashboard`."""
+def dashboard(store: Any, today: Any, shown: int = 100) -> dict[str, Any]:
+    """What needs attention: overdue liaisons, other alignment findings (the `shown` most
+    severe of each, with their totals and the count per check), new duplicate candidates (not
+    yet reviewed), and the registry's size. One data function for the dashboard page and
+    `/api/v1/dashboard`."""
+    from collections import Counter
+
     from intersector.coordination.alignment import LIAISON_OVERDUE
     from intersector.reports.roadmap_json import finding_to_dict
 
     findings = alignment_findings(store, today)
-    overdue = [finding_to_dict(f) for f in findings if f.check == LIAISON_OVERDUE]
-    others = [finding_to_dict(f) for f in findings if f.check != LIAISON_OVERDUE]
-    counts = {t: store.count(t) for t in ("activity", "liaison", "group", "subject", "roadmap")}
+    overdue = [f for f in findings if f.check == LIAISON_OVERDUE]
+    others = [f for f in findings if f.check != LIAISON_OVERDUE]
+    fresh = [c for c in duplicate_candidates(store) if not c.get("review")]
     return {
         "today": today.isoformat(),
-        "overdue_liaisons": overdue,
-        "findings": others,
-        "duplicates": [c for c in duplicate_candidates(store) if not c.get("review")][:20],
-        "counts": counts,
+        "overdue_liaisons": [finding_to_dict(f) for f in overdue[:shown]],
+        "overdue_total": len(overdue),
+        "findings": [finding_to_dict(f) for f in others[:shown]],
+        "findings_total": len(others),
+        "findings_by_check": dict(Counter(f.check for f in findings)),
+        "duplicates": fresh[:20],
+        "duplicates_total": len(fresh),
+        "counts": {
+            t: store.count(t) for t in ("activity", "liaison", "group", "subject", "roadmap")
+        },
         "subjects": [{"id": s.id, "label": dict(s.labels)} for s in store.list("subject")],
     }
 

@@ -49,14 +49,20 @@ def test_roadmap_changes_show_after_a_write(client: TestClient, filled: Store) -
     assert rows["itu-t-q6-13"]["target"] == "2027-01-31" != str(before)
 
 
-def test_findings_filters(client: TestClient, filled: Store) -> None:
+def test_findings_filters_and_pages(client: TestClient, filled: Store) -> None:
     auth = bearer(filled, "rita", "read")
     everything = client.get(f"{API}/findings", headers=auth).json()
-    assert {f["check"] for f in everything} >= {"late-dependency", "liaison-overdue"}
+    assert {f["check"] for f in everything["items"]} >= {"late-dependency", "liaison-overdue"}
+    assert everything["total"] == len(everything["items"]) and everything["next_cursor"] is None
     overdue = client.get(f"{API}/findings", params={"check": "liaison-overdue"}, headers=auth)
-    assert [f["items"][0] for f in overdue.json()] == ["sg2-ls-emergency"]
+    assert [f["items"][0] for f in overdue.json()["items"]] == ["sg2-ls-emergency"]
     itu_d = client.get(f"{API}/findings", params={"sector": "itu-d"}, headers=auth).json()
-    assert all("itu-d" in f["sectors"] for f in itu_d)
+    assert all("itu-d" in f["sectors"] for f in itu_d["items"])
+    first = client.get(f"{API}/findings", params={"limit": 1}, headers=auth).json()
+    second = client.get(
+        f"{API}/findings", params={"limit": 1, "cursor": first["next_cursor"]}, headers=auth
+    ).json()
+    assert [first["items"][0], second["items"][0]] == everything["items"][:2]
 
 
 def test_dashboard_is_the_pages_data(client: TestClient, filled: Store) -> None:
@@ -64,6 +70,8 @@ def test_dashboard_is_the_pages_data(client: TestClient, filled: Store) -> None:
     assert [f["items"][0] for f in data["overdue_liaisons"]] == ["sg2-ls-emergency"]
     assert [c["id"] for c in data["duplicates"]] == [PAIR]
     assert data["counts"]["activity"] == 6 and data["today"] == "2025-03-01"
+    assert data["overdue_total"] == 1 and data["findings_total"] == len(data["findings"])
+    assert data["findings_by_check"]["liaison-overdue"] == 1
 
 
 def test_subject_matrix(client: TestClient, filled: Store) -> None:

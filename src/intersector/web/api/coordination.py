@@ -16,6 +16,7 @@ from intersector import services
 from intersector.auth.roles import check_can_review
 from intersector.web.context import WebContext
 from intersector.web.deps import Ctx, Reader, Writer
+from intersector.web.pagination import paginate
 
 router = APIRouter(tags=["coordination"])
 
@@ -48,22 +49,33 @@ async def joined_roadmap(subject: str, request: Request, ctx: Ctx, who: Reader) 
     )
 
 
-@router.get("/findings", summary="Alignment findings, most severe first")
+@router.get("/findings", summary="Alignment findings, most severe first (paginated)")
 def findings(
     ctx: Ctx,
     who: Reader,
     subject: str | None = None,
     check: str | None = None,
     sector: str | None = None,
-) -> list[dict[str, Any]]:
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> dict[str, Any]:
     from intersector.reports.roadmap_json import finding_to_dict
 
-    found = services.alignment_findings(ctx.store, ctx.today(), subject)
-    return [
-        finding_to_dict(f)
-        for f in found
+    today = ctx.today()
+    found = ctx.cache.get(
+        ("findings", subject, today), lambda: services.alignment_findings(ctx.store, today, subject)
+    )
+    kept = [
+        (f"{n:09d}", f)
+        for n, f in enumerate(found)
         if (check is None or f.check == check) and (sector is None or sector in f.sectors)
     ]
+    page = paginate(kept, lambda pair: "", lambda pair: pair[0], limit=limit, cursor=cursor)
+    return {
+        "items": [finding_to_dict(f) for _, f in page.items],
+        "next_cursor": page.next_cursor,
+        "total": page.total,
+    }
 
 
 @router.get("/dashboard", summary="What needs attention now")
