@@ -111,6 +111,7 @@ def _in_child(function: str, *args: Any) -> dict[str, Any]:
 
 
 def _row(metric: str, value: float | int, unit: str) -> dict[str, Any]:
+    print(f"  {metric}: {value:,.2f} {unit}", file=sys.stderr, flush=True)  # progress
     return {"benchmark": BENCHMARK, "metric": metric, "value": value, "unit": unit}
 
 
