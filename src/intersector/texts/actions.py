@@ -20,38 +20,36 @@ from intersector.domain.ids import group_id
 from intersector.texts.lexicon import BY_CODE, FUNCTION_VERBS, Lexicon
 
 _SECTOR_OF_BODY = {"wtsa": "itu-t", "wtdc": "itu-d", "ra": "itu-r", "wrc": "itu-r"}
-_SECTOR_TOKEN = re.compile(r"^(?:ITU|UIT)-([RTD])$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class _Patterns:
     names: re.Pattern[str]
     group: re.Pattern[str]
-    directors: re.Pattern[str]
     infinitive: re.Pattern[str]
     purpose: re.Pattern[str]
 
 
-def _alt(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def capitalised(words: Iterable[str]) -> str:
+    """An alternation of `words` (lower-case table keys) as ITU texts print names: first letter
+    upper case, the rest in any case (`M(?i:ember states)`). A literal first letter lets the
+    search skip every position that cannot start a name, which is most of them."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w[0].upper()) + f"(?i:{re.escape(w[1:])})" for w in ordered)
 
 
 @cache
 def _patterns(code: str) -> _Patterns:
     lex = BY_CODE[code]
-    names = "|".join(re.escape(p) for p in sorted(lex.addressees, key=len, reverse=True))
-    directors = "|".join(re.escape(w) for w in sorted(lex.director_words, key=len, reverse=True))
     return _Patterns(
-        names=re.compile(rf"(?<![\w-])(?:{names})(?![\w-])"),
-        group=re.compile(
-            rf"(?:\b(?P<sector>(?:ITU|UIT)-[RTD])\s+)?\b(?P<kind>{_alt(lex.group_words)})"
-            r"\s*(?P<number>\d{1,2}[A-Z]?)\b",
-            re.IGNORECASE,
-        ),
-        directors=re.compile(rf"\b(?:{directors})\b"),
+        names=re.compile(rf"(?:{capitalised(lex.addressees)})(?![\w-])"),
+        group=re.compile(rf"(?:{capitalised(lex.group_words)})s?\s*(?P<number>\d{{1,2}}[A-Z]?)\b"),
         infinitive=re.compile(lex.infinitive),
         purpose=re.compile(lex.purpose),
     )
+
+
+_SECTOR_BEFORE = re.compile(r"(?:ITU|UIT)-([RTD])\s+$")
 
 
 def addressee_ids(text: str, lex: Lexicon, body: str = "") -> tuple[str, ...]:
@@ -59,33 +57,44 @@ def addressee_ids(text: str, lex: Lexicon, body: str = "") -> tuple[str, ...]:
 
     Bureaux named after the word `Director(s)` become their Directors (`the Directors of the
     Radiocommunication (BR) … Bureaux` → `br-director`); study groups take the sector written
-    before them (`ITU-R Study Group 5` → `itu-r-sg5`) or the issuing body's sector."""
+    before them (`ITU-R Study Group 5` → `itu-r-sg5`) or the issuing body's sector. Names are
+    found as printed, with a capital (`Member States`, `TSAG`)."""
     p = _patterns(lex.code)
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for m in p.group.finditer(text):
-        sector = _sector(m["sector"]) or _SECTOR_OF_BODY.get(body, "itu-t")
-        kind = lex.group_words[" ".join(m["kind"].lower().split())]
-        found.append((m.start(), group_id(sector, kind, m["number"])))
-        taken.append(m.span())
-    lowered = text.lower()
-    director_at = _first(p.directors, lowered)
-    for m in p.names.finditer(lowered):
-        if any(a <= m.start() < b for a, b in taken):
+        if _inside_word(text, m.start()):
             continue
-        for ident in lex.addressees[m.group(0).lower()]:
-            found.append((m.start(), _directorize(ident, lex, director_at, m.start())))
+        start, ident = _group(m, text, lex, body)
+        found.append((start, ident))
+        taken.append((start, m.end()))
+    director_at = _first_of(lex.director_words, text.lower())
+    for m in p.names.finditer(text):
+        at = m.start()
+        if _inside_word(text, at) or any(a <= at < b for a, b in taken):
+            continue
+        for ident in lex.addressees[" ".join(m.group(0).lower().split())]:
+            found.append((at, _directorize(ident, lex, director_at, at)))
     return _unique(ident for _, ident in sorted(found, key=lambda f: f[0]))
 
 
-def _sector(token: str | None) -> str:
-    m = _SECTOR_TOKEN.match(token or "")
-    return f"itu-{m.group(1).lower()}" if m else ""
+def _inside_word(text: str, at: int) -> bool:
+    return at > 0 and (text[at - 1].isalnum() or text[at - 1] in "-_")
 
 
-def _first(pattern: re.Pattern[str], text: str) -> int:
-    m = pattern.search(text)
-    return m.start() if m else -1
+def _group(m: re.Match[str], text: str, lex: Lexicon, body: str) -> tuple[int, str]:
+    """`ITU-R Study Group 5` → `itu-r-sg5`, with where it starts (at the sector token);
+    without a sector, the issuing body's."""
+    before = _SECTOR_BEFORE.search(text, max(0, m.start() - 8), m.start())
+    sector = f"itu-{before.group(1).lower()}" if before else _SECTOR_OF_BODY.get(body, "itu-t")
+    words = m.group(0)[: m.start("number") - m.start()].strip().lower()
+    kind = lex.group_words.get(words) or lex.group_words.get(words.removesuffix("s"), "sg")
+    return (before.start() if before else m.start()), group_id(sector, kind, m["number"])
+
+
+def _first_of(words: Iterable[str], text: str) -> int:
+    found = [at for at in (text.find(w) for w in words) if at >= 0]
+    return min(found) if found else -1
 
 
 def _directorize(ident: str, lex: Lexicon, director_at: int, at: int) -> str:

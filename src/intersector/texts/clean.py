@@ -74,9 +74,12 @@ class CleanText:
 
 def clean_text(text: str) -> CleanText:
     """Clean `text` (see the module docstring for what is guaranteed)."""
-    for odd, plain in _CHARS.items():
-        if odd in text:
-            text = text.replace(odd, plain)
+    if not text.isascii():
+        for odd, plain in _CHARS.items():
+            if odd in text:
+                text = text.replace(odd, plain)
+    elif "\r" in text or "\x0b" in text or "\x0c" in text:
+        text = text.replace("\r", "").replace("\x0b", "\n").replace("\x0c", "\n")
     bodies: dict[str, str] = {}
     anchors: list[tuple[str, int, int]] = []
     if "[" in text:
@@ -95,7 +98,7 @@ def _white_space(text: str) -> str:
         text = text.replace("    ", " ").replace("  ", " ")
     if " \t" in text or "\t " in text or "\t\t" in text:
         text = _TABS.sub("\t", text)
-    return "\n".join(line.strip(" \t") for line in text.split("\n"))
+    return "\n".join([line.strip(" \t") for line in text.split("\n")])
 
 
 def _artifacts(

@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from intersector.domain.documents import Action, Document, Metadata
 from intersector.domain.ids import make_id, question_id, text_id
 from intersector.texts.actions import addressee_ids
+from intersector.texts.lexicon import Lexicon
 from intersector.texts.resolution import footnotes_of, sectioned_parts
 from intersector.texts.segment import Context, Line
 
@@ -34,17 +35,39 @@ _DMY = re.compile(
     r"\b(?P<d>\d{1,2})(?:er)?\s+(?:de\s+)?(?P<month>[^\W\d_]+)\s+(?:de\s+)?(?P<y>(?:19|20)\d{2})\b"
 )
 _ACTIONS = (("for_action", "act"), ("for_comment", "comment"), ("for_information", "note"))
-_LOOKAHEAD = 60
+LOOKAHEAD = 60
+
+
+class LiaisonEvidence:
+    """What tells a liaison statement, gathered line by line (see `liaison_start`)."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.markers = lex.liaison_markers
+        self.marker: int | None = None
+        self.fields: list[int] = []
+
+    def see(self, i: int, line: Line) -> None:
+        if line.kind == "field":
+            if line.function in _FIELDS:
+                self.fields.append(i)
+        elif self.marker is None and len(line.text) < 40 and self._is_marker(line):
+            self.marker = i
+
+    def _is_marker(self, line: Line) -> bool:
+        return line.kind == "text" and line.text.lower().rstrip(" .:") in self.markers
+
+    def start(self) -> int | None:
+        if self.marker is not None:
+            return self.marker
+        return self.fields[0] if len(self.fields) >= 3 else None
 
 
 def liaison_start(ctx: Context) -> int | None:
     """Where the liaison header starts (see the module promise), or None."""
-    head = ctx.lines[:_LOOKAHEAD]
-    for i, line in enumerate(head):
-        if line.kind == "text" and line.text.lower().rstrip(" .:") in ctx.lex.liaison_markers:
-            return i
-    fields = [i for i, line in enumerate(head) if line.kind == "field" and line.function in _FIELDS]
-    return fields[0] if len(fields) >= 3 else None
+    evidence = LiaisonEvidence(ctx.lex)
+    for i, line in enumerate(ctx.lines[:LOOKAHEAD]):
+        evidence.see(i, line)
+    return evidence.start()
 
 
 def build_liaison(ctx: Context, at: int) -> Document:

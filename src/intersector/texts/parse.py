@@ -22,6 +22,9 @@ from intersector.texts.actions import extract_actions
 from intersector.texts.boilerplate import split_front
 from intersector.texts.clean import clean_text
 from intersector.texts.lexicon import detect_language
+from intersector.texts.liaison import LOOKAHEAD, LiaisonEvidence, build_liaison
+from intersector.texts.question import build_question
+from intersector.texts.recommendation import build_recommendation
 from intersector.texts.references import find_references
 from intersector.texts.resolution import build_resolution, footnotes_of, sectioned_parts
 from intersector.texts.segment import Context, Line, segment
@@ -29,19 +32,14 @@ from intersector.texts.segment import Context, Line, segment
 Builder = Callable[[Context, int], Document]
 
 
-def _builders() -> dict[str, Builder]:
-    from intersector.texts.liaison import build_liaison
-    from intersector.texts.question import build_question
-    from intersector.texts.recommendation import build_recommendation
-
-    return {
-        "resolution": build_resolution,
-        "opinion": build_resolution,
-        "decision": build_resolution,
-        "recommendation": build_recommendation,
-        "question": build_question,
-        "liaison": build_liaison,
-    }
+BUILDERS: dict[str, Builder] = {
+    "resolution": build_resolution,
+    "opinion": build_resolution,
+    "decision": build_resolution,
+    "recommendation": build_recommendation,
+    "question": build_question,
+    "liaison": build_liaison,
+}
 
 
 def context(text: str, *, source: str = "", lenient: bool = False) -> Context:
@@ -70,21 +68,22 @@ def parse_document(text: str, *, source: str = "", lenient: bool = False) -> Doc
     if found is None:
         return _unknown(ctx)
     kind, at = found
-    doc = _builders()[kind](ctx, at)
+    doc = BUILDERS[kind](ctx, at)
     return enrich(doc, ctx)
 
 
 def _identify(ctx: Context) -> tuple[str, int] | None:
-    """The kind of text and the index of its identity line (a liaison has its header instead)."""
-    from intersector.texts.liaison import liaison_start
-
-    liaison = liaison_start(ctx)
+    """The kind of text and the index of its identity line, in one pass: a liaison header
+    (see `liaison.liaison_start`) seen before any identity line makes a liaison statement."""
+    liaison = LiaisonEvidence(ctx.lex)
     for i, line in enumerate(ctx.lines):
-        if liaison is not None and liaison <= i:
-            return "liaison", liaison
         if line.kind == "identity":
-            return line.function, i
-    return ("liaison", liaison) if liaison is not None else None
+            start = liaison.start()
+            return ("liaison", start) if start is not None else (line.function, i)
+        if i < LOOKAHEAD:
+            liaison.see(i, line)
+    start = liaison.start()
+    return ("liaison", start) if start is not None else None
 
 
 def enrich(doc: Document, ctx: Context) -> Document:

@@ -33,7 +33,7 @@ class _Patterns:
     sectoral_before: re.Pattern[str]
     conference: re.Pattern[str]
     body_before: re.Pattern[str]
-    candidate: re.Pattern[str]
+    stems: tuple[str, ...]
     and_split: re.Pattern[str]
     revision_words: tuple[str, ...]
 
@@ -46,12 +46,23 @@ def _line(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 text_id = lru_cache(maxsize=4096)(_text_id)
 
 
-def _candidates(lex: Lexicon) -> str:
-    """Where a citation may start: the reference words as printed (capitalised, lower or upper
-    case) and the sector tokens; a plain alternation of literals, so the search is fast."""
+def _stems(lex: Lexicon) -> tuple[str, ...]:
+    """The starts of the reference words as printed (`Resol`, `Recom`, `RESOL`)."""
     stems = {w[:5] for w in lex.reference_words}
-    forms = {f for stem in stems for f in (stem, stem.capitalize(), stem.upper())}
-    return _alt([*forms, "ITU-", "UIT-"])
+    return tuple(sorted({f for stem in stems for f in (stem.capitalize(), stem.upper())}))
+
+
+def _candidates(text: str, stems: tuple[str, ...]) -> list[int]:
+    """Where a citation may start: each reference word, and each sector token followed by one
+    (`ITU-T Recommendation`). Found with `str.find`, far faster here than one regex search."""
+    found: list[int] = []
+    for literal in (*stems, "ITU-", "UIT-"):
+        at = text.find(literal)
+        while at >= 0:
+            if literal[3] != "-" or text.startswith(stems, at + 6):
+                found.append(at)
+            at = text.find(literal, at + 1)
+    return sorted(found)
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -80,7 +91,7 @@ def _patterns(code: str) -> _Patterns:
         body_before=_line(
             rf"\b(?P<body>{_alt(b for b in lex.bodies if b.isalpha() and len(b) <= 5)})\s+$"
         ),
-        candidate=re.compile(_candidates(lex)),
+        stems=_stems(lex),
         and_split=_line(rf"\s*(?:,|\b(?:{_alt(lex.and_words)})\b)\s*", re.IGNORECASE),
         revision_words=lex.revision_words,
     )
@@ -102,15 +113,15 @@ def _in_text(text: str, lex: Lexicon, body: str) -> list[Reference]:
     p = _patterns(lex.code)
     refs: list[Reference] = []
     end = 0
-    for candidate in p.candidate.finditer(text):
-        at = candidate.start()
+    for at in _candidates(text, p.stems):
         if at < end:
             continue
-        m = p.sectoral.match(text, at) or p.sectoral_before.match(text, at)
-        if m is not None:
+        by_sector = text.startswith(("ITU-", "UIT-"), at)
+        pattern = p.sectoral_before if by_sector else p.sectoral
+        if (m := pattern.match(text, at)) is not None:
             refs.extend(_sectoral(m, lex))
             end = m.end()
-        elif (m := p.conference.match(text, at)) is not None:
+        elif not by_sector and (m := p.conference.match(text, at)) is not None:
             before = p.body_before.search(text, max(0, at - 12), at)
             refs.extend(_conference(m, lex, body, before, text))
             end = m.end()

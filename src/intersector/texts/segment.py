@@ -117,7 +117,7 @@ def _short_line(line: str, key: str, number: int, lex: Lexicon, m: Matchers) -> 
         return Line(number, "boilerplate", line, function=lex.boilerplate_headings[key])
     if key.startswith(("©", "(c) ")) or any(phrase in key for phrase in lex.copyright):
         return Line(number, "boilerplate", line, function="copyright")
-    if m.series is not None and m.series.match(line):
+    if m.series is not None and line.isupper() and m.series.match(line):
         return Line(number, "boilerplate", line, function="series")
     heading = _heading(line, key, number, lex, m)
     if heading is not None:
@@ -125,13 +125,22 @@ def _short_line(line: str, key: str, number: int, lex: Lexicon, m: Matchers) -> 
     sub = lex.recommendation_headings.get(key) or lex.question_headings.get(key)
     if sub:
         return Line(number, "subheading", line, function=sub)
-    if (ident := m.identity.match(line)) is not None:
+    return _numbered_or_field(line, key.partition(" ")[0], number, lex, m)
+
+
+def _numbered_or_field(
+    line: str, first: str, number: int, lex: Lexicon, m: Matchers
+) -> Line | None:
+    """Identity and annex lines (tried only when the first word can open one) and fields
+    (only with a colon)."""
+    if first in lex.kinds and (ident := m.identity.match(line)) is not None:
         kind = lex.kinds[ident["word"].lower()]
         return Line(number, "identity", line, label=ident["number"], function=kind)
-    if (annex := m.annex.match(line)) is not None and (annex["label"] or annex["rest"]):
+    annex = m.annex.match(line) if first in lex.annex_words else None
+    if annex is not None and (annex["label"] or annex["rest"]):
         kind = lex.annex_words[annex["word"].lower()]
         return Line(number, "annex", line, label=annex["label"] or "", function=kind)
-    if (fld := m.field.match(line)) is not None:
+    if ":" in line and (fld := m.field.match(line)) is not None:
         name = lex.liaison_fields[fld["name"].lower()]
         return Line(number, "field", fld["value"].strip(), function=name)
     return None

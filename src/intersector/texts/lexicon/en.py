@@ -179,7 +179,7 @@ LEXICON = Lexicon(
         "approve": "approve",
     },
     infinitive=r"^to\s+([a-z]+)",
-    purpose=r"\bto\s+(?!the\b|all\b|a\b|an\b)[a-z]+",
+    purpose=r" to\s+(?!the\b|all\b|a\b|an\b)[a-z]+",
     addressees={
         "radiocommunication advisory group": ("rag",),
         "rag": ("rag",),

@@ -145,7 +145,7 @@ LEXICON = Lexicon(
         "aprobar": "approve",
     },
     infinitive=r"^([a-záéíóúñ]+(?:ar|er|ir))\b",
-    purpose=r"\ba\s+(?!la\b|las\b|los\b|el\b)[a-záéíóúñ]+(?:ar|er|ir)\b",
+    purpose=r" a\s+(?!la\b|las\b|los\b|el\b)[a-záéíóúñ]+(?:ar|er|ir)\b",
     addressees={
         "grupo asesor de radiocomunicaciones": ("rag",),
         "gar": ("rag",),

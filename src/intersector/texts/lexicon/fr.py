@@ -146,7 +146,7 @@ LEXICON = Lexicon(
         "approuver": "approve",
     },
     infinitive=r"^(?:d'|de\s+)([a-zéèêàâîôûç]+(?:er|ir|re))\b",
-    purpose=r"\bà\s+(?!la\b|l'|les\b|leur\b)[a-zéèêàâîôûç]+(?:er|ir|re)\b",
+    purpose=r" à\s+(?!la\b|l'|les\b|leur\b)[a-zéèêàâîôûç]+(?:er|ir|re)\b",
     addressees={
         "groupe consultatif des radiocommunications": ("rag",),
         "gcr": ("rag",),
