@@ -1,4 +1,5 @@
-"""Fast bulk inserts: one compiled INSERT, the driver's own executemany, values prepared once.
+"""Fast bulk inserts: PostgreSQL's COPY; elsewhere one compiled INSERT and the driver's own
+executemany, values prepared once.
 
 SQLAlchemy's per-row parameter processing costs more than the database itself when loading
 100k items; `insert_rows` compiles the statement once for the connection's dialect, turns each
@@ -27,6 +28,9 @@ def insert_rows(conn: sa.Connection, table: sa.Table, rows: Sequence[dict[str, A
     """INSERT `rows` (dicts with the same keys) into `table` in one executemany. Values of JSON
     columns may be given as JSON text already (`dumps`), to serialise shared data once."""
     if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        _copy_rows(conn, table, rows)
         return
     names = list(rows[0])
     dialect = conn.dialect
@@ -70,3 +74,17 @@ def _preparer(column: sa.Column[Any], dialect: sa.Dialect) -> _Prepare | None:
 
 def _json_text(value: Any) -> str:
     return value if isinstance(value, str) else dumps(value)
+
+
+def _copy_rows(conn: sa.Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:
+    """PostgreSQL: COPY … FROM STDIN in the connection's transaction, the fastest way in."""
+    names = list(rows[0])
+    json_names = {name for name in names if _is_json(table.c[name])}
+    columns = ", ".join(f'"{name}"' for name in names)
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row([_json_text(row[n]) if n in json_names else row[n] for n in names])
+    finally:
+        cursor.close()
