@@ -136,6 +136,8 @@ def test_ann_search_agrees_with_exact_search() -> None:
     _, exact_sims = ExactSearch(np.vstack([vectors, vectors])).search(vectors, 4)
     assert recall_by_similarity(approx_sims, exact_sims) >= 0.95  # ties: any copy is right
     assert recall_at_k(approx_keys, approx_keys) == 1.0
+    one, one_sims = AnnSearch.build(vectors).search(vectors[5:6], 3)
+    assert one.shape == (1, 3) and one[0, 0] == 5 and one_sims[0, 0] == pytest.approx(1, abs=1e-2)
 
 
 # --- candidates ------------------------------------------------------------------------------
@@ -192,6 +194,13 @@ def test_english_pair_sharing_vocabulary_is_not_ranked_first(
     index = ov.OverlapIndex.build(small_registry, use_model)
     ranked = [c.right.id for c in index.candidates_for("itu-t-q3-2")]
     assert ranked.index("itu-r-emergency-beacons") > ranked.index("itu-d-q3-1")
+
+
+def test_candidates_through_the_ann_index_match_exact(small_registry: list[ov.WorkText]) -> None:
+    exact = ov.OverlapIndex.build(small_registry, HashingEmbedder())
+    approx = ov.OverlapIndex.build(small_registry, HashingEmbedder(), ann_threshold=2)
+    assert isinstance(approx.search, AnnSearch)
+    assert [c.id for c in approx.all_candidates()] == [c.id for c in exact.all_candidates()]
 
 
 def test_other_groups_scope_includes_the_same_sector(small_registry: list[ov.WorkText]) -> None:

@@ -71,7 +71,8 @@ class AnnSearch:
         found = self.index.search(queries, k, threads=self.threads)
         keys = np.asarray(found.keys, dtype=np.int64).reshape(len(queries), -1)
         dist = np.asarray(found.distances, dtype=np.float32).reshape(len(queries), -1)
-        counts = np.asarray(found.counts).reshape(-1)
+        # one query gives `Matches` (its keys are all found), several give `BatchMatches`
+        counts = np.asarray(getattr(found, "counts", [len(found.keys)])).reshape(-1)
         mask = np.arange(keys.shape[1])[None, :] >= counts[:, None]
         keys[mask] = -1
         return keys, (1.0 - dist).astype(np.float32)
