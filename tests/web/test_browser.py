@@ -153,37 +153,75 @@ def test_interface_switches_to_french(page: object) -> None:
     page.click("a.lang")  # type: ignore[attr-defined]
 
 
-MAIN_PAGES = {
+SAMPLE = Path(__file__).parents[2] / "data" / "sample"
+SAMPLE_PAGES = {
     "dashboard": "/",
-    "registry": "/registry?type=activities",
-    "activity": "/items/activity/itu-t-rec-y.3101",
-    "history": "/items/activity/itu-t-q6-13/history",
+    "registry": "/registry?type=activities&sector=itu-r",
+    "activity": "/items/activity/itu-r-rec-m.2150",
     "roadmap": "/roadmaps/imt",
-    "liaison": "/liaisons/sg13-ls-reply-imt-2020",
+    "liaison": "/liaisons/itu-r-wp5d-ls-5d-1078-annex-6.1",
     "subjects": "/subjects",
-    "duplicates": "/duplicates",
     "document": "/documents/wtsa-res-57",
     "search": "/search?q=imt-2020",
 }
+FIXTURE_PAGES = {"duplicates": "/duplicates", "history": "/items/activity/itu-t-q6-13/history"}
 
 
-def test_screenshots_of_the_main_pages(page: object, browser: object, server: str) -> None:
-    page.goto("/login")  # type: ignore[attr-defined]
-    shot(page, "login")
-    sign_in(page, "cora")
-    for name, path in MAIN_PAGES.items():
-        response = page.goto(path)  # type: ignore[attr-defined]
+@pytest.fixture(scope="module")
+def sample_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The bundled sample corpus (registry and texts) with the test users, served on loopback."""
+    from intersector.files.registry import load_paths
+    from intersector.texts.parse import parse_document
+    from tests.web.web_registry import USERS
+
+    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('sample') / 'sample.db'}")
+    store.save_many(load_paths([SAMPLE / "registry"], known={}).items, author="sample",
+                    reason="sample corpus")
+    for text in sorted((SAMPLE / "texts").glob("*.txt")):
+        parsed = parse_document(text.read_text(encoding="utf-8"), source=text.name)
+        store.save_document(parsed, author="sample")
+    for user in USERS.values():
+        store.save(user, author="sample", reason="test user")
+    yield from _serve(store)
+
+
+def _serve(store: object) -> Iterator[str]:
+    port = _free_port()
+    config = uvicorn.Config(make_app(store), host="127.0.0.1", port=port, log_level="warning")  # type: ignore[arg-type]
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not running.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    running.should_exit = True
+    thread.join(timeout=10)
+    store.close()  # type: ignore[attr-defined]
+
+
+def _pages(browser: object, base: str, pages: dict[str, str], phone: bool = False) -> None:
+    size = {"width": 390, "height": 844} if phone else {"width": 1280, "height": 860}
+    context = browser.new_context(base_url=base, viewport=size,  # type: ignore[attr-defined]
+                                  device_scale_factor=2 if phone else 1, is_mobile=phone)
+    opened = context.new_page()
+    sign_in(opened, "cora")
+    for name, path in pages.items():
+        response = opened.goto(path)
         assert response.status == 200, path
-        shot(page, name)
-    phone = browser.new_context(
-        base_url=server,
-        viewport={"width": 390, "height": 844},  # type: ignore[attr-defined]
-        device_scale_factor=2,
-        is_mobile=True,
-    )
-    small = phone.new_page()
-    sign_in(small, "cora")
-    for name in ("dashboard", "roadmap", "document"):
-        small.goto(MAIN_PAGES[name])
-        shot(small, f"phone-{name}")
-    phone.close()
+        shot(opened, f"phone-{name}" if phone else name)
+    context.close()
+
+
+def test_screenshots_of_the_main_pages(browser: object, sample_server: str, server: str) -> None:
+    """The main pages on the sample corpus (duplicates and a history on the test registry, where
+    a review and an edit happened), on a laptop and on a phone."""
+    login = browser.new_context(base_url=sample_server)  # type: ignore[attr-defined]
+    page = login.new_page()
+    page.goto("/login")
+    shot(page, "login")
+    login.close()
+    _pages(browser, sample_server, SAMPLE_PAGES)
+    _pages(browser, server, FIXTURE_PAGES)
+    phone_pages = {k: SAMPLE_PAGES[k] for k in ("dashboard", "roadmap", "document")}
+    _pages(browser, sample_server, phone_pages, phone=True)

@@ -23,6 +23,7 @@ def test_fresh_entries_are_served_and_clear_drops_them() -> None:
 def test_old_entry_is_served_while_recomputed_in_the_background() -> None:
     cache = ViewCache(ttl=0.0)
     cache.get(("a",), lambda: "old")
+    time.sleep(0.01)  # older than ten times its (tiny) computation time
     done = threading.Event()
 
     def slow() -> str:
@@ -51,6 +52,7 @@ def test_a_computation_overtaken_by_a_write_is_not_kept() -> None:
 def test_failed_background_refresh_forgets_the_entry() -> None:
     cache = ViewCache(ttl=0.0)
     cache.get(("a",), lambda: "old")
+    time.sleep(0.01)  # older than ten times its (tiny) computation time
 
     def broken() -> str:
         raise RuntimeError("store gone")

@@ -24,6 +24,7 @@ SECRET_TYPE = "secret"  # an unregistered store type: never served by the API
 SECRET_ID = "session-key"
 CACHE_SECONDS = 60.0
 MAX_ENTRIES = 256
+COST_FACTOR = 10.0
 CREDENTIAL_SECONDS = 2.0
 
 
@@ -35,7 +36,8 @@ def utc_today() -> date:
 class ViewCache:
     """Computed views (joined roadmaps, dashboards, lists) shared by the requests of a process.
 
-    - a fresh entry (younger than `ttl` seconds) is served as it is;
+    - a fresh entry (younger than `ttl` seconds, or than ten times its computation time) is
+      served as it is;
     - an older one is still served while ONE background thread recomputes it (so a view that
       takes seconds to build on a large registry never makes a reader wait after the first);
     - a missing one is computed by one request while the others asking for it wait;
@@ -46,7 +48,7 @@ class ViewCache:
     seconds plus one computation."""
 
     ttl: float = CACHE_SECONDS
-    _entries: dict[tuple[Any, ...], tuple[float, Any]] = field(default_factory=dict)
+    _entries: dict[tuple[Any, ...], tuple[float, Any, float]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _key_locks: dict[tuple[Any, ...], threading.Lock] = field(default_factory=dict)
     _refreshing: set[tuple[Any, ...]] = field(default_factory=set)
@@ -75,7 +77,7 @@ class ViewCache:
         hit = self._entries.get(key)
         if hit is None:
             return None
-        if time.monotonic() - hit[0] >= self.ttl:
+        if self._old(hit):
             self._refresh_later(key, compute)
         return hit[1]
 
@@ -83,7 +85,7 @@ class ViewCache:
         self._follow_marker()
         hit = self._entries.get(key)
         if hit is not None:
-            if time.monotonic() - hit[0] >= self.ttl:
+            if self._old(hit):
                 self._refresh_later(key, compute)
             return hit[1]
         with self._key_lock(key):
@@ -91,6 +93,11 @@ class ViewCache:
             if hit is not None:
                 return hit[1]
             return self._store(key, compute, self._generation)
+
+    def _old(self, hit: tuple[float, Any, float]) -> bool:
+        """Older than `ttl`, or than ten times what it cost to compute: a view that takes
+        seconds to build on a large registry is not rebuilt every minute."""
+        return time.monotonic() - hit[0] >= max(self.ttl, COST_FACTOR * hit[2])
 
     def _key_lock(self, key: tuple[Any, ...]) -> threading.Lock:
         with self._lock:
@@ -101,7 +108,7 @@ class ViewCache:
         value = compute()
         with self._lock:
             if generation == self._generation:  # no write happened meanwhile
-                self._entries[key] = (started, value)
+                self._entries[key] = (started, value, time.monotonic() - started)
                 self._trim()
         return value
 

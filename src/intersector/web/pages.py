@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from intersector import services
 from intersector.auth.errors import AuthenticationError, RateLimitedError
-from intersector.web import i18n
+from intersector.web import i18n, views
 from intersector.web.deps import Reader, context, session_of
 from intersector.web.render import local, page, redirect, set_session_cookie
 from intersector.web.sessions import LANG_COOKIE, check_csrf, new_session
@@ -93,7 +93,4 @@ def switch_language(language: str, next: str = "/") -> Response:
 
 @router.get("/")
 def dashboard(request: Request, who: PageReader) -> HTMLResponse:
-    ctx = context(request)
-    today = ctx.today()
-    data = ctx.cache.get(("dashboard-page", today), lambda: services.dashboard(ctx.store, today))
-    return page(request, "dashboard.html.j2", data=data)
+    return page(request, "dashboard.html.j2", data=views.dashboard_data(context(request)))

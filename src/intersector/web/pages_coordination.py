@@ -12,7 +12,7 @@ from markupsafe import Markup
 from intersector import services
 from intersector.auth.errors import AuthenticationError
 from intersector.auth.roles import check_can_review
-from intersector.reports.roadmap_json import roadmap_to_dict
+from intersector.web import views
 from intersector.web.deps import Reader, context
 from intersector.web.pages import check_form
 from intersector.web.render import page, redirect
@@ -31,15 +31,8 @@ def roadmaps(request: Request, who: PageReader) -> HTMLResponse:
 
 @router.get("/roadmaps/{subject}")
 def roadmap(request: Request, subject: str, who: PageReader) -> HTMLResponse:
-    """The joined roadmap: the same data as `/api/v1/joined-roadmaps/{subject}`, plus its chart."""
-    ctx = context(request)
-    today = ctx.today()
-
-    def build() -> tuple[dict[str, object], str]:
-        view, findings = services.roadmap_view(ctx.store, subject, today)
-        return roadmap_to_dict(view, findings), services.roadmap_svg(view)
-
-    data, svg = ctx.cache.get(("roadmap-page", subject, today), build)
+    """The joined roadmap: the data of `/api/v1/joined-roadmaps/{subject}`, and its chart."""
+    data, svg = views.roadmap_data(context(request), subject)
     # The SVG comes from the reports' own autoescaped template: safe to inline.
     return page(request, "roadmap.html.j2", data=data, chart=Markup(svg))
 

@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from intersector import services
 from intersector.auth.roles import check_can_review
+from intersector.web import views
 from intersector.web.context import WebContext
 from intersector.web.deps import Ctx, Reader, Writer
 from intersector.web.pagination import paginate
@@ -40,13 +41,8 @@ async def cached_json(
 
 @router.get("/joined-roadmaps/{subject}", summary="The three Sectors' roadmaps of a subject")
 async def joined_roadmap(subject: str, request: Request, ctx: Ctx, who: Reader) -> Any:
-    today = ctx.today()
-    return await cached_json(
-        ctx,
-        ("roadmap", subject, today),
-        lambda: services.roadmap_document(ctx.store, subject, today),
-        request,
-    )
+    key = ("roadmap-json", subject, ctx.today())
+    return await cached_json(ctx, key, lambda: views.roadmap_data(ctx, subject)[0], request)
 
 
 @router.get("/findings", summary="Alignment findings, most severe first (paginated)")
@@ -80,10 +76,8 @@ def findings(
 
 @router.get("/dashboard", summary="What needs attention now")
 async def dashboard(request: Request, ctx: Ctx, who: Reader) -> Any:
-    today = ctx.today()
-    return await cached_json(
-        ctx, ("dashboard", today), lambda: services.dashboard(ctx.store, today), request
-    )
+    key = ("dashboard-json", ctx.today())
+    return await cached_json(ctx, key, lambda: views.dashboard_data(ctx), request)
 
 
 @router.get("/subject-matrix", summary="Subjects × Sectors: the groups at work on each")
