@@ -170,9 +170,10 @@ FIXTURE_PAGES = {"duplicates": "/duplicates", "history": "/items/activity/itu-t-
 @pytest.fixture(scope="module")
 def sample_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The bundled sample corpus (registry and texts) with the test users, served on loopback."""
+    from tests.web.web_registry import USERS
+
     from intersector.files.registry import load_paths
     from intersector.texts.parse import parse_document
-    from tests.web.web_registry import USERS
 
     store = open_store(f"sqlite:///{tmp_path_factory.mktemp('sample') / 'sample.db'}")
     store.save_many(load_paths([SAMPLE / "registry"], known={}).items, author="sample",
