@@ -13,9 +13,9 @@ gives a best-effort document whose `warnings` say what was not understood. Only
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-from intersector.domain.documents import Document, Part
+from intersector.domain.documents import Clause, Document, Part
 from intersector.domain.errors import UnknownTextError
 from intersector.domain.ids import make_id
 from intersector.texts.actions import extract_actions
@@ -96,32 +96,33 @@ def enrich(doc: Document, ctx: Context) -> Document:
     return dataclasses.replace(doc, references=references, actions=actions, warnings=warnings)
 
 
-def _cited_texts(doc: Document) -> Iterator[str]:
+def _cited_texts(doc: Document) -> list[str]:
+    """Every text where a citation may stand: headings, clauses, parts, annexes, footnotes."""
+    texts: list[str] = []
     for section in doc.preamble + doc.operative:
-        yield section.heading
-        for clause in section.clauses:
-            yield from _clause_texts(clause)
-    for part in doc.parts:
-        yield from _part_texts(part)
+        texts.append(section.heading)
+        _clause_texts(section.clauses, texts)
+    _part_texts(doc.parts, texts)
     for annex in doc.annexes:
-        yield annex.title
-        for part in annex.parts:
-            yield from _part_texts(part)
-    for note in doc.footnotes:
-        yield note.text
+        texts.append(annex.title)
+        _part_texts(annex.parts, texts)
+    texts.extend(note.text for note in doc.footnotes)
+    return texts
 
 
-def _clause_texts(clause: object) -> Iterator[str]:
-    yield getattr(clause, "text", "")
-    for child in getattr(clause, "children", ()):
-        yield from _clause_texts(child)
+def _clause_texts(clauses: tuple[Clause, ...], texts: list[str]) -> None:
+    for clause in clauses:
+        texts.append(clause.text)
+        if clause.children:
+            _clause_texts(clause.children, texts)
 
 
-def _part_texts(part: Part) -> Iterator[str]:
-    yield part.heading
-    yield part.text
-    for child in part.children:
-        yield from _part_texts(child)
+def _part_texts(parts: tuple[Part, ...], texts: list[str]) -> None:
+    for part in parts:
+        texts.append(part.heading)
+        texts.append(part.text)
+        if part.children:
+            _part_texts(part.children, texts)
 
 
 def _unknown(ctx: Context) -> Document:

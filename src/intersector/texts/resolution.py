@@ -45,19 +45,25 @@ _PARTS = re.compile(
 # --- clause trees (shared with the other builders) -------------------------------------------
 
 
-@dataclass
 class ClauseDraft:
-    """A clause being built: its label, paragraphs, source lines and children."""
+    """A clause being built: its label, paragraphs, source lines and children (a plain class
+    with slots: one is made per clause of every text read)."""
 
-    label: str
-    paragraphs: list[str]
-    lines: list[int]
-    children: list[ClauseDraft] = field(default_factory=list)
+    __slots__ = ("children", "label", "lines", "paragraphs")
+
+    def __init__(self, label: str, text: str, line: int) -> None:
+        self.label = label
+        self.paragraphs = [text]
+        self.lines = [line]
+        self.children: list[ClauseDraft] = []
 
     def freeze(self, ctx: Context) -> Clause:
-        notes = tuple(f.label for f in ctx.footnotes if f.line in self.lines)
-        kids = tuple(c.freeze(ctx) for c in self.children)
-        return Clause(self.label, "\n".join(self.paragraphs), notes, kids)
+        notes = (
+            tuple(f.label for f in ctx.footnotes if f.line in self.lines) if ctx.footnotes else ()
+        )
+        kids = tuple([c.freeze(ctx) for c in self.children]) if self.children else ()
+        text = self.paragraphs[0] if len(self.paragraphs) == 1 else "\n".join(self.paragraphs)
+        return Clause(self.label, text, notes, kids)
 
 
 def label_rank(label: str, previous: str = "") -> tuple[int, int]:
@@ -91,11 +97,13 @@ class ClauseTree:
         rank = label_rank(label, self._sibling_label(label, previous))
         while self._stack and self._stack[-1][0] >= rank:
             self._stack.pop()
-        draft = ClauseDraft(label, [text], [line])
+        draft = ClauseDraft(label, text, line)
         (self._stack[-1][1].children if self._stack else self.roots).append(draft)
         self._stack.append((rank, draft))
 
     def _sibling_label(self, label: str, previous: str) -> str:
+        if not label.endswith(")"):
+            return previous
         for rank, draft in reversed(self._stack):
             if rank[0] == 1:
                 return draft.label
@@ -110,7 +118,7 @@ class ClauseTree:
         draft.lines.append(line)
 
     def freeze(self, ctx: Context) -> tuple[Clause, ...]:
-        return tuple(d.freeze(ctx) for d in self.roots)
+        return tuple([d.freeze(ctx) for d in self.roots])
 
 
 def parts_of(lines: list[Line], ctx: Context) -> tuple[Part, ...]:
