@@ -90,7 +90,7 @@ LEXICONS: tuple[Lexicon, ...] = _all_lexicons()
 BY_CODE: Mapping[str, Lexicon] = {lex.code: lex for lex in LEXICONS}
 
 
-def detect_language(text: str, sample: int = 1500) -> Lexicon:
+def detect_language(text: str, sample: int = 800) -> Lexicon:
     """The lexicon with the most distinct common words in the `sample` characters after the first
     third of the text, where the foreword is over (English when nothing is recognised)."""
     start = min(len(text) // 3, max(0, len(text) - sample))
