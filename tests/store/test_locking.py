@@ -147,3 +147,22 @@ def test_last_writer_wins_without_expected_version_and_keeps_every_version(
     for opened in stores:
         opened.close()
     assert [v.number for v in store.history("group", SG13.id)] == [1, 2, 3, 4, 5]
+
+
+def test_save_many_never_overwrites_a_change_made_since_it_read(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from intersector.store import repository
+
+    store.save(SG13, author="alice", reason="load")
+    store.save(replace(SG13, acronym="SG13"), author="bob", reason="acronym")
+    read = repository._existing
+
+    def as_read_before_bob(conn: object, chunk: list[object]) -> dict[str, tuple[int, object]]:
+        return {key: (1, data) for key, (_version, data) in read(conn, chunk).items()}  # type: ignore[arg-type]
+
+    monkeypatch.setattr(repository, "_existing", as_read_before_bob)
+    with pytest.raises(ConflictError, match="changed by someone else"):
+        store.save_many([replace(SG13, name="bulk")], author="loader", reason="load")
+    assert store.get("group", SG13.id).acronym == "SG13"
+    assert len(store.history("group", SG13.id)) == 2

@@ -13,8 +13,11 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import psycopg
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
+
+from intersector.domain.errors import ConflictError
 
 _Prepare = Callable[[Any], Any]
 
@@ -86,5 +89,11 @@ def _copy_rows(conn: sa.Connection, table: sa.Table, rows: Sequence[dict[str, An
         with cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
             for row in rows:
                 copy.write_row([_json_text(row[n]) if n in json_names else row[n] for n in names])
+    except psycopg.errors.UniqueViolation:
+        raise ConflictError(
+            f"some {table.name} rows being saved were created by someone else meanwhile; "
+            "nothing was saved: load again",
+            field="id",
+        ) from None
     finally:
         cursor.close()

@@ -334,8 +334,9 @@ def conflict(conn: sa.Connection, item_type: str, item_id: str, expected: int) -
 
 
 def save_many(conn: sa.Connection, changes: Iterable[Change]) -> SaveSummary:
-    """Bulk save in the caller's transaction: chunks of one type, executemany for each table.
-    Last writer wins (existing rows are locked on PostgreSQL while the chunk is written)."""
+    """Bulk save in the caller's transaction: chunks of one type, one bulk insert per table.
+    Updates are conditional on the version read, as in `save_one`: if another writer changed
+    an item in between, ConflictError and nothing is saved."""
     created = changed = unchanged = 0
     for chunk in _chunks(changes):
         existing = _existing(conn, chunk)
@@ -367,8 +368,6 @@ def _existing(conn: sa.Connection, chunk: builtins.list[Change]) -> dict[str, tu
         items.c.item_type == chunk[0].item_type,
         items.c.item_id.in_([c.item_id for c in chunk]),
     )
-    if conn.dialect.name == "postgresql":
-        query = query.with_for_update()
     return {row.item_id: (row.version, row.data) for row in conn.execute(query)}
 
 
@@ -391,24 +390,33 @@ def _bulk_update(conn: sa.Connection, updated: builtins.list[Change], seen: dict
     for change in updated:
         row = _item_row(change, seen[change.item_id] + 1)
         row["b_type"], row["b_id"] = row.pop("item_type"), row.pop("item_id")
+        row["b_version"] = seen[change.item_id]
         rows.append(row)
     values: dict[str, Any] = {k: sa.bindparam(k) for k in rows[0] if not k.startswith("b_")}
-    conn.execute(
+    result = conn.execute(
         items.update()
-        .where(items.c.item_type == sa.bindparam("b_type"), items.c.item_id == sa.bindparam("b_id"))
+        .where(
+            items.c.item_type == sa.bindparam("b_type"),
+            items.c.item_id == sa.bindparam("b_id"),
+            items.c.version == sa.bindparam("b_version"),  # unchanged since read, as in save_one
+        )
         .values(**values),
         rows,
     )
-    conn.execute(item_versions.insert(), [_version_row(c, seen[c.item_id] + 1) for c in updated])
+    if conn.dialect.supports_sane_multi_rowcount and result.rowcount != len(rows):
+        raise ConflictError(
+            f"{len(rows) - result.rowcount} of the {updated[0].item_type} items being saved were "
+            "changed by someone else meanwhile; nothing was saved: load again",
+            field="version",
+        )
+    bulk.insert_rows(conn, item_versions, [_version_row(c, seen[c.item_id] + 1) for c in updated])
     conn.execute(
         item_subjects.delete().where(
             item_subjects.c.item_type == updated[0].item_type,
             item_subjects.c.item_id.in_([c.item_id for c in updated]),
         )
     )
-    links = [link for c in updated for link in _subject_rows(c)]
-    if links:
-        conn.execute(item_subjects.insert(), links)
+    bulk.insert_rows(conn, item_subjects, [link for c in updated for link in _subject_rows(c)])
 
 
 def decode_row(item_type: str, data: Mapping[str, Any]) -> Any:

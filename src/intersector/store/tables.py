@@ -8,6 +8,9 @@ new migration.
 - `item_versions`: every version ever saved, with who, when and why. Nothing is ever deleted.
 - `documents` / `document_versions`: parsed ITU texts, one row per stored version of a work
   (`wtsa-res-57@dubai-2012/en`), and every content that version ever had.
+
+Versions and subject links have no foreign keys (migration 0003): only the repository writes them,
+in the same transaction as their item; PostgreSQL's per-row checks made bulk loads quadratic.
 """
 
 from __future__ import annotations
@@ -46,7 +49,6 @@ item_subjects = sa.Table(
     sa.Column("item_type", sa.String(40), primary_key=True),
     sa.Column("item_id", sa.String(300), primary_key=True),
     sa.Column("subject", sa.String(300), primary_key=True),
-    sa.ForeignKeyConstraint(["item_type", "item_id"], ["items.item_type", "items.item_id"]),
     sa.Index("ix_item_subjects_subject", "subject", "item_type"),
 )
 
@@ -60,7 +62,6 @@ item_versions = sa.Table(
     sa.Column("at", UTCDateTime, nullable=False),
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("data", JSONData, nullable=False),
-    sa.ForeignKeyConstraint(["item_type", "item_id"], ["items.item_type", "items.item_id"]),
 )
 
 documents = sa.Table(
@@ -87,7 +88,7 @@ documents = sa.Table(
 document_versions = sa.Table(
     "document_versions",
     metadata,
-    sa.Column("key", sa.String(400), sa.ForeignKey("documents.key"), primary_key=True),
+    sa.Column("key", sa.String(400), primary_key=True),
     sa.Column("number", sa.Integer, primary_key=True),
     sa.Column("content_hash", sa.String(64), nullable=False),
     sa.Column("source", sa.Text, nullable=False),
