@@ -9,9 +9,15 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import uvicorn
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+    from intersector.store import Store
 from tests.web.conftest import make_app
 from tests.web.web_registry import PASSWORD, fill
 
@@ -63,7 +69,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -73,84 +79,84 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser: object, server: str) -> Iterator[object]:
-    context = browser.new_context(base_url=server, viewport={"width": 1280, "height": 860})  # type: ignore[attr-defined]
+def page(browser: Browser, server: str) -> Iterator[Any]:
+    context = browser.new_context(base_url=server, viewport={"width": 1280, "height": 860})
     opened = context.new_page()
     yield opened
     context.close()
 
 
-def sign_in(page: object, username: str) -> None:
-    page.goto("/login")  # type: ignore[attr-defined]
-    page.fill("#username", username)  # type: ignore[attr-defined]
-    page.fill("#password", PASSWORD)  # type: ignore[attr-defined]
-    page.click("button[type=submit]")  # type: ignore[attr-defined]
-    page.wait_for_url("**/")  # type: ignore[attr-defined]
+def sign_in(page: Page, username: str) -> None:
+    page.goto("/login")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/")
 
 
-def shot(page: object, name: str) -> None:
+def shot(page: Page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
-def test_sign_in_and_browse_a_roadmap(page: object) -> None:
+def test_sign_in_and_browse_a_roadmap(page: Page) -> None:
     sign_in(page, "rita")
-    assert "rita" in page.inner_text("header")  # type: ignore[attr-defined]
-    page.click("text=Roadmaps")  # type: ignore[attr-defined]
-    page.click("text=IMT")  # type: ignore[attr-defined]
-    page.wait_for_selector("figure.gantt svg")  # type: ignore[attr-defined]
-    lanes = page.locator("section.lane h2").all_inner_texts()  # type: ignore[attr-defined]
+    assert "rita" in page.inner_text("header")
+    page.click("text=Roadmaps")
+    page.click("text=IMT")
+    page.wait_for_selector("figure.gantt svg")
+    lanes = page.locator("section.lane h2").all_inner_texts()
     assert [lane.split()[0] for lane in lanes] == ["ITU-R", "ITU-T", "ITU-D"]
-    assert page.locator("text=Y.3101").count() >= 1  # type: ignore[attr-defined]
+    assert page.locator("text=Y.3101").count() >= 1
 
 
-def test_wrong_password_is_refused(page: object) -> None:
-    page.goto("/login")  # type: ignore[attr-defined]
-    page.fill("#username", "rita")  # type: ignore[attr-defined]
-    page.fill("#password", "not the password")  # type: ignore[attr-defined]
-    page.click("button[type=submit]")  # type: ignore[attr-defined]
-    assert "wrong password" in page.inner_text("[role=alert]")  # type: ignore[attr-defined]
+def test_wrong_password_is_refused(page: Page) -> None:
+    page.goto("/login")
+    page.fill("#username", "rita")
+    page.fill("#password", "not the password")
+    page.click("button[type=submit]")
+    assert "wrong password" in page.inner_text("[role=alert]")
 
 
-def test_sector_editor_edits_own_activity(page: object) -> None:
+def test_sector_editor_edits_own_activity(page: Page) -> None:
     sign_in(page, "tom")
-    page.goto("/items/activity/itu-t-q6-13")  # type: ignore[attr-defined]
-    page.click("a.button.primary")  # type: ignore[attr-defined]
-    page.wait_for_url("**/edit")  # type: ignore[attr-defined]
-    page.fill("#f-target", "2026-06-30")  # type: ignore[attr-defined]
-    page.fill("#f-reason", "target moved at the SG13 meeting")  # type: ignore[attr-defined]
-    page.click("button[type=submit]")  # type: ignore[attr-defined]
-    page.wait_for_url("**/items/activity/itu-t-q6-13")  # type: ignore[attr-defined]
-    assert "2026-06-30" in page.inner_text("dl.fields")  # type: ignore[attr-defined]
-    page.click("p.actions >> text=History")  # type: ignore[attr-defined]
-    history = page.inner_text("ol.history")  # type: ignore[attr-defined]
+    page.goto("/items/activity/itu-t-q6-13")
+    page.click("a.button.primary")
+    page.wait_for_url("**/edit")
+    page.fill("#f-target", "2026-06-30")
+    page.fill("#f-reason", "target moved at the SG13 meeting")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/items/activity/itu-t-q6-13")
+    assert "2026-06-30" in page.inner_text("dl.fields")
+    page.click("p.actions >> text=History")
+    history = page.inner_text("ol.history")
     assert "tom" in history and "target moved at the SG13 meeting" in history
 
 
-def test_sector_editor_is_refused_on_another_sector(page: object) -> None:
+def test_sector_editor_is_refused_on_another_sector(page: Page) -> None:
     sign_in(page, "tom")
-    page.goto("/items/activity/itu-r-rec-m.2150")  # type: ignore[attr-defined]
-    assert page.locator("a.button.primary").count() == 0  # type: ignore[attr-defined]
-    response = page.goto("/items/activity/itu-r-rec-m.2150/edit")  # type: ignore[attr-defined]
+    page.goto("/items/activity/itu-r-rec-m.2150")
+    assert page.locator("a.button.primary").count() == 0
+    response = page.goto("/items/activity/itu-r-rec-m.2150/edit")
     assert response.status == 403
-    assert "itu-r" in page.inner_text("[role=alert]")  # type: ignore[attr-defined]
+    assert "itu-r" in page.inner_text("[role=alert]")
 
 
-def test_coordinator_reviews_a_duplicate_candidate(page: object) -> None:
+def test_coordinator_reviews_a_duplicate_candidate(page: Page) -> None:
     sign_in(page, "cora")
-    page.goto("/duplicates")  # type: ignore[attr-defined]
-    page.select_option("select[name=decision]", "complementary")  # type: ignore[attr-defined]
-    page.fill("input[name=note]", "network side vs radio side")  # type: ignore[attr-defined]
-    page.click("text=Record review")  # type: ignore[attr-defined]
-    page.wait_for_selector("text=Reviewed")  # type: ignore[attr-defined]
-    assert "complementary" in page.inner_text("article.candidate")  # type: ignore[attr-defined]
+    page.goto("/duplicates")
+    page.select_option("select[name=decision]", "complementary")
+    page.fill("input[name=note]", "network side vs radio side")
+    page.click("text=Record review")
+    page.wait_for_selector("text=Reviewed")
+    assert "complementary" in page.inner_text("article.candidate")
 
 
-def test_interface_switches_to_french(page: object) -> None:
+def test_interface_switches_to_french(page: Page) -> None:
     sign_in(page, "rita")
-    page.click("a.lang")  # type: ignore[attr-defined]
-    assert "Ce qui demande attention" in page.inner_text("h1")  # type: ignore[attr-defined]
-    page.click("a.lang")  # type: ignore[attr-defined]
+    page.click("a.lang")
+    assert "Ce qui demande attention" in page.inner_text("h1")
+    page.click("a.lang")
 
 
 SAMPLE = Path(__file__).parents[2] / "data" / "sample"
@@ -176,8 +182,9 @@ def sample_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from intersector.texts.parse import parse_document
 
     store = open_store(f"sqlite:///{tmp_path_factory.mktemp('sample') / 'sample.db'}")
-    store.save_many(load_paths([SAMPLE / "registry"], known={}).items, author="sample",
-                    reason="sample corpus")
+    store.save_many(
+        load_paths([SAMPLE / "registry"], known={}).items, author="sample", reason="sample corpus"
+    )
     for text in sorted((SAMPLE / "texts").glob("*.txt")):
         parsed = parse_document(text.read_text(encoding="utf-8"), source=text.name)
         store.save_document(parsed, author="sample")
@@ -186,9 +193,9 @@ def sample_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from _serve(store)
 
 
-def _serve(store: object) -> Iterator[str]:
+def _serve(store: Store) -> Iterator[str]:
     port = _free_port()
-    config = uvicorn.Config(make_app(store), host="127.0.0.1", port=port, log_level="warning")  # type: ignore[arg-type]
+    config = uvicorn.Config(make_app(store), host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
@@ -198,13 +205,14 @@ def _serve(store: object) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     running.should_exit = True
     thread.join(timeout=10)
-    store.close()  # type: ignore[attr-defined]
+    store.close()
 
 
-def _pages(browser: object, base: str, pages: dict[str, str], phone: bool = False) -> None:
+def _pages(browser: Browser, base: str, pages: dict[str, str], phone: bool = False) -> None:
     size = {"width": 390, "height": 844} if phone else {"width": 1280, "height": 860}
-    context = browser.new_context(base_url=base, viewport=size,  # type: ignore[attr-defined]
-                                  device_scale_factor=2 if phone else 1, is_mobile=phone)
+    context = browser.new_context(
+        base_url=base, viewport=size, device_scale_factor=2 if phone else 1, is_mobile=phone
+    )
     opened = context.new_page()
     sign_in(opened, "cora")
     for name, path in pages.items():
@@ -214,10 +222,10 @@ def _pages(browser: object, base: str, pages: dict[str, str], phone: bool = Fals
     context.close()
 
 
-def test_screenshots_of_the_main_pages(browser: object, sample_server: str, server: str) -> None:
+def test_screenshots_of_the_main_pages(browser: Browser, sample_server: str, server: str) -> None:
     """The main pages on the sample corpus (duplicates and a history on the test registry, where
     a review and an edit happened), on a laptop and on a phone."""
-    login = browser.new_context(base_url=sample_server)  # type: ignore[attr-defined]
+    login = browser.new_context(base_url=sample_server)
     page = login.new_page()
     page.goto("/login")
     shot(page, "login")
