@@ -150,3 +150,16 @@ def test_ra_resolution_identity_from_sector() -> None:
     assert [(e.place, e.year) for e in doc.history] == [("", 2000), ("", 2007), ("", 2012)]
     assert doc.revision == Event("", 2012)
     assert doc.actions[0].addressees == ("itu-r-sg5",)
+
+
+def test_french_parts_through_the_lexicon() -> None:
+    doc = parse_document(
+        "RÉSOLUTION 1 (Rév. Hammamet, 2016)\nRègles de procédure\n"
+        "L'Assemblée mondiale de normalisation des télécommunications (Hammamet, 2016),\n"
+        "décide\nque les règles de procédure de l'UIT-T sont les suivantes.\n"
+        "PARTIE 1 – Dispositions générales\n1.1\tL'Assemblée crée des commissions.\n"
+    )
+    assert doc.language == "fr" and doc.body == "wtsa"
+    assert [(p.label, p.heading, [c.label for c in p.children]) for p in doc.parts] == [
+        ("PARTIE 1", "Dispositions générales", ["1.1"])
+    ]

@@ -24,7 +24,6 @@ from intersector.texts.segment import Context, Line, matchers
 _APPROVED = re.compile(r"^\((?P<month>\d{2})/(?P<year>\d{4})\)$")
 _YEARS = re.compile(r"^\((?:\d{4})(?:-\d{4})*\)$")
 _QUESTION = re.compile(r"^\((?P<question>[^()]*\d+/\d+[A-Z]?[^()]*)\)$")
-_SERIES = re.compile(r"^(?:SERIES|SÉRIE|SERIE)\s+[A-Z]{1,3}\s*:", re.IGNORECASE)
 _VERSION = re.compile(r"^(?P<number>.+?)-(?P<version>\d{1,3})$")
 
 
@@ -33,7 +32,7 @@ def build_recommendation(ctx: Context, at: int) -> Document:
     first = ctx.lines[at]
     last = max(i for i, line in enumerate(ctx.lines) if _same(line, first))
     sector, number, version, approved = _identity(ctx, first)
-    front_meta, foreword, boilerplate = _front(ctx.lines[:last])
+    front_meta, foreword, boilerplate = _front(ctx, ctx.lines[:last])
     approved = approved or dict(front_meta).get("approved", "")
     front_meta = [(k, v) for k, v in front_meta if k != "approved"]
     title, rest, body_meta = _title_and_facts(ctx, ctx.lines[last + 1 :])
@@ -76,7 +75,7 @@ def _identity(ctx: Context, line: Line) -> tuple[str, str, str, str]:
     return sector, number, version, approved
 
 
-def _front(lines: list[Line]) -> tuple[list[tuple[str, str]], str, tuple[str, ...]]:
+def _front(ctx: Context, lines: list[Line]) -> tuple[list[tuple[str, str]], str, tuple[str, ...]]:
     """Front matter: metadata (approval, series, Summary, History, Keywords), the foreword,
     and the other boilerplate blocks."""
     meta: list[tuple[str, str]] = []
@@ -92,7 +91,7 @@ def _front(lines: list[Line]) -> tuple[list[tuple[str, str]], str, tuple[str, ..
         if current is not None:
             current[1].append(_as_written(line))
             meta[-1] = (current[0], "\n".join(current[1]))
-        elif (fact := _front_fact(line)) is not None:
+        elif (fact := _front_fact(line, ctx)) is not None:
             meta.append(fact)
         elif line.kind != "identity":
             kept.append(line)
@@ -102,10 +101,10 @@ def _front(lines: list[Line]) -> tuple[list[tuple[str, str]], str, tuple[str, ..
     return meta, foreword, others
 
 
-def _front_fact(line: Line) -> tuple[str, str] | None:
+def _front_fact(line: Line, ctx: Context) -> tuple[str, str] | None:
     if (a := _APPROVED.match(line.text)) is not None:
         return ("approved", f"{a['year']}-{a['month']}")
-    if line.kind == "text" and _SERIES.match(line.text):
+    if line.kind == "text" and matchers(ctx.lex.code).cover_series.match(line.text):
         return ("series", line.text)
     return None
 

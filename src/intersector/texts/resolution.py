@@ -35,11 +35,6 @@ _HISTORY = re.compile(r"^\((?=[^()]*\d{4})[^()]*\)\.?$")
 _ROMAN = re.compile(r"^[ivxlc]+\)$")
 _PREVIOUS_LETTER = {"i": "h", "v": "u", "x": "w", "l": "k", "c": "b"}
 _SECTOR_BODY = {"itu-r": "ra", "itu-t": "wtsa", "itu-d": "wtdc"}
-_PARTS = re.compile(
-    r"^(?P<word>SECTION|PART|PARTIE|PARTE|SECCIÓN|CHAPTER|CHAPITRE|CAPÍTULO)\s+(?P<label>[0-9IVX]{1,5})"
-    r"(?:\s*[-–:.]\s*|\s+|$)(?P<heading>.*)$",
-    re.IGNORECASE,
-)
 
 
 # --- clause trees (shared with the other builders) -------------------------------------------
@@ -250,7 +245,7 @@ def resolution_body(
 ) -> tuple[tuple[Section, ...], tuple[Section, ...], tuple[Annex, ...], tuple[Part, ...]]:
     """Sections until the first `SECTION n` line (parts from there) or annex line (annexes)."""
     end = next((i for i, line in enumerate(lines) if opens_annex(line)), len(lines))
-    split = next((i for i, line in enumerate(lines[:end]) if is_part_line(line)), end)
+    split = next((i for i, line in enumerate(lines[:end]) if is_part_line(line, ctx)), end)
     sections, loose = _sections(ctx, lines[:split], body)
     parts = loose + sectioned_parts(lines[split:end], ctx)
     preamble = tuple(s for s, part in sections if part == "preamble")
@@ -258,9 +253,10 @@ def resolution_body(
     return preamble, operative, annexes_of(ctx, lines[end:]), parts
 
 
-def is_part_line(line: Line) -> bool:
-    """`SECTION 1 – General`, `PART 2`, `CHAPITRE 3`: a line that opens a part."""
-    return line.kind == "text" and _PARTS.match(line.text) is not None
+def is_part_line(line: Line, ctx: Context) -> bool:
+    """`SECTION 1 – General`, `PART 2`, `CHAPITRE 3`: a line that opens a part (the words
+    are the lexicon's `part_words`)."""
+    return line.kind == "text" and matchers(ctx.lex.code).parts.match(line.text) is not None
 
 
 def _sections(
@@ -301,13 +297,13 @@ def sectioned_parts(lines: list[Line], ctx: Context) -> tuple[Part, ...]:
     """`SECTION 1 – heading` lines each open a part holding the numbered tree below them."""
     groups: list[tuple[Line | None, list[Line]]] = [(None, [])]
     for line in lines:
-        if is_part_line(line):
+        if is_part_line(line, ctx):
             groups.append((line, []))
         else:
             groups[-1][1].append(line)
     result: list[Part] = list(parts_of(groups[0][1], ctx))
     for head, members in groups[1:]:
-        m = _PARTS.match(head.text) if head else None
+        m = matchers(ctx.lex.code).parts.match(head.text) if head else None
         if m is not None:
             result.append(
                 Part(f"{m['word']} {m['label']}", m["heading"].strip(), "", parts_of(members, ctx))

@@ -60,6 +60,8 @@ class Matchers:
     field: re.Pattern[str]
     operative_first: frozenset[str]
     series: re.Pattern[str] | None
+    parts: re.Pattern[str]
+    cover_series: re.Pattern[str]
 
 
 def _alternation(words: object) -> str:
@@ -83,7 +85,13 @@ def matchers(code: str) -> Matchers:
     field = re.compile(rf"^(?P<name>{_alternation(lex.liaison_fields)})\s*:\s*(?P<value>.*)$", re.I)
     first = frozenset(h.split(" ")[0] for h in lex.operative_headings)
     series = re.compile(lex.series) if lex.series else None
-    return Matchers(identity, annex, field, first, series)
+    parts = re.compile(
+        rf"^(?P<word>{_alternation(lex.part_words) or '(?!)'})\s+(?P<label>[0-9IVX]{{1,5}})"
+        r"(?:\s*[-–:.]\s*|\s+|$)(?P<heading>.*)$",
+        re.IGNORECASE,
+    )
+    cover = re.compile(rf"^(?:{_alternation(lex.series_words) or '(?!)'})\s+[A-Z]{{1,3}}\s*:", re.I)
+    return Matchers(identity, annex, field, first, series, parts, cover)
 
 
 def segment(text: str, lex: Lexicon) -> list[Line]:

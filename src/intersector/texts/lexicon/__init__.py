@@ -51,6 +51,8 @@ class Lexicon:
     liaison_markers: tuple[str, ...] = ()
     copyright: tuple[str, ...] = ()
     months: Mapping[str, int] = field(default_factory=dict)
+    part_words: Mapping[str, str] = field(default_factory=dict)  # `section` → `section`
+    series_words: tuple[str, ...] = ()  # `series` of `SERIES E: …` on a Recommendation's cover
     series: str = ""  # regex: the heading of the list of Recommendations of a series
 
 

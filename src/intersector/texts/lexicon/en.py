@@ -273,6 +273,8 @@ LEXICON = Lexicon(
         "working party": "wp",
         "wp": "wp",
     },
+    part_words={"section": "section", "part": "part", "chapter": "chapter"},
+    series_words=("series",),
     months={
         "january": 1,
         "february": 2,

@@ -234,6 +234,8 @@ LEXICON = Lexicon(
         "sg": "sg",
         "wp": "wp",
     },
+    part_words={"sección": "section", "parte": "part", "capítulo": "chapter"},
+    series_words=("serie", "series"),
     months={
         "enero": 1,
         "febrero": 2,

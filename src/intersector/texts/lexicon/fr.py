@@ -242,6 +242,8 @@ LEXICON = Lexicon(
         "sg": "sg",
         "wp": "wp",
     },
+    part_words={"section": "section", "partie": "part", "chapitre": "chapter"},
+    series_words=("série", "series"),
     months={
         "janvier": 1,
         "février": 2,
