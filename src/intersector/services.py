@@ -325,7 +325,12 @@ def subject_matrix(store: Any) -> dict[str, Any]:
                 "common": all(by_sector.get(s) for s in SECTORS),
             }
         )
-    return {"sectors": list(SECTORS), "rows": rows}
+    from intersector.coordination.roadmap import group_label
+
+    groups = {g.id: g for g in store.list("group", include_withdrawn=True)}
+    used = {g for row in rows for cell in row["sectors"].values() for g in cell}
+    labels = {g: group_label(g, groups) for g in sorted(used)}
+    return {"sectors": list(SECTORS), "rows": rows, "group_labels": labels}
 
 
 def liaison_thread(store: Any, liaison_id: str, today: Any) -> dict[str, Any]:

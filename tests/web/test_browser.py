@@ -208,17 +208,24 @@ def _serve(store: Store) -> Iterator[str]:
     store.close()
 
 
-def _pages(browser: Browser, base: str, pages: dict[str, str], phone: bool = False) -> None:
+def _pages(
+    browser: Browser, base: str, pages: dict[str, str], phone: bool = False, locale: str = "en-GB"
+) -> None:
     size = {"width": 390, "height": 844} if phone else {"width": 1280, "height": 860}
     context = browser.new_context(
-        base_url=base, viewport=size, device_scale_factor=2 if phone else 1, is_mobile=phone
+        base_url=base,
+        viewport=size,
+        device_scale_factor=2 if phone else 1,
+        is_mobile=phone,
+        locale=locale,
     )
     opened = context.new_page()
     sign_in(opened, "cora")
     for name, path in pages.items():
         response = opened.goto(path)
         assert response.status == 200, path
-        shot(opened, f"phone-{name}" if phone else name)
+        suffix = "" if locale.startswith("en") else "-" + locale[:2]
+        shot(opened, (f"phone-{name}" if phone else name) + suffix)
     context.close()
 
 
@@ -234,3 +241,5 @@ def test_screenshots_of_the_main_pages(browser: Browser, sample_server: str, ser
     _pages(browser, server, FIXTURE_PAGES)
     phone_pages = {k: SAMPLE_PAGES[k] for k in ("dashboard", "roadmap", "document")}
     _pages(browser, sample_server, phone_pages, phone=True)
+    french = {k: SAMPLE_PAGES[k] for k in ("dashboard", "roadmap")}
+    _pages(browser, sample_server, french, locale="fr-FR")

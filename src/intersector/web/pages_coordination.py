@@ -32,9 +32,13 @@ def roadmaps(request: Request, who: PageReader) -> HTMLResponse:
 @router.get("/roadmaps/{subject}")
 def roadmap(request: Request, subject: str, who: PageReader) -> HTMLResponse:
     """The joined roadmap: the data of `/api/v1/joined-roadmaps/{subject}`, and its chart."""
-    data, svg = views.roadmap_data(context(request), subject)
+    ctx = context(request)
+    data, svg = views.roadmap_data(ctx, subject)
+    labels = (
+        ctx.store.get("subject", subject).labels if ctx.store.exists("subject", subject) else {}
+    )
     # The SVG comes from the reports' own autoescaped template: safe to inline.
-    return page(request, "roadmap.html.j2", data=data, chart=Markup(svg))
+    return page(request, "roadmap.html.j2", data=data, chart=Markup(svg), labels=labels)
 
 
 @router.get("/liaisons/{liaison_id}")

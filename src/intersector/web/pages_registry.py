@@ -201,9 +201,15 @@ def history(request: Request, type_name: str, item_id: str, who: PageReader) -> 
 
 
 def _changes(before: Any, after: Any) -> list[tuple[str, Any, Any]]:
-    """(field, old, new) for every field that differs between two versions."""
+    """(field, old, new) for every field that differs between two versions (for the first
+    version, every field that has a value)."""
+    empty = ("", None, [], {}, False)
     keys = dict.fromkeys([*before, *after])
-    return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
+    return [
+        (k, before.get(k), after.get(k))
+        for k in keys
+        if before.get(k) != after.get(k) and (before or after.get(k) not in empty)
+    ]
 
 
 @router.get("/documents")

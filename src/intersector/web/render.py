@@ -3,6 +3,7 @@ interface language, the signed-in user and the CSRF token handed to every templa
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,21 @@ _ENV = Environment(
     lstrip_blocks=True,
 )
 _ENV.filters["sector_label"] = lambda s: SECTOR_LABELS.get(s, s)
+
+
+def shown(value: Any) -> str:
+    """A stored value as people read it: lists joined, mappings as compact JSON, nothing for
+    None."""
+    if value is None:
+        return ""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ", ".join(value)
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    return str(value)
+
+
+_ENV.filters["shown"] = shown
 
 
 def language_of(request: Request) -> str:

@@ -49,6 +49,7 @@ def build_router(item_type: ItemType) -> APIRouter:
 
 def _add_list(router: APIRouter, item_type: ItemType) -> None:
     sort_type = sort_enum(item_type)
+    page_model: Any = ItemPage[item_type.cls]  # type: ignore[name-defined]
     default_sort = next(iter(sort_type))
 
     def list_items(
@@ -80,7 +81,7 @@ def _add_list(router: APIRouter, item_type: ItemType) -> None:
                 ctx.store, item_type.name, q=q, include_withdrawn=include_withdrawn, **filters
             ),
         )
-        field = sort.value  # type: ignore[attr-defined]
+        field = sort.value
         page = paginate(
             found,
             lambda i: getattr(i, field),
@@ -89,16 +90,14 @@ def _add_list(router: APIRouter, item_type: ItemType) -> None:
             cursor=cursor,
             descending=order is Order.desc,
         )
-        return ItemPage[item_type.cls](
-            items=page.items, next_cursor=page.next_cursor, total=page.total
-        )
+        return page_model(items=page.items, next_cursor=page.next_cursor, total=page.total)
 
     list_items.__annotations__["sort"] = sort_type
-    list_items.__annotations__["return"] = ItemPage[item_type.cls]  # type: ignore[name-defined]
+    list_items.__annotations__["return"] = page_model
     router.get(
         "",
         summary=f"List {item_type.plural}",
-        response_model=ItemPage[item_type.cls],
+        response_model=page_model,
         name=f"list_{item_type.plural}",
     )(list_items)
 
