@@ -166,7 +166,12 @@ def test_roadmap_default_file_name_and_one_sector(
 
 def test_check_table_and_json(loaded: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.run(["check", "--today", TODAY]) == 0
-    assert "no-counterpart" in capsys.readouterr().out  # broadband: ITU-D only
+    out = capsys.readouterr().out
+    assert "no-counterpart" in out  # broadband: ITU-D only
+    assert "Alignment findings by check (5 in all)" in out
+    assert cli.run(["check", "--today", TODAY, "--limit", "2"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "the first 2 of 5" in out and "3 more: --limit 0 shows all" in out
     assert cli.run(["check", "--subject", "broadband", "--format", "json", "--today", TODAY]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["count"] == 1 and data["findings"][0]["items"] == ["itu-d-q1-1"]

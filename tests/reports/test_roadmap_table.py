@@ -8,7 +8,12 @@ from rich.console import Console
 
 from intersector.coordination.alignment import Finding
 from intersector.coordination.roadmap import JoinedRoadmap
-from intersector.reports.roadmap_table import findings_table, liaisons_table, roadmap_table
+from intersector.reports.roadmap_table import (
+    findings_summary,
+    findings_table,
+    liaisons_table,
+    roadmap_table,
+)
 
 
 def _text(renderable: object) -> str:
@@ -39,3 +44,15 @@ def test_liaisons_and_findings_tables(view: JoinedRoadmap, findings: tuple[Findi
     text = _text(findings_table(findings))
     assert "Alignment findings (4)" in text
     assert "late-dependency" in text and "ITU-T, ITU-R" in text
+
+
+def test_findings_table_limit_and_summary(findings: tuple[Finding, ...]) -> None:
+    text = _text(findings_table(findings, limit=2))
+    assert "Alignment findings: the first 2 of 4" in text
+    assert "late-dependency" in text and "stale-roadmap-entry" not in text
+    assert "Alignment findings (4)" in _text(findings_table(findings, limit=0))
+    summary = _text(findings_summary(findings))
+    assert "Alignment findings by check (4 in all)" in summary
+    lines = [line for line in summary.splitlines() if "late-dependency" in line]
+    cells = [c.strip() for c in lines[0].split("│") if c.strip()]
+    assert cells == ["high", "late-dependency", "0", "1", "0"]  # ITU-R, ITU-T, ITU-D

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from rich.markup import escape
 from rich.table import Table
 
-from intersector.coordination.alignment import Finding
+from intersector.coordination.alignment import SEVERITIES, Finding
 from intersector.coordination.liaisons import effective_state, replies_index
 from intersector.coordination.roadmap import JoinedRoadmap, RoadmapRow, sector_label
-from intersector.domain.registry import CLOSED_STATUSES
+from intersector.domain.registry import CLOSED_STATUSES, SECTORS
 
 _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 
@@ -66,12 +67,17 @@ def liaisons_table(view: JoinedRoadmap) -> Table:
     return table
 
 
-def findings_table(findings: Sequence[Finding]) -> Table:
-    """One line per finding: severity, check, Sectors, explanation."""
-    table = Table(title=f"Alignment findings ({len(findings)})")
+def findings_table(findings: Sequence[Finding], limit: int = 0) -> Table:
+    """One line per finding (the first `limit` ones when `limit` > 0): severity, check, Sectors,
+    explanation. The title says how many there are and how many are shown."""
+    shown = findings[:limit] if limit > 0 else findings
+    title = f"Alignment findings ({len(findings)})"
+    if len(shown) < len(findings):
+        title = f"Alignment findings: the first {len(shown)} of {len(findings)}"
+    table = Table(title=title)
     for name in ("Severity", "Check", "Sectors", "Explanation"):
         table.add_column(name, overflow="fold")
-    for f in findings:
+    for f in shown:
         style = _SEVERITY_STYLE.get(f.severity, "")
         table.add_row(
             f"[{style}]{f.severity}[/]" if style else f.severity,
@@ -79,4 +85,21 @@ def findings_table(findings: Sequence[Finding]) -> Table:
             ", ".join(sector_label(s) for s in f.sectors),
             escape(f.explanation),
         )
+    return table
+
+
+def findings_summary(findings: Sequence[Finding]) -> Table:
+    """How many findings of each check and severity, per Sector: the overview a coordinator
+    reads first when there are thousands."""
+    counts: Counter[tuple[str, str, str]] = Counter(
+        (f.severity, f.check, sector) for f in findings for sector in f.sectors[:1]
+    )
+    table = Table(title=f"Alignment findings by check ({len(findings)} in all)")
+    for name in ("Severity", "Check", *(sector_label(s) for s in SECTORS)):
+        table.add_column(name, justify="right" if name.startswith("ITU") else "left")
+    rank = {s: i for i, s in enumerate(SEVERITIES)}
+    kinds = sorted({(sev, check) for sev, check, _ in counts}, key=lambda k: (rank[k[0]], k[1]))
+    for severity, check in kinds:
+        cells = (f"{counts[(severity, check, s)]:,}" for s in SECTORS)
+        table.add_row(severity, check, *cells)
     return table
