@@ -204,7 +204,7 @@ def roadmap(
         Settings.from_env(), subject, sector=sector, today=_day(today)
     )
     if fmt == "table":
-        for table in (roadmap_table(view), liaisons_table(view), findings_table(findings)):
+        for table in (roadmap_table(view), liaisons_table(view), findings_table(findings, 100)):
             console.print(table)
         return
     data = services.roadmap_file(view, findings, fmt)
@@ -220,13 +220,14 @@ def roadmap(
 def check(
     subject: str = typer.Option("", help="Only the findings about this subject."),
     fmt: str = typer.Option("table", "--format", help="table or json."),
+    limit: int = typer.Option(100, help="Table rows at most, most serious first (0: all)."),
     today: datetime.datetime | None = _DAY,
 ) -> None:
     """Every alignment finding of the registry: late cross-Sector dependencies, subjects with no
     counterpart, overdue liaisons, activities past their target, stale roadmap entries."""
     from intersector import services
     from intersector.reports.roadmap_json import findings_json
-    from intersector.reports.roadmap_table import findings_table
+    from intersector.reports.roadmap_table import findings_summary, findings_table
     from intersector.settings import Settings
 
     if fmt not in ("table", "json"):
@@ -235,8 +236,11 @@ def check(
     findings = services.check_registry(Settings.from_env(), subject=subject, today=day)
     if fmt == "json":
         sys.stdout.write(findings_json(findings, day))
-    else:
-        console.print(findings_table(findings))
+        return
+    console.print(findings_summary(findings))
+    console.print(findings_table(findings, limit))
+    if 0 < limit < len(findings):
+        console.print(f"{len(findings) - limit:,} more: --limit 0 shows all, --format json too")
 
 
 @app.command()
@@ -248,7 +252,12 @@ def demo(
     """Load the sample corpus and texts, print the IMT roadmap and every alignment finding, and
     write the HTML roadmap (what `make demo` runs, on a fresh database)."""
     from intersector import services
-    from intersector.reports.roadmap_table import findings_table, liaisons_table, roadmap_table
+    from intersector.reports.roadmap_table import (
+        findings_summary,
+        findings_table,
+        liaisons_table,
+        roadmap_table,
+    )
     from intersector.settings import Settings
 
     done = services.run_demo(Settings.from_env(), sample, output, today=_day(today))
@@ -260,7 +269,8 @@ def demo(
     )
     for table in (roadmap_table(done["view"]), liaisons_table(done["view"])):
         console.print(table)
-    console.print(findings_table(done["all_findings"]))
+    console.print(findings_summary(done["all_findings"]))
+    console.print(findings_table(done["all_findings"], 50))
     _analytics_demo()  # issue 4: top duplicate candidates, subjects common to the three Sectors
     console.print(f"wrote the HTML roadmap to {output}")
 
