@@ -7,10 +7,10 @@ activities, one maintained roadmap of 50 entries per Sector and subject). Measur
   `join_roadmaps` for IMT, and the HTML/XLSX renderings of that view; best of 5 to 20 runs (more
   for small sizes), in CPU seconds of this process (steadier on a machine busy with other work),
   the generated input frozen out of the garbage collector's sight;
-- through the store, as the CLI runs them (wall-clock and CPU seconds): `intersector check`
-  (`services.check_registry`) and `intersector roadmap imt` (`services.build_roadmap`) on a
-  SQLite file loaded beforehand, and, to tell the store's share from the checks', the read of
-  every activity alone;
+- through the store, as a user runs them (wall-clock and CPU seconds): the commands
+  `intersector check` and `intersector roadmap imt`, output drawn and thrown away, on a SQLite
+  file loaded beforehand, and, to tell the store's share from the checks', the read of every
+  activity alone;
 - growth from 10k to 100k, against n log n (a factor of 12.5 for ten times the items).
 
 `INTERSECTOR_BENCH_ROADMAP_SIZES` (e.g. "10000,100000", the default) changes the sizes.
@@ -18,7 +18,9 @@ activities, one maintained roadmap of 50 entries per Sector and subject). Measur
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import io
 import math
 import os
 import tempfile
@@ -30,7 +32,7 @@ from typing import Any
 
 from bench.generate import Registry as Generated
 from bench.generate import generate_registry
-from intersector import services
+from intersector import cli
 from intersector.coordination.alignment import Registry, check_alignment
 from intersector.coordination.roadmap import JoinedRoadmap, join_roadmaps
 from intersector.reports.roadmap_html import roadmap_html
@@ -113,6 +115,22 @@ def _wall_and_cpu(work: Callable[[], object]) -> tuple[float, float]:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
+def _cli(settings: Settings, *args: str) -> None:
+    """Run an `intersector` command as a user would (output drawn, then thrown away)."""
+    previous = os.environ.get("INTERSECTOR_DATABASE_URL")
+    os.environ["INTERSECTOR_DATABASE_URL"] = settings.database_url
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            code = cli.run([*args, "--today", TODAY.isoformat()])
+    finally:
+        if previous is None:
+            del os.environ["INTERSECTOR_DATABASE_URL"]
+        else:
+            os.environ["INTERSECTOR_DATABASE_URL"] = previous
+    if code != 0:
+        raise RuntimeError(f"intersector {' '.join(args)} failed with exit code {code}")
+
+
 def _through_store(n: int, g: Generated) -> tuple[list[dict[str, Any]], dict[str, float]]:
     label = f"{n // 1000}k activities"
     with tempfile.TemporaryDirectory() as folder:
@@ -121,8 +139,8 @@ def _through_store(n: int, g: Generated) -> tuple[list[dict[str, Any]], dict[str
             store.save_many(g.items(), author="bench", reason="bench")
         with open_store(settings.database_url) as store:
             read = _wall_and_cpu(lambda: list(store.iter("activity", include_withdrawn=True)))
-        check = _wall_and_cpu(lambda: services.check_registry(settings, today=TODAY))
-        roadmap = _wall_and_cpu(lambda: services.build_roadmap(settings, "imt", today=TODAY))
+        check = _wall_and_cpu(lambda: _cli(settings, "check"))
+        roadmap = _wall_and_cpu(lambda: _cli(settings, "roadmap", "imt"))
     ok = check[0] < CHECK_TARGET_S
     rows = [
         _row(f"store read of every activity, {label} (SQLite)", read[0]),
