@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from intersector.domain.documents import (
     Annex,
@@ -28,6 +29,7 @@ from intersector.domain.documents import (
 from intersector.domain.ids import text_id
 from intersector.texts.actions import addressee_ids
 from intersector.texts.boilerplate import split_front
+from intersector.texts.lexicon import BY_CODE
 from intersector.texts.references import parse_events
 from intersector.texts.segment import Context, Line, matchers
 
@@ -213,16 +215,26 @@ def _front_matter(ctx: Context, start: int, ident: _Identity) -> int:
 
 
 def is_intro(text: str, ctx: Context) -> bool:
+    """The assembly line: `The World Telecommunication Standardization Assembly (Dubai, 2012),`."""
+    if not text.endswith(","):
+        return False
     key = text.lower()
-    return text.endswith(",") and any(b in key for b in ctx.lex.bodies if len(b) > 5)
+    return any(b in key for b in _long_body_names(ctx.lex.code))
+
+
+@cache
+def _long_body_names(code: str) -> tuple[str, ...]:
+    """The lexicon's body names spelled out (not abbreviations), longest first."""
+    names = [b for b in BY_CODE[code].bodies if len(b) > 5]
+    return tuple(sorted(names, key=len, reverse=True))
 
 
 def _settle_body(ctx: Context, ident: _Identity, line: int) -> None:
     """The issuing body from the assembly line (`The World Telecommunication Standardization
     Assembly (Dubai, 2012),`), else the sector of the number, else a warning."""
     key = " ".join(ident.intro.lower().split())
-    for phrase in sorted(ctx.lex.bodies, key=len, reverse=True):
-        if len(phrase) > 5 and phrase in key:
+    for phrase in _long_body_names(ctx.lex.code):
+        if phrase in key:
             ident.body = ident.body or ctx.lex.bodies[phrase]
             if ident.body.startswith("itu-") and ctx.lex.bodies[phrase] == "ra":
                 ident.body = "itu-r"

@@ -62,6 +62,7 @@ class Matchers:
     series: re.Pattern[str] | None
     parts: re.Pattern[str]
     cover_series: re.Pattern[str]
+    first_words: frozenset[str]
 
 
 def _alternation(words: object) -> str:
@@ -91,7 +92,13 @@ def matchers(code: str) -> Matchers:
         re.IGNORECASE,
     )
     cover = re.compile(rf"^(?:{_alternation(lex.series_words) or '(?!)'})\s+[A-Z]{{1,3}}\s*:", re.I)
-    return Matchers(identity, annex, field, first, series, parts, cover)
+    tables = (
+        lex.boilerplate_headings, lex.copyright, lex.preamble_headings, lex.operative_headings,
+        lex.recommendation_headings, lex.question_headings, lex.kinds, lex.annex_words,
+        lex.liaison_fields,
+    )  # fmt: skip
+    words = frozenset(key.split(" ")[0].rstrip(":,;.") for table in tables for key in table)
+    return Matchers(identity, annex, field, first, series, parts, cover, words)
 
 
 def segment(text: str, lex: Lexicon) -> list[Line]:
@@ -109,7 +116,7 @@ def classify(line: str, number: int, lex: Lexicon, m: Matchers) -> Line:
     A tab near the start is the mark of a labelled clause, the commonest line: tried first."""
     if "\t" in line[:14] and (labelled := _LABEL.match(line)) is not None:
         return Line(number, "clause", labelled["text"].strip(), label=_label(labelled["label"]))
-    if len(line) < 130:
+    if len(line) < 130 and _may_be_short(line, m):
         found = _short_line(line, _key(line), number, lex, m)
         if found is not None:
             return found
@@ -117,6 +124,13 @@ def classify(line: str, number: int, lex: Lexicon, m: Matchers) -> Line:
     if labelled and _is_label(labelled):
         return Line(number, "clause", labelled["text"].strip(), label=_label(labelled["label"]))
     return Line(number, "text", line.replace("\t", " "))
+
+
+def _may_be_short(line: str, m: Matchers) -> bool:
+    """Whether a short line can be a heading, identity, annex, field or boilerplate line at
+    all: its first word opens one in some table, or it is all capitals, or a copyright."""
+    first = line.split(None, 1)[0].lower().rstrip(":,;.")
+    return first in m.first_words or line.isupper() or line.startswith(("©", "(c)"))
 
 
 def _short_line(line: str, key: str, number: int, lex: Lexicon, m: Matchers) -> Line | None:
