@@ -162,3 +162,17 @@ def test_every_operative_clause_gives_one_action() -> None:
     )
     actions = extract_actions(sections, BY_CODE["en"], "wtsa")
     assert [a.verb for a in actions] == ["invite", "invite", "resolve"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("wtsa", "itu-t-sg5"),
+        ("ra", "itu-r-sg5"),
+        ("itu-r", "itu-r-sg5"),
+        ("itu-d-sg1", "itu-d-sg5"),
+        ("pp", "itu-t-sg5"),
+    ],
+)
+def test_study_group_takes_the_issuing_sector(body: str, expected: str) -> None:
+    assert addressee_ids("Study Group 5", BY_CODE["en"], body) == (expected,)

@@ -86,10 +86,18 @@ def _group(m: re.Match[str], text: str, lex: Lexicon, body: str) -> tuple[int, s
     """`ITU-R Study Group 5` → `itu-r-sg5`, with where it starts (at the sector token);
     without a sector, the issuing body's."""
     before = _SECTOR_BEFORE.search(text, max(0, m.start() - 8), m.start())
-    sector = f"itu-{before.group(1).lower()}" if before else _SECTOR_OF_BODY.get(body, "itu-t")
+    sector = f"itu-{before.group(1).lower()}" if before else sector_of(body)
     words = m.group(0)[: m.start("number") - m.start()].strip().lower()
     kind = lex.group_words.get(words) or lex.group_words.get(words.removesuffix("s"), "sg")
     return (before.start() if before else m.start()), group_id(sector, kind, m["number"])
+
+
+def sector_of(body: str) -> str:
+    """The Sector of an issuing body: `wtsa` → `itu-t`, `ra` → `itu-r`, `itu-r-sg5` → `itu-r`;
+    ITU-T when it has none."""
+    if body[:4] == "itu-" and body[4:5] in ("t", "r", "d"):
+        return body[:5]
+    return _SECTOR_OF_BODY.get(body, "itu-t")
 
 
 def _first_of(words: Iterable[str], text: str) -> int:
