@@ -160,22 +160,17 @@ def _as_written(line: Line) -> str:
 
 
 def _first_group(text: str, ctx: Context, sector: str) -> str:
-    ids = addressee_ids(text, ctx.lex, _body_of_sector(sector))
+    ids = addressee_ids(text, ctx.lex, sector)
     return ids[0] if ids else ""
-
-
-def _body_of_sector(sector: str) -> str:
-    return {"itu-t": "wtsa", "itu-r": "ra", "itu-d": "wtdc"}.get(sector, "")
 
 
 def _with_ids(facts: list[tuple[str, str]], ctx: Context, issuer: str) -> list[tuple[str, str]]:
     """Add `<field>_ids` after each addressed field and `deadline_iso` after the deadline."""
-    body = _body_of_sector("itu-" + issuer[4]) if issuer.startswith("itu-") else ""
     out: list[tuple[str, str]] = []
     for name, value in facts:
         out.append((name, value))
         if name in ("source", "for_action", "for_comment", "for_information"):
-            out.append((f"{name}_ids", "; ".join(addressee_ids(value, ctx.lex, body))))
+            out.append((f"{name}_ids", "; ".join(addressee_ids(value, ctx.lex, issuer))))
         elif name == "deadline":
             out.append(("deadline_iso", iso_date(value, ctx.lex.months)))
         elif name == "questions":
