@@ -48,7 +48,9 @@ def connect(url: str) -> sa.Engine:
         ) from None
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed)
-    return sa.create_engine(parsed, pool_pre_ping=True)
+    # No server-side prepared statements: psycopg prepares a query after 5 runs, and a plan made
+    # while a table was still small (a sequential scan) then stays for the whole bulk load.
+    return sa.create_engine(parsed, pool_pre_ping=True, connect_args={"prepare_threshold": None})
 
 
 def _sqlite_engine(url: sa.URL) -> sa.Engine:
