@@ -169,9 +169,14 @@ def update_item(store: Any, principal: Any, item: Any, expected: int, reason: st
 
     type_name = item_type_of(item).name
     current = store.current(type_name, item.id)
-    _check_edit(store, principal, type_name, from_dict(type_name, current.data))
+    stored = from_dict(type_name, current.data)
+    _check_edit(store, principal, type_name, stored)
     _check_edit(store, principal, type_name, item)
     _check_choices(type_name, item)
+    if type_name == "liaison" and item.state != stored.state:
+        from intersector.coordination.liaisons import transition
+
+        transition(stored, item.state)  # the workflow: draft → sent → answered → closed
     return store.save(
         item, author=principal.name, reason=reason or "edited", expected_version=expected
     )

@@ -16,6 +16,7 @@ class Settings:
     secret_key: str = ""  # signs session cookies; generated and kept in the database if empty
     anonymous_read: bool = False
     author: str = ""  # who the CLI records as the author of changes
+    secure_cookies: bool = False  # web: send the session cookie over HTTPS only
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -26,6 +27,7 @@ class Settings:
             anonymous_read=env.get("INTERSECTOR_ANONYMOUS_READ", "").lower()
             in {"1", "true", "yes"},
             author=env.get("INTERSECTOR_AUTHOR", "") or env.get("USER", "") or "cli",
+            secure_cookies=_flag(env.get("INTERSECTOR_SECURE_COOKIES", "")),
         )
 
 

@@ -269,3 +269,12 @@ def test_every_type_lists(client: TestClient, filled: Store, plural: str) -> Non
     response = client.get(f"{API}/{plural}", headers=bearer(filled, "rita", "read"))
     assert response.status_code == 200
     assert response.json()["total"] == len(response.json()["items"])
+
+
+def test_liaison_state_follows_the_workflow(client: TestClient, filled: Store) -> None:
+    auth = {**bearer(filled, "cora"), "If-Match": '"1"'}
+    url = f"{API}/liaisons/wp5d-ls-imt-2020"
+    body = client.get(url, headers=auth).json()  # answered
+    back = client.put(url, json=body | {"state": "draft"}, headers=auth)
+    assert back.status_code == 422 and "cannot become draft" in back.json()["detail"]
+    assert client.put(url, json=body | {"state": "closed"}, headers=auth).status_code == 200

@@ -108,3 +108,27 @@ def test_security_headers(client: TestClient) -> None:
     assert response.headers["x-frame-options"] == "DENY"
     assert "default-src 'self'" in response.headers["content-security-policy"]
     assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_secure_cookies_when_configured(filled: Store) -> None:
+    from tests.web.conftest import make_app
+
+    with TestClient(make_app(filled, secure_cookies=True), base_url="https://testserver") as tls:
+        response = tls.get("/login")
+        assert "secure" in response.headers["set-cookie"].lower()
+
+
+def test_a_bug_is_a_bare_500_problem(filled: Store) -> None:
+    from tests.web.conftest import make_app
+
+    app = make_app(filled)
+
+    @app.get("/api/v1/boom")
+    def boom() -> None:
+        raise RuntimeError("a bug")
+
+    with TestClient(app, raise_server_exceptions=False) as quiet:
+        response = quiet.get("/api/v1/boom", headers={"Authorization": "Bearer x"})
+    assert response.status_code == 500
+    assert response.headers["content-type"] == "application/problem+json"
+    assert "a bug" not in response.text

@@ -22,6 +22,7 @@ from intersector.web.context import WebContext, marker_for, secret_key
 from intersector.web.problems import (
     handle_http_error,
     handle_request_validation,
+    handle_server_error,
     handle_user_error,
 )
 from intersector.web.sessions import SessionCodec
@@ -66,7 +67,10 @@ def create_app(
     own_store = store is None
     store = services.open_registry(settings) if store is None else store
     ctx = WebContext(
-        settings, store, SessionCodec(secret_key(settings, store)), secure_cookies=secure_cookies
+        settings,
+        store,
+        SessionCodec(secret_key(settings, store)),
+        secure_cookies=secure_cookies or settings.secure_cookies,
     )
     if own_store:  # workers serving one database tell each other of changes made by the web
         ctx.cache.marker = marker_for(settings.database_url)
@@ -82,6 +86,7 @@ def create_app(
     app.add_exception_handler(IntersectorError, handle_user_error)
     app.add_exception_handler(RequestValidationError, handle_request_validation)
     app.add_exception_handler(HTTPException, handle_http_error)
+    app.add_exception_handler(Exception, handle_server_error)
     for router in [*items.routers(), documents.router, coordination.router, users.router]:
         app.include_router(router, prefix=API)
     for pages_router in (pages.router, pages_registry.router, pages_coordination.router):

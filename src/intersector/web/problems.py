@@ -50,6 +50,7 @@ _TITLES = {
     422: "Invalid input",
     428: "Precondition required",
     429: "Too many requests",
+    500: "Internal error",
 }
 
 
@@ -137,3 +138,13 @@ async def handle_http_error(request: Request, error: Exception) -> Response:
     )
     response.headers.update(headers)
     return response
+
+
+async def handle_server_error(request: Request, error: Exception) -> Response:
+    """A bug, not a user error: a bare 500 problem (the traceback goes to the server's log,
+    never to the client)."""
+    if not is_api(request):
+        from fastapi.responses import HTMLResponse
+
+        return HTMLResponse("<h1>500</h1><p>Internal error: it has been logged.</p>", 500)
+    return problem(500, "internal-error", "internal error: it has been logged", request.url.path)
