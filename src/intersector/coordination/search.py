@@ -24,7 +24,7 @@ class ExactSearch:
     """Brute-force cosine: a matrix product per block of queries."""
 
     vectors: FloatArray
-    block: int = 1024
+    block: int = 256
 
     def search(self, queries: FloatArray, k: int) -> tuple[IntArray, FloatArray]:
         n = len(self.vectors)
@@ -52,14 +52,21 @@ class AnnSearch:
 
     @classmethod
     def build(
-        cls, vectors: FloatArray, connectivity: int = 16, expansion: int = 64, threads: int = 0
+        cls,
+        vectors: FloatArray,
+        connectivity: int = 16,
+        expansion: int = 64,
+        threads: int = 0,
+        dtype: str = "f16",
     ) -> AnnSearch:
+        """HNSW over `vectors`; `dtype` "i8" is about twice as fast, at some recall (measured in
+        docs/benchmarks.md)."""
         from usearch.index import Index
 
         index = Index(
             ndim=vectors.shape[1],
             metric="cos",
-            dtype="f16",
+            dtype=dtype,
             connectivity=connectivity,
             expansion_add=expansion,
             expansion_search=expansion,
