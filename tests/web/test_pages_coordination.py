@@ -94,3 +94,24 @@ def test_account_tokens(client: TestClient, filled: Store) -> None:
 
 def test_account_needs_sign_in(client: TestClient) -> None:
     assert client.get("/account", follow_redirects=False).status_code == 303
+
+
+def test_admin_changes_a_role_from_the_page(client: TestClient, filled: Store) -> None:
+    csrf = sign_in(client, "adam")
+    page = client.get("/admin/users")
+    assert page.status_code == 200 and 'action="/admin/users/tom/role"' in page.text
+    response = client.post(
+        "/admin/users/tom/role",
+        data={"role": "editor", "sectors": "itu-t, itu-d", "csrf": csrf},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    assert filled.get("user", "tom").sectors == ("itu-t", "itu-d")
+    assert filled.history("user", "tom")[-1].author == "adam"
+
+
+def test_only_admins_see_the_users_page(client: TestClient) -> None:
+    csrf = sign_in(client, "cora")
+    assert client.get("/admin/users").status_code == 403
+    refused = client.post("/admin/users/tom/role", data={"role": "admin", "csrf": csrf})
+    assert refused.status_code == 403

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from intersector import services
 from intersector.auth.errors import AuthenticationError
-from intersector.auth.roles import check_can_review
+from intersector.auth.roles import ROLES, check_can_administer, check_can_review
 from intersector.web import views
 from intersector.web.deps import Reader, context
 from intersector.web.pages import check_form
@@ -115,3 +115,29 @@ def revoke(
     services.revoke_token(ctx.store, who, token_id)
     ctx.credentials.clear()
     return redirect("/account")
+
+
+@router.get("/admin/users")
+def users_page(request: Request, who: PageReader) -> HTMLResponse:
+    """Users and their roles (admins): the page of `/api/v1/users`."""
+    check_can_administer(who)
+    users = services.list_users(context(request).store)
+    return page(request, "users.html.j2", users=users, roles=ROLES, error="")
+
+
+@router.post("/admin/users/{username}/role")
+def change_role(
+    request: Request,
+    username: str,
+    who: PageReader,
+    role: Annotated[str, Form()],
+    sectors: Annotated[str, Form(max_length=200)] = "",
+    csrf: Annotated[str, Form()] = "",
+) -> Response:
+    check_form(request, csrf)
+    check_can_administer(who)
+    ctx = context(request)
+    chosen = tuple(s.strip() for s in sectors.replace(";", ",").split(",") if s.strip())
+    services.set_role(ctx.store, username, role, sectors=chosen, author=who.name)
+    ctx.credentials.clear()
+    return redirect("/admin/users")
