@@ -1,7 +1,8 @@
 """Connecting to the database and bringing its schema up to date.
 
 `connect(url)` gives an Engine for a SQLite file or a PostgreSQL URL (`postgresql://…` is read as
-psycopg 3). SQLite gets WAL, foreign keys and a busy timeout; its write transactions start with
+psycopg 3). SQLite gets WAL, foreign keys, a busy timeout and compact JSON (the same text as bulk
+inserts, so unchanged data can be recognised by its text); its write transactions start with
 `BEGIN IMMEDIATE` (one writer at a time, readers never blocked) when the connection carries the
 execution option `intersector_write=True`. `upgrade(engine)` runs the Alembic migrations shipped
 in `store/migrations/` up to head, under a lock on PostgreSQL so two processes can start at once.
@@ -22,6 +23,7 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import StaticPool
 
 from intersector.domain.errors import IntersectorError
+from intersector.store.bulk import dumps
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 WRITE = "intersector_write"
@@ -58,7 +60,7 @@ def _sqlite_engine(url: sa.URL) -> sa.Engine:
     options: dict[str, Any] = {"connect_args": {"check_same_thread": False}}
     if memory:
         options["poolclass"] = StaticPool
-    engine = sa.create_engine(url, **options)
+    engine = sa.create_engine(url, json_serializer=dumps, **options)
     sa.event.listen(engine, "connect", _sqlite_on_connect)
     sa.event.listen(engine, "begin", _sqlite_on_begin)
     return engine

@@ -10,6 +10,7 @@ ConflictError naming the item, its current version and who made it.
 from __future__ import annotations
 
 import builtins
+import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -339,10 +340,15 @@ def save_many(conn: sa.Connection, changes: Iterable[Change]) -> SaveSummary:
     an item in between, ConflictError and nothing is saved."""
     created = changed = unchanged = 0
     for chunk in _chunks(changes):
+        texts = {c.item_id: bulk.dumps(c.data) for c in chunk}  # serialised once
         existing = _existing(conn, chunk)
         new = [c for c in chunk if c.item_id not in existing]
-        updated = [c for c in chunk if c.item_id in existing and existing[c.item_id][1] != c.data]
-        _bulk_insert(conn, new)
+        updated = [
+            c
+            for c in chunk
+            if c.item_id in existing and not _same(existing[c.item_id][1], c, texts[c.item_id])
+        ]
+        _bulk_insert(conn, new, texts)
         _bulk_update(conn, updated, {c.item_id: existing[c.item_id][0] for c in updated})
         created, changed = created + len(new), changed + len(updated)
         unchanged += len(chunk) - len(new) - len(updated)
@@ -364,21 +370,31 @@ def _chunks(changes: Iterable[Change]) -> Iterator[builtins.list[Change]]:
 
 
 def _existing(conn: sa.Connection, chunk: builtins.list[Change]) -> dict[str, tuple[int, Any]]:
-    query = sa.select(items.c.item_id, items.c.version, items.c.data).where(
+    """id → (version, stored data) of the chunk's items already stored. On SQLite the data
+    comes as its JSON text (cheaper to compare than to decode); on PostgreSQL as a dict (JSONB
+    does not keep the text)."""
+    data: Any = items.c.data
+    if conn.dialect.name == "sqlite":
+        data = sa.type_coerce(items.c.data, sa.Text)
+    query = sa.select(items.c.item_id, items.c.version, data.label("data")).where(
         items.c.item_type == chunk[0].item_type,
         items.c.item_id.in_([c.item_id for c in chunk]),
     )
     return {row.item_id: (row.version, row.data) for row in conn.execute(query)}
 
 
-def _bulk_insert(conn: sa.Connection, new: builtins.list[Change]) -> None:
+def _same(stored: Any, change: Change, text: str) -> bool:
+    """Is the stored data that of `change`? Same JSON text is enough; else compare the data."""
+    if isinstance(stored, str):
+        return stored == text or bool(json.loads(stored) == change.data)
+    return bool(stored == change.data)
+
+
+def _bulk_insert(conn: sa.Connection, new: builtins.list[Change], texts: dict[str, str]) -> None:
     if not new:
         return
-    texts = [bulk.dumps(c.data) for c in new]  # serialised once for both tables
-    bulk.insert_rows(
-        conn, items, [{**_item_row(c, 1), "data": t} for c, t in zip(new, texts, strict=True)]
-    )
-    versions = [{**_version_row(c, 1), "data": t} for c, t in zip(new, texts, strict=True)]
+    bulk.insert_rows(conn, items, [{**_item_row(c, 1), "data": texts[c.item_id]} for c in new])
+    versions = [{**_version_row(c, 1), "data": texts[c.item_id]} for c in new]
     bulk.insert_rows(conn, item_versions, versions)
     bulk.insert_rows(conn, item_subjects, [link for c in new for link in _subject_rows(c)])
 
