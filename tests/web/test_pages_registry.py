@@ -102,3 +102,35 @@ def test_go_finds_the_page_of_an_id(client: TestClient) -> None:
     assert client.get("/go/sg2-ls-emergency", follow_redirects=False).headers["location"] == (
         "/liaisons/sg2-ls-emergency"
     )
+
+
+def test_editor_creates_an_activity_from_the_page(client: TestClient, filled: Store) -> None:
+    sign_in(client, "tom")
+    assert 'href="/items/activity/new"' in client.get("/registry").text
+    form = form_of(client, "/items/activity/new")
+    assert form["sector"] == "itu-t"  # the editor's own Sector, preselected
+    data = form | {
+        "id": "itu-t-q42-13",
+        "identifier": "Q42/13",
+        "title": "A new Question",
+        "group": "itu-t-sg13",
+        "subjects": "imt; emc",
+        "start": "2025-01-01",
+    }
+    created = client.post("/items/activity/new", data=data, follow_redirects=False)
+    assert created.status_code == 303, created.text
+    stored = filled.current("activity", "itu-t-q42-13")
+    assert stored.author == "tom" and stored.data["subjects"] == ["imt", "emc"]
+
+
+def test_creation_refusals(client: TestClient, filled: Store) -> None:
+    sign_in(client, "tom")
+    form = form_of(client, "/items/activity/new") | {"identifier": "Q1/1", "title": "x"}
+    other = client.post("/items/activity/new", data=form | {"id": "itu-r-q1-1", "sector": "itu-r"})
+    assert other.status_code == 403
+    bad_id = client.post("/items/activity/new", data=form | {"id": "Not An Id"})
+    assert bad_id.status_code == 422 and "not-an-id" in bad_id.text
+    taken = client.post("/items/activity/new", data=form | {"id": "itu-t-q6-13"})
+    assert taken.status_code == 409
+    assert client.get("/items/subject/new").status_code == 404
+    assert not filled.exists("activity", "itu-r-q1-1")

@@ -84,3 +84,32 @@ def item_from_form(current: Any, form: dict[str, str]) -> Any:
         else:
             data[field.name] = raw or (None if field.widget == "date" else "")
     return from_dict(type_name, data)
+
+
+CREATABLE = ("activity", "liaison", "roadmap", "group", "mechanism")
+
+
+def blank(type_name: str, sector: str = "") -> Any:
+    """An empty item of `type_name` to fill in with the form: required text fields empty, a
+    Sector (the editor's own) where the type has one."""
+    from intersector.store.codec import get_item_type
+
+    cls = get_item_type(type_name).cls
+    data: dict[str, Any] = {
+        f.name: ""
+        for f in dataclasses.fields(cls)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    }
+    if "sector" in data:
+        data["sector"] = sector or SECTORS[0]
+    if "kind" in data and type_name in KIND_CHOICES:
+        data["kind"] = KIND_CHOICES[type_name][0]
+    return from_dict(type_name, data)
+
+
+def new_item_from_form(type_name: str, form: dict[str, str]) -> Any:
+    """A new item from the creation form: its id, then the editable fields."""
+    from dataclasses import replace
+
+    item = item_from_form(blank(type_name), form)
+    return replace(item, id=form.get("id", "").strip())

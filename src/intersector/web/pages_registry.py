@@ -15,7 +15,13 @@ from intersector.domain.errors import ConflictError, NotFoundError, ValidationEr
 from intersector.store.codec import ITEM_TYPES, from_dict, get_item_type, to_dict
 from intersector.web.api.items import REGISTRY_TYPES
 from intersector.web.deps import Reader, context
-from intersector.web.forms import form_fields, item_from_form
+from intersector.web.forms import (
+    CREATABLE,
+    blank,
+    form_fields,
+    item_from_form,
+    new_item_from_form,
+)
 from intersector.web.pages import check_form
 from intersector.web.pagination import paginate
 from intersector.web.render import page, redirect
@@ -102,6 +108,48 @@ def _can_edit(store: Any, who: Principal, type_name: str, item: Any) -> bool:
     except PermissionDeniedError:
         return False
     return True
+
+
+@router.get("/items/{type_name}/new")
+def new_form(request: Request, type_name: str, who: PageReader) -> HTMLResponse:
+    """The creation form; whether the user may create it is checked on saving."""
+    name = _creatable(type_name)
+    item = blank(name, (who.user.sectors or ("",))[0] if who.user else "")
+    return page(
+        request, "new.html.j2", type_name=name, fields=form_fields(item), item_id="", error=""
+    )
+
+
+@router.post("/items/{type_name}/new")
+async def create(request: Request, type_name: str, who: PageReader) -> Response:
+    ctx = context(request)
+    name = _creatable(type_name)
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    check_form(request, form.get("csrf", ""))
+    try:
+        item = new_item_from_form(name, form)
+        services.create_item(ctx.store, who, item, form.get("reason", "").strip()[:500])
+    except (ValidationError, ConflictError) as error:
+        status = 409 if isinstance(error, ConflictError) else 422
+        shown = item_from_form(blank(name), form) if status == 409 else blank(name)
+        return page(
+            request,
+            "new.html.j2",
+            http_status=status,
+            type_name=name,
+            fields=form_fields(shown),
+            item_id=form.get("id", ""),
+            error=error.message,
+        )
+    ctx.cache.clear()
+    return redirect(item_url(name, item.id))
+
+
+def _creatable(type_name: str) -> str:
+    name = _type(type_name)
+    if name not in CREATABLE:
+        raise NotFoundError(f"{name} items are not created from a page; use the API", field="type")
+    return name
 
 
 @router.get("/items/{type_name}/{item_id}")
