@@ -251,7 +251,7 @@ def history(request: Request, type_name: str, item_id: str, who: PageReader) -> 
 def _changes(before: Any, after: Any) -> list[tuple[str, Any, Any]]:
     """(field, old, new) for every field that differs between two versions (for the first
     version, every field that has a value)."""
-    empty = ("", None, [], {}, False)
+    empty: tuple[Any, ...] = ("", None, [], {}, False)
     keys = dict.fromkeys([*before, *after])
     return [
         (k, before.get(k), after.get(k))
