@@ -134,3 +134,21 @@ def test_creation_refusals(client: TestClient, filled: Store) -> None:
     assert taken.status_code == 409
     assert client.get("/items/subject/new").status_code == 404
     assert not filled.exists("activity", "itu-r-q1-1")
+
+
+def test_editor_edits_own_roadmap_entries(client: TestClient, filled: Store) -> None:
+    sign_in(client, "rosa")
+    url = "/items/roadmap/itu-r-imt/edit"
+    form = form_of(client, url)
+    html = client.get(url).text
+    assert "itu-r-rec-m.2083\nitu-r-rec-m.2150</textarea>" in html
+    entries = "itu-r-rec-m.2150 | radio interfaces | revision 3 = 2026-03-01\nitu-r-rec-m.2083"
+    saved = client.post(url, data=form | {"entries": entries}, follow_redirects=False)
+    assert saved.status_code == 303, saved.text
+    stored = filled.get("roadmap", "itu-r-imt")
+    assert [e.activity for e in stored.entries] == ["itu-r-rec-m.2150", "itu-r-rec-m.2083"]
+    assert stored.entries[0].milestones[0].date.isoformat() == "2026-03-01"
+    form = form_of(client, url)
+    bad = client.post(url, data=form | {"entries": "itu-r-rec-m.2150 | x | revision 3 2026"})
+    assert bad.status_code == 422 and "line 1" in bad.text
+    assert client.get("/items/roadmap/itu-t-imt/edit").status_code == 403

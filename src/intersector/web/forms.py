@@ -25,6 +25,13 @@ CHOICES: dict[str, tuple[str, ...]] = {
 }
 KIND_CHOICES = {"activity": ACTIVITY_KINDS, "group": GROUP_KINDS, "mechanism": GROUP_KINDS}
 LONG_TEXT = ("summary", "body")
+# Nested lists edited as lines of text, parts separated by " | " (roadmap entries' milestones as
+# "name = YYYY-MM-DD; name = YYYY-MM-DD").
+LINES: dict[str, tuple[str, ...]] = {
+    "dependencies": ("on", "reason"),
+    "milestones": ("name", "date"),
+    "entries": ("activity", "note", "milestones"),
+}
 FIXED = ("id", "withdrawn")
 
 
@@ -49,6 +56,8 @@ def _widget(type_name: str, name: str, hint: str) -> tuple[str, tuple[str, ...]]
         return "date", ()
     if hint == "tuple[str, ...]":
         return "list", ()
+    if name in LINES and hint.startswith("tuple["):
+        return "lines", LINES[name]
     return None
 
 
@@ -62,7 +71,12 @@ def form_fields(item: Any) -> list[FormField]:
         if widget is None:
             continue
         value = data[f.name]
-        shown = "; ".join(value) if isinstance(value, list) else ("" if value is None else value)
+        if widget[0] == "lines":
+            shown = "\n".join(_line(row, widget[1]) for row in value)
+        elif isinstance(value, list):
+            shown = "; ".join(value)
+        else:
+            shown = "" if value is None else value
         fields.append(FormField(f.name, widget[0], str(shown), widget[1]))
     return fields
 
@@ -75,12 +89,14 @@ def item_from_form(current: Any, form: dict[str, str]) -> Any:
         if field.name not in form:
             continue
         raw = form[field.name].strip()
-        if field.choices and raw not in field.choices:
+        if field.widget == "select" and raw not in field.choices:
             raise ValidationError(
                 f"{raw!r} is not one of {', '.join(field.choices)}", field=field.name
             )
         if field.widget == "list":
             data[field.name] = [part.strip() for part in raw.split(";") if part.strip()]
+        elif field.widget == "lines":
+            data[field.name] = _rows(raw, field.choices, field.name)
         else:
             data[field.name] = raw or (None if field.widget == "date" else "")
     return from_dict(type_name, data)
@@ -113,3 +129,45 @@ def new_item_from_form(type_name: str, form: dict[str, str]) -> Any:
 
     item = item_from_form(blank(type_name), form)
     return replace(item, id=form.get("id", "").strip())
+
+
+def _line(row: dict[str, Any], parts: tuple[str, ...]) -> str:
+    cells = []
+    for part in parts:
+        value = row.get(part)
+        if part == "milestones":
+            value = "; ".join(f"{m['name']} = {m['date']}" for m in value or ())
+        cells.append("" if value is None else str(value))
+    return " | ".join(cells).rstrip(" |")
+
+
+def _rows(raw: str, parts: tuple[str, ...], name: str) -> list[dict[str, Any]]:
+    """Lines of "a | b | c" as mappings of `parts`; ValidationError naming the line."""
+    rows = []
+    for number, line in enumerate(raw.splitlines(), 1):
+        if not line.strip():
+            continue
+        cells = [cell.strip() for cell in line.split("|")]
+        if len(cells) > len(parts):
+            raise ValidationError(
+                f"line {number}: {len(cells)} parts, expected at most {len(parts)} "
+                f"({' | '.join(parts)})",
+                field=name,
+            )
+        row: dict[str, Any] = dict(zip(parts, cells, strict=False))
+        if "milestones" in row:
+            row["milestones"] = _milestones(row["milestones"], name, number)
+        rows.append(row)
+    return rows
+
+
+def _milestones(text: str, name: str, number: int) -> list[dict[str, str]]:
+    found = []
+    for pair in (p for p in text.split(";") if p.strip()):
+        label, sep, day = pair.partition("=")
+        if not sep:
+            raise ValidationError(
+                f"line {number}: write milestones as 'name = YYYY-MM-DD'", field=name
+            )
+        found.append({"name": label.strip(), "date": day.strip()})
+    return found
