@@ -164,6 +164,7 @@ SAMPLE_PAGES = {
     "dashboard": "/",
     "registry": "/registry?type=activities&sector=itu-r",
     "activity": "/items/activity/itu-r-rec-m.2150",
+    "edit": "/items/activity/itu-r-rec-m.2150/edit",
     "roadmap": "/roadmaps/imt",
     "liaison": "/liaisons/itu-r-wp5d-ls-5d-1078-annex-6.1",
     "subjects": "/subjects",
