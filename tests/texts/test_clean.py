@@ -92,3 +92,18 @@ def test_clean_is_idempotent(text: str) -> None:
 def test_line_count_kept(text: str) -> None:
     expected = len(text.replace("\r", "").replace("\x0b", "\n").replace("\x0c", "\n").split("\n"))
     assert len(clean_text(text).lines) == expected
+
+
+def test_footnote_body_over_several_lines() -> None:
+    text = (
+        "a)\tdeveloping countries[footnoteRef:2]2 in ITU; [2: 2\tFirst paragraph.\n"
+        "Second one.]\nb)\tnext"
+    )
+    cleaned = clean_text(text)
+    assert cleaned.lines == ["a)\tdeveloping countries in ITU;", "", "b)\tnext"]
+    assert cleaned.footnotes == (FootnoteMark("2", "First paragraph. Second one.", 1, 23),)
+
+
+def test_stray_bracket_does_not_swallow_the_text() -> None:
+    text = "[1: a\nb\nc\nd\ne\nf]"
+    assert clean_text(text).lines == text.split("\n")

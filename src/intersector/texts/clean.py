@@ -8,7 +8,8 @@ After `clean_text(text)`:
   are `'`, soft hyphens and zero-width characters are gone;
 - each line has no leading or trailing white space, no runs of spaces, and at most one tab
   between words (the tab that follows a clause label); blank lines are empty;
-- line `i` of the result is line `i` of the input (line numbers in errors name the source);
+- line `i` of the result is line `i` of the input (line numbers in errors name the source); a
+  footnote body of several paragraphs leaves its line breaks behind;
 - cleaning is idempotent: `clean_text(clean_text(t).text) == CleanText(clean_text(t).text, ())`.
 """
 
@@ -46,6 +47,10 @@ _CHARS: dict[str, str] = {
 }
 _SPACES = re.compile(r" {2,}")
 _TABS = re.compile(r" *\t[\t ]*")
+_MULTI_BODY = re.compile(
+    r"\[(?P<label>\d{1,3}|\*{1,3}):[ \t]*(?:(?P=label)(?!\d))?[ \t]*"
+    r"(?P<text>[^\[\]\n]{0,1000}\n[^\[\]]{0,1000})\]"
+)
 _ARTIFACT_HINT = re.compile(r"\[(?:bookmark:|footnoteRef:|\d{1,3}:|\*{1,3}:)")
 
 
@@ -83,6 +88,8 @@ def clean_text(text: str) -> CleanText:
     bodies: dict[str, str] = {}
     anchors: list[tuple[str, int, int]] = []
     if "[" in text:
+        if ":" in text:
+            text = _MULTI_BODY.sub(lambda m: _keep_multi_body(m, bodies), text)
         lines = text.split("\n")
         for i, line in enumerate(lines):
             if "[" in line:
@@ -119,6 +126,16 @@ def _artifacts(
         if line == before:
             break
     return line
+
+
+def _keep_multi_body(match: re.Match[str], bodies: dict[str, str]) -> str:
+    """A footnote body of several paragraphs (up to four lines): kept, its line breaks left in
+    place so that every later line keeps its number."""
+    body = match["text"]
+    if body.count("\n") > 3:
+        return match.group(0)
+    bodies.setdefault(match["label"], " ".join(_spaces(p) for p in body.split("\n") if p.strip()))
+    return "\n" * body.count("\n")
 
 
 def _keep_body(match: re.Match[str], bodies: dict[str, str]) -> str:
