@@ -366,11 +366,24 @@ def search_registry(store: Any, q: str, limit: int = 50) -> list[dict[str, str]]
         for item in list_items(store, type_name, q=q):
             title = getattr(item, "title", "") or getattr(item, "name", "") or item.id
             hits.append({"type": type_name, "id": item.id, "title": str(title)})
-    for doc in list_documents(store, q=q):
-        hits.append(
-            {"type": "document", "id": doc.id, "title": doc.title, "language": doc.language}
-        )
+    for doc in store.iter_documents():
+        if all(word in _document_text(doc) for word in words):
+            hits.append(
+                {"type": "document", "id": doc.id, "title": doc.title, "language": doc.language}
+            )
     return hits[:limit]
+
+
+def _document_text(doc: Any) -> str:
+    """Everything a reader sees of a document (title, headings, clauses, footnotes, annexes),
+    lower-cased, for the full-text search."""
+    import json
+
+    from intersector.texts.document_json import document_to_dict
+
+    data = document_to_dict(doc)
+    data.pop("source", None)
+    return f"{doc.id} " + json.dumps(data, ensure_ascii=False).lower()
 
 
 def duplicate_candidates(store: Any) -> list[dict[str, Any]]:

@@ -130,3 +130,13 @@ def test_review_refusals(client: TestClient, filled: Store) -> None:
     assert invalid.status_code == 422
     anonymous = client.post(f"{API}/duplicates/{PAIR}/review", json=body)
     assert anonymous.status_code == 401
+
+
+def test_search_reads_the_documents_text(client: TestClient, filled: Store) -> None:
+    auth = bearer(filled, "rita", "read")
+    hits = client.get(f"{API}/search", params={"q": "small island"}, headers=auth).json()
+    assert ("document", "wtsa-res-57", "en") in {
+        (h["type"], h["id"], h.get("language")) for h in hits
+    }  # footnote 1 of Res. 57
+    french = client.get(f"{API}/search", params={"q": "insulaires"}, headers=auth).json()
+    assert [(h["id"], h["language"]) for h in french] == [("wtsa-res-57", "fr")]
