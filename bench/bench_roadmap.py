@@ -11,7 +11,9 @@ activities, one maintained roadmap of 50 entries per Sector and subject). Measur
   `intersector check` and `intersector roadmap imt`, output drawn and thrown away, on a SQLite
   file loaded beforehand, and, to tell the store's share from the checks', the read of every
   activity alone;
-- growth from 10k to 100k, against n log n (a factor of 12.5 for ten times the items).
+- growth from 10k to 100k, against n log n (a factor of 12.5 for ten times the items), beside
+  the growth of a reference pass that is linear by construction (index the activities, follow
+  each dependency once): what the machine's caches add at the larger size.
 
 `INTERSECTOR_BENCH_ROADMAP_SIZES` (e.g. "10000,100000", the default) changes the sizes.
 """
@@ -84,6 +86,13 @@ def _join(g: Generated) -> JoinedRoadmap:
     )
 
 
+def _baseline(g: Generated) -> int:
+    """The floor of any check: index the activities by id once, follow every dependency once.
+    Linear by construction; its growth shows what the machine itself adds at larger sizes."""
+    index = {a.id: a for a in g.activities}
+    return sum(1 for a in index.values() for d in a.dependencies if d.on in index)
+
+
 def _in_memory(n: int, g: Generated) -> tuple[list[dict[str, Any]], dict[str, float]]:
     label = f"{n // 1000}k activities"
     view = _join(g)
@@ -91,6 +100,7 @@ def _in_memory(n: int, g: Generated) -> tuple[list[dict[str, Any]], dict[str, fl
     timings = {
         "check": _best(lambda: _check(g), repeat, clock="cpu"),
         "join": _best(lambda: _join(g), repeat, clock="cpu"),
+        "baseline": _best(lambda: _baseline(g), repeat, clock="cpu"),
         "html": _best(lambda: roadmap_html(view), clock="cpu"),
         "xlsx": _best(lambda: roadmap_xlsx(view), clock="cpu"),
     }
@@ -98,6 +108,7 @@ def _in_memory(n: int, g: Generated) -> tuple[list[dict[str, Any]], dict[str, fl
     rows = [
         _row(f"check, {label} (in memory)", timings["check"], "s CPU", target="< 10", ok=ok),
         _row(f"findings, {label}", _check(g), unit="findings"),
+        _row(f"reference: index + follow dependencies once, {label}", timings["baseline"], "s CPU"),
         _row(f"join IMT roadmap, {label} (in memory)", timings["join"], "s CPU"),
         _row(f"IMT roadmap rows, {label}", len(view.rows()), unit="rows"),
         _row(f"render HTML + Gantt, {label}", timings["html"], "s CPU"),
@@ -162,6 +173,7 @@ def _growth(timings: dict[int, dict[str, float]]) -> list[dict[str, Any]]:
     limit = large * math.log(large) / (small * math.log(small))
     rows = []
     names = {
+        "baseline": "reference linear pass (in memory)",
         "check": "check (in memory)",
         "join": "join IMT roadmap (in memory)",
         "check_store": "intersector check (SQLite)",
