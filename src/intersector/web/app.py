@@ -18,6 +18,7 @@ from intersector.domain.errors import IntersectorError
 from intersector.settings import Settings
 from intersector.web import pages, pages_coordination, pages_registry
 from intersector.web.api import coordination, documents, items, users
+from intersector.web.api.models import PROBLEM_RESPONSES
 from intersector.web.context import WebContext, marker_for, secret_key
 from intersector.web.problems import (
     handle_http_error,
@@ -88,7 +89,7 @@ def create_app(
     app.add_exception_handler(HTTPException, handle_http_error)
     app.add_exception_handler(Exception, handle_server_error)
     for router in [*items.routers(), documents.router, coordination.router, users.router]:
-        app.include_router(router, prefix=API)
+        app.include_router(router, prefix=API, responses=PROBLEM_RESPONSES)
     for pages_router in (pages.router, pages_registry.router, pages_coordination.router):
         app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -15,7 +15,14 @@ from fastapi import APIRouter, Query, Request, Response
 from intersector import services
 from intersector.domain.errors import ValidationError
 from intersector.store.codec import ITEM_TYPES, ItemType
-from intersector.web.api.models import ItemPage, Saved, VersionOut, saved, version_out
+from intersector.web.api.models import (
+    WRITE_RESPONSES,
+    ItemPage,
+    Saved,
+    VersionOut,
+    saved,
+    version_out,
+)
 from intersector.web.deps import Ctx, Expected, Reader, Writer, etag
 from intersector.web.pagination import paginate
 
@@ -158,17 +165,23 @@ def _add_writes(router: APIRouter, item_type: ItemType) -> None:
     create.__annotations__["item"] = item_type.cls
     update.__annotations__["item"] = item_type.cls
     router.post(
-        "", summary=f"Create a {item_type.name}", status_code=201, name=f"create_{item_type.name}"
+        "",
+        summary=f"Create a {item_type.name}",
+        status_code=201,
+        name=f"create_{item_type.name}",
+        responses={409: WRITE_RESPONSES[409]},
     )(create)
     router.put(
         "/{item_id}",
         summary=f"Update a {item_type.name} (If-Match required)",
         name=f"update_{item_type.name}",
+        responses=WRITE_RESPONSES,
     )(update)
     router.delete(
         "/{item_id}",
         summary=f"Withdraw a {item_type.name} (never deleted)",
         name=f"withdraw_{item_type.name}",
+        responses=WRITE_RESPONSES,
     )(withdraw)
 
 

@@ -63,3 +63,39 @@ def saved(version: Any) -> Saved:
         at=version.at,
         reason=version.reason,
     )
+
+
+class Problem(BaseModel):
+    """An error, as RFC 9457 problem details (`application/problem+json`)."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    instance: str
+    field: str | None = Field(None, description="the input field at fault, when one is")
+
+
+def _problem(description: str) -> dict[str, Any]:
+    return {
+        "model": Problem,
+        "description": description,
+        "content": {
+            "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+        },
+    }
+
+
+PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: _problem("no or bad credentials: sign in, or send `Authorization: Bearer <token>`"),
+    403: _problem(
+        "not allowed: another Sector's item, a role or token scope that does not allow it"
+    ),
+    404: _problem("no item with that id"),
+    422: _problem("a body or parameter of the wrong shape or value"),
+}
+WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    409: _problem("the id is taken"),
+    412: _problem("the item changed since the version in If-Match"),
+    428: _problem("If-Match missing: GET the item and send its ETag back"),
+}
