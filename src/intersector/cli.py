@@ -123,15 +123,21 @@ def user_role(
     username: str,
     role: str,
     sector: list[str] = typer.Option([], help="Sectors an editor edits (replaces the list)."),
+    group: list[str] = typer.Option([], help="Groups an editor is bound to (replaces the list)."),
 ) -> None:
-    """Change a user's role (and, with --sector, the Sectors they edit)."""
+    """Change a user's role (and, with --sector/--group, what an editor may change)."""
     from intersector import services
     from intersector.settings import Settings
 
     settings = Settings.from_env()
     with services.open_registry(settings) as store:
         user = services.set_role(
-            store, username, role, sectors=tuple(sector) or None, author=settings.author
+            store,
+            username,
+            role,
+            sectors=tuple(sector) or None,
+            groups=tuple(group) or None,
+            author=settings.author,
         )
     console.print(f"{username}: {user.role} {', '.join(user.sectors)}".rstrip())
 

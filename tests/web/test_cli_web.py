@@ -26,6 +26,7 @@ def test_user_add_role_token_list(
         cli.run(["user", "add", "tom", "--role", "editor", "--sector", "itu-t", "--password-stdin"])
         == 0
     )
+    assert cli.run(["user", "role", "tom", "editor", "--group", "itu-t-sg13"]) == 0
     assert cli.run(["user", "role", "tom", "coordinator"]) == 0
     capsys.readouterr()
     assert cli.run(["user", "token", "tom", "--scope", "write", "--label", "ci"]) == 0
@@ -36,7 +37,8 @@ def test_user_add_role_token_list(
     store = open_store(env)
     user = store.get("user", "tom")
     assert user.password_hash.startswith("$argon2id$")
-    assert [v.author for v in store.history("user", "tom")] == ["operator", "operator"]
+    assert [v.author for v in store.history("user", "tom")] == ["operator"] * 3
+    assert user.groups == ("itu-t-sg13",)
     key = plain.split("_")[1]
     assert cli.run(["user", "token", "tom", "--revoke", key]) == 0
     assert store.get("token", key).revoked
