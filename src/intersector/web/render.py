@@ -4,7 +4,6 @@ interface language, the signed-in user and the CSRF token handed to every templa
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -93,7 +92,6 @@ def page(
         query=request.url.query,
         sector_label=lambda s: SECTOR_LABELS.get(s, s),
         urlencode=urlencode,
-        started=time.perf_counter(),
         **values,
     )
     response = HTMLResponse(html, status_code=http_status, headers=headers)
