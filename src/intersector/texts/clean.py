@@ -51,6 +51,7 @@ _MULTI_BODY = re.compile(
     r"\[(?P<label>\d{1,3}|\*{1,3}):[ \t]*(?:(?P=label)(?!\d))?[ \t]*"
     r"(?P<text>[^\[\]\n]{0,1000}\n[^\[\]]{0,1000})\]"
 )
+_OPEN_BODY = re.compile(r"\[(?:\d{1,3}|\*{1,3}):[^\]]*$")
 _ARTIFACT_HINT = re.compile(r"\[(?:bookmark:|footnoteRef:|\d{1,3}:|\*{1,3}:)")
 
 
@@ -88,12 +89,12 @@ def clean_text(text: str) -> CleanText:
     bodies: dict[str, str] = {}
     anchors: list[tuple[str, int, int]] = []
     if "[" in text:
-        if ":" in text:
-            text = _MULTI_BODY.sub(lambda m: _keep_multi_body(m, bodies), text)
         lines = text.split("\n")
         for i, line in enumerate(lines):
             if "[" in line:
                 lines[i] = _artifacts(line, i + 1, bodies, anchors)
+                if _OPEN_BODY.search(lines[i]):
+                    _multi_line_body(lines, i, bodies)
         text = "\n".join(lines)
     return CleanText(_white_space(text), _footnotes(bodies, anchors))
 
@@ -126,6 +127,14 @@ def _artifacts(
         if line == before:
             break
     return line
+
+
+def _multi_line_body(lines: list[str], i: int, bodies: dict[str, str]) -> None:
+    """A footnote body left open on line `i` may close on one of the next three lines."""
+    chunk = "\n".join(lines[i : i + 4])
+    replaced = _MULTI_BODY.sub(lambda m: _keep_multi_body(m, bodies), chunk, count=1)
+    if replaced != chunk:
+        lines[i : i + 4] = replaced.split("\n")
 
 
 def _keep_multi_body(match: re.Match[str], bodies: dict[str, str]) -> str:
