@@ -115,7 +115,7 @@ def classify(line: str, number: int, lex: Lexicon, m: Matchers) -> Line:
     """The kind of one cleaned line, looked up in the lexicon tables (no context used).
     A tab near the start is the mark of a labelled clause, the commonest line: tried first."""
     if "\t" in line[:14] and (labelled := _LABEL.match(line)) is not None:
-        return Line(number, "clause", labelled["text"].strip(), label=_label(labelled["label"]))
+        return Line(number, "clause", labelled["text"].strip(), _label(labelled["label"]))
     if len(line) < 130 and _may_be_short(line, m):
         found = _short_line(line, _key(line), number, lex, m)
         if found is not None:
@@ -129,7 +129,7 @@ def classify(line: str, number: int, lex: Lexicon, m: Matchers) -> Line:
 def _may_be_short(line: str, m: Matchers) -> bool:
     """Whether a short line can be a heading, identity, annex, field or boilerplate line at
     all: its first word opens one in some table, or it is all capitals, or a copyright."""
-    first = line.split(None, 1)[0].lower().rstrip(":,;.")
+    first = line[:24].split(None, 1)[0].lower().rstrip(":,;.")
     return first in m.first_words or line.isupper() or line.startswith(("©", "(c)"))
 
 
@@ -137,7 +137,7 @@ def _short_line(line: str, key: str, number: int, lex: Lexicon, m: Matchers) -> 
     """Headings, identity lines, annex lines and fields: short lines found by table look-up."""
     if key in lex.boilerplate_headings:
         return Line(number, "boilerplate", line, function=lex.boilerplate_headings[key])
-    if key.startswith(("©", "(c) ")) or any(phrase in key for phrase in lex.copyright):
+    if key.startswith(("©", "(c) ", *lex.copyright)):
         return Line(number, "boilerplate", line, function="copyright")
     if m.series is not None and line.isupper() and m.series.match(line):
         return Line(number, "boilerplate", line, function="series")
