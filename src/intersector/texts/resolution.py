@@ -394,7 +394,7 @@ _WORDS = re.compile(r"[\w'-]+")
 def _anchor_words(ctx: Context, line: int, column: int) -> str:
     if not 0 < line <= len(ctx.cleaned):
         return ""
-    before = ctx.cleaned[line - 1][:column]
+    before = ctx.cleaned[line - 1][max(0, column - 80) : column]
     words = _WORDS.findall(before)[-4:]
     kept: list[str] = []
     for word in reversed(words):
