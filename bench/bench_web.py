@@ -100,7 +100,7 @@ def _wait(base: str, headers: dict[str, str], timeout: float = 120.0) -> None:
         try:
             if httpx.get(f"{base}/api/v1/openapi.json", timeout=5).status_code == 200:
                 for path in URLS.values():  # warm every worker's views
-                    for _ in range(2 * WORKERS):
+                    for _ in range(10 * WORKERS):  # new connections: every worker gets some
                         httpx.get(base + path, headers=headers, timeout=120)
                 return
         except httpx.HTTPError:
