@@ -147,3 +147,29 @@ def test_french_identity_line() -> None:
         "2016-03",
     )
     assert [(p.label, p.heading) for p in doc.parts] == [("1", "Domaine d'application")]
+
+
+def test_french_recommendation_front_matter_kept_apart() -> None:
+    doc = parse("itu-t-rec-e.119-fr-excerpt")
+    assert (doc.id, doc.language, doc.metadata.get("approved")) == (
+        "itu-t-rec-e.119",
+        "fr",
+        "2016-03",
+    )
+    assert doc.metadata.get("keywords").startswith("Information des consommateurs")
+    assert doc.foreword.startswith("L'Union internationale des télécommunications")
+    assert [block.split("\n", 1)[0] for block in doc.boilerplate[1:]] == [
+        "RECOMMANDATIONS UIT-T DE LA SÉRIE E",
+        "NOTE",
+        "DROITS DE PROPRIÉTÉ INTELLECTUELLE",
+        "© UIT 2016",
+        "TABLE DES MATIÈRES",
+    ]
+    assert [(p.label, p.heading) for p in doc.parts] == [
+        ("1", "Domaine d'application"),
+        ("2", "Références"),
+        ("3", "Exigences"),
+    ]
+    assert [(a.kind, a.label) for a in doc.annexes] == [("annex", "A"), ("bibliography", "")]
+    assert [r.id for r in doc.references] == ["itu-t-rec-e.164", "itu-t-rec-e.212"]
+    assert doc.warnings == ()
