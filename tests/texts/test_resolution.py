@@ -163,3 +163,61 @@ def test_french_parts_through_the_lexicon() -> None:
     assert [(p.label, p.heading, [c.label for c in p.children]) for p in doc.parts] == [
         ("PARTIE 1", "Dispositions générales", ["1.1"])
     ]
+
+
+ASSEMBLY_LINES = [
+    (
+        "RESOLUTION 59 (Rev. Dubai, 2014)",
+        "The World Telecommunication Development Conference (Dubai, 2014),",
+        "wtdc-res-59",
+        "Dubai",
+    ),
+    (
+        "RESOLUTION 123 (Rev. Busan, 2014)",
+        "The Plenipotentiary Conference of the International Telecommunication Union"
+        " (Busan, 2014),",
+        "pp-res-123",
+        "Busan",
+    ),
+    (
+        "RESOLUTION 238 (WRC-15)",
+        "The World Radiocommunication Conference (Geneva, 2015),",
+        "wrc-res-238",
+        "Geneva",
+    ),
+    (
+        "RÉSOLUTION 59 (Rév. Dubaï, 2014)",
+        "La Conférence mondiale de développement des télécommunications (Dubaï, 2014),",
+        "wtdc-res-59",
+        "Dubai",
+    ),
+    (
+        "RESOLUCIÓN 123 (Rev. Busán, 2014)",
+        "La Conferencia de Plenipotenciarios de la Unión Internacional de Telecomunicaciones"
+        " (Busán, 2014),",
+        "pp-res-123",
+        "Busan",
+    ),
+]
+
+
+@pytest.mark.parametrize(("identity", "intro", "expected_id", "place"), ASSEMBLY_LINES)
+def test_issuing_body_from_the_assembly_line(
+    identity: str, intro: str, expected_id: str, place: str
+) -> None:
+    clause = (
+        "1\tto invite the Council to report."
+        if identity.startswith("RESOLUTION")
+        else "1\td'inviter le Conseil à faire rapport."
+    )
+    heading = {"RESOLUTION": "resolves", "RÉSOLUTION": "décide", "RESOLUCIÓN": "resuelve"}[
+        identity.split()[0]
+    ]
+    doc = parse_document(f"{identity}\nTitle of the text\n{intro}\n{heading}\n{clause}\n")
+    assert doc.id == expected_id
+    assert doc.history and doc.history[-1].place == place
+
+
+def test_identity_found_when_the_language_detection_is_misled() -> None:
+    doc = parse_document("RESOLUCIÓN 5 (Rev. Dubái, 2012)\nLe titre\nla et les de\n")
+    assert (doc.id, doc.language) == ("itu-res-5", "es")

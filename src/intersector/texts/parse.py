@@ -21,7 +21,7 @@ from intersector.domain.ids import make_id
 from intersector.texts.actions import extract_actions
 from intersector.texts.boilerplate import split_front
 from intersector.texts.clean import clean_text
-from intersector.texts.lexicon import detect_language
+from intersector.texts.lexicon import LEXICONS, detect_language
 from intersector.texts.liaison import LOOKAHEAD, LiaisonEvidence, build_liaison
 from intersector.texts.question import build_question
 from intersector.texts.recommendation import build_recommendation
@@ -66,10 +66,24 @@ def parse_document(text: str, *, source: str = "", lenient: bool = False) -> Doc
     ctx = context(text, source=source, lenient=lenient)
     found = _identify(ctx)
     if found is None:
+        ctx, found = _other_languages(ctx)
+    if found is None:
         return _unknown(ctx)
     kind, at = found
     doc = BUILDERS[kind](ctx, at)
     return enrich(doc, ctx)
+
+
+def _other_languages(ctx: Context) -> tuple[Context, tuple[str, int] | None]:
+    """When the detected language's tables find no identity line (a short text whose few
+    words mislead the detection), the first other lexicon that finds one."""
+    text = "\n".join(ctx.cleaned)
+    for lex in LEXICONS:
+        if lex is not ctx.lex:
+            other = dataclasses.replace(ctx, lex=lex, lines=segment(text, lex), warnings=[])
+            if (found := _identify(other)) is not None:
+                return other, found
+    return ctx, None
 
 
 def _identify(ctx: Context) -> tuple[str, int] | None:

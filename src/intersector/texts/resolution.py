@@ -246,6 +246,9 @@ def _settle_body(ctx: Context, ident: _Identity, line: int) -> None:
             "no issuing body found (expected a line like 'The World "
             "Telecommunication Standardization Assembly (Dubai, 2012),'); body set to 'itu'",
         )
+    if not ident.revision and not ident.history:
+        found = parse_events(ident.intro, ctx.lex)  # `RESOLUTION 238 (WRC-15)`: from the intro
+        ident.revision = found[-1] if found else None
     if not ident.history and ident.revision:
         ident.history = (ident.revision,)
     if not ident.revision and ident.history:
