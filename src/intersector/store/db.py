@@ -144,6 +144,7 @@ class Store:
         """`list`, streamed: for large registries."""
         name = _type_name(item_type)
         query = repository.select_items(name, include_withdrawn=include_withdrawn, **filters)
+        query = query.with_only_columns(items.c.data)  # the data is all an item is made of
         with self.read() as conn:
             for row in repository.iter_rows(conn, query):
                 yield repository.decode_row(name, row.data)
