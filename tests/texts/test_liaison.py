@@ -108,3 +108,18 @@ def test_iso_date(text: str, code: str, iso: str) -> None:
 def test_two_fields_are_no_liaison() -> None:
     with pytest.raises(UnknownTextError, match="no ITU text"):
         parse_document("Source: someone\nTitle: something\nJust text.")
+
+
+def test_spanish_header() -> None:
+    doc = parse_document(
+        "DECLARACIÓN DE ENLACE\n"
+        "Origen:\tComisión de Estudio 2 del UIT-D\n"
+        "Título:\tDeclaración sobre la hoja de ruta de las IMT\n"
+        "Para la acción a:\tGrupo de Trabajo 5D del UIT-R\n"
+        "Plazo:\t1 de marzo de 2021\n"
+        "La Comisión de Estudio 2 agradece al Grupo de Trabajo 5D su declaración de enlace.\n"
+    )
+    assert (doc.kind, doc.language) == ("liaison", "es")
+    assert doc.title == "Declaración sobre la hoja de ruta de las IMT"
+    assert doc.metadata.get("deadline_iso") == "2021-03-01"
+    assert doc.metadata.get("for_action") == "Grupo de Trabajo 5D del UIT-R"
