@@ -15,8 +15,18 @@ from pathlib import Path
 import psycopg
 import pytest
 import sqlalchemy as sa
+from hypothesis import HealthCheck, settings
 
 from intersector.store import Store, open_store
+
+# Property tests judge correctness, never speed: a loaded CI machine must not fail them for
+# being slow (speed lives in bench/). Tests may still ask for more examples with @settings.
+settings.register_profile(
+    "intersector",
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile("intersector")
 
 PG_ADMIN_URL = os.environ.get(
     "INTERSECTOR_TEST_PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
