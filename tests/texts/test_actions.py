@@ -176,3 +176,23 @@ def test_every_operative_clause_gives_one_action() -> None:
 )
 def test_study_group_takes_the_issuing_sector(body: str, expected: str) -> None:
     assert addressee_ids("Study Group 5", BY_CODE["en"], body) == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "expected"),
+    [
+        ("Grupo de Trabajo 5D del UIT-R", "es", ("itu-r-wp5d",)),
+        ("Comisión de Estudio 2 del UIT-D", "es", ("itu-d-sg2",)),
+        ("Commission d'études 13 de l'UIT-T", "fr", ("itu-t-sg13",)),
+        ("Study Group 5 of the ITU-R and TSAG", "en", ("itu-r-sg5", "tsag")),
+    ],
+)
+def test_sector_written_after_the_group(text: str, code: str, expected: tuple[str, ...]) -> None:
+    assert addressee_ids(text, BY_CODE[code], "wtsa") == expected
+
+
+def test_a_sector_after_a_conjunction_is_not_the_group_s() -> None:
+    assert addressee_ids("Study Group 13 and ITU-R WP 5D", BY_CODE["en"], "wtsa") == (
+        "itu-t-sg13",
+        "itu-r-wp5d",
+    )

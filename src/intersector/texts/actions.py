@@ -28,6 +28,11 @@ class _Patterns:
     group: re.Pattern[str]
     infinitive: re.Pattern[str]
     purpose: re.Pattern[str]
+    sector_after: re.Pattern[str]
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def capitalised(words: Iterable[str]) -> str:
@@ -46,6 +51,10 @@ def _patterns(code: str) -> _Patterns:
         group=re.compile(rf"(?:{capitalised(lex.group_words)})s?\s*(?P<number>\d{{1,2}}[A-Z]?)\b"),
         infinitive=re.compile(lex.infinitive),
         purpose=re.compile(lex.purpose),
+        # `… del UIT-R`, `… de l'UIT-T`, `… of the ITU-R`: the lexicon's `of` words, the sector
+        sector_after=re.compile(
+            rf"\s+(?:(?:{_alt(lex.of_words)})\s*)?(?:ITU|UIT)-([RTD])\b", re.IGNORECASE
+        ),
     )
 
 
@@ -65,9 +74,9 @@ def addressee_ids(text: str, lex: Lexicon, body: str = "") -> tuple[str, ...]:
     for m in p.group.finditer(text):
         if _inside_word(text, m.start()):
             continue
-        start, ident = _group(m, text, lex, body)
+        start, end, ident = _group(m, text, lex, body)
         found.append((start, ident))
-        taken.append((start, m.end()))
+        taken.append((start, end))
     director_at = _first_of(lex.director_words, text.lower())
     for m in p.names.finditer(text):
         at = m.start()
@@ -82,14 +91,19 @@ def _inside_word(text: str, at: int) -> bool:
     return at > 0 and (text[at - 1].isalnum() or text[at - 1] in "-_")
 
 
-def _group(m: re.Match[str], text: str, lex: Lexicon, body: str) -> tuple[int, str]:
-    """`ITU-R Study Group 5` → `itu-r-sg5`, with where it starts (at the sector token);
-    without a sector, the issuing body's."""
-    before = _SECTOR_BEFORE.search(text, max(0, m.start() - 8), m.start())
-    sector = f"itu-{before.group(1).lower()}" if before else sector_of(body)
-    words = m.group(0)[: m.start("number") - m.start()].strip().lower()
+def _group(m: re.Match[str], text: str, lex: Lexicon, body: str) -> tuple[int, int, str]:
+    """`ITU-R Study Group 5` or `Grupo de Trabajo 5D del UIT-R` → an id (`itu-r-sg5`,
+    `itu-r-wp5d`) with the span it covers, sector token included; without a sector, the
+    issuing body's."""
+    start, end = m.start(), m.end()
+    before = _SECTOR_BEFORE.search(text, max(0, start - 8), start)
+    after = None if before else _patterns(lex.code).sector_after.match(text, end)
+    found = before or after
+    sector = f"itu-{found.group(1).lower()}" if found else sector_of(body)
+    words = m.group(0)[: m.start("number") - start].strip().lower()
     kind = lex.group_words.get(words) or lex.group_words.get(words.removesuffix("s"), "sg")
-    return (before.start() if before else m.start()), group_id(sector, kind, m["number"])
+    span = (before.start() if before else start, after.end() if after else end)
+    return span[0], span[1], group_id(sector, kind, m["number"])
 
 
 def sector_of(body: str) -> str:
