@@ -96,3 +96,30 @@ def test_review_holds_until_a_side_changes(index: OverlapIndex) -> None:
     assert pending([cand, again], {review.id: review}) == [again]
     with pytest.raises(ValidationError, match="unknown decision"):
         make_review(cand, "maybe")
+
+
+def test_assembly_resolutions_are_not_mapped_and_generic_terms_not_evidence() -> None:
+    index = OverlapIndex.build(
+        [
+            q("itu-d-q3-1", "itu-d", "itu-d-sg1", "disaster relief emergency telecommunications"),
+            q(
+                "itu-r-res-55",
+                "itu-r",
+                "ra",
+                "disaster relief emergency telecommunications",
+                "resolution",
+            ),
+            q(
+                "itu-r-rep-m.2085",
+                "itu-r",
+                "itu-r-wp5a",
+                "disaster relief telecommunications",
+                "report",
+            ),
+        ],
+        HashingEmbedder(),
+    )
+    rows = mapping_table(index, "itu-d:itu-r", min_score=0.1)
+    assert [r.target for r in rows] == ["itu-r-wp5a"]
+    assert rows[0].shared_concepts == ("emergency",)
+    assert "telecommunication" not in rows[0].shared_concepts

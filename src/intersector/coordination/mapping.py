@@ -3,9 +3,10 @@ each Question of another.
 
 Promise: `mapping_table(index, "itu-d:itu-r")` gives, for every source work of the first Sector
 (its Questions when it has any in the index, else every work), the targets of the second Sector
-its overlap candidates reach with a score of at least `min_score`: grouped by target group for
-an ITU-R side (the Working Parties), by target item otherwise (the Questions), best first, each
-row with its evidence (score, relation guess, the target items behind it, shared key terms).
+that its overlap candidates reach with a score of at least `min_score` (resolutions of
+assemblies left out: they are no group's work), grouped by target group for an ITU-R side (the
+Working Parties), by target item otherwise (the Questions), best first, each row with its
+evidence (score, relation guess, the target items behind it, shared key terms).
 """
 
 from __future__ import annotations
@@ -13,9 +14,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from intersector.coordination.lexical import key_terms
-from intersector.coordination.overlap import MIN_SCORE, Candidate, OverlapIndex, Side
+from intersector.coordination.overlap import (
+    MIN_SCORE,
+    Candidate,
+    OverlapIndex,
+    Side,
+    shared_concepts,
+)
 from intersector.domain.errors import ValidationError
+
+# Texts of assemblies and conferences (resolutions): not the work of a group, so not mapped.
+ASSEMBLY_TEXTS = frozenset({"resolution", "resolution-action"})
 
 # mapping name → (source Sector, target Sector, rows per target "group" or "item")
 MAPPINGS: dict[str, tuple[str, str, str]] = {
@@ -59,7 +68,9 @@ def mapping_table(
         found = [
             c
             for c in index.candidates_for(work.id, k, depth=max(50, 3 * k))
-            if c.right.sector == target_sector and c.score >= min_score
+            if c.right.sector == target_sector
+            and c.score >= min_score
+            and index.works[index.positions[c.right.id]].kind not in ASSEMBLY_TEXTS
         ]
         rows.extend(_rows(index, found, by))
     return rows
@@ -87,4 +98,4 @@ def _rows(index: OverlapIndex, found: list[Candidate], by: str) -> Iterable[Mapp
 def _shared(index: OverlapIndex, cand: Candidate) -> tuple[str, ...]:
     a = index.works[index.positions[cand.left.id]]
     b = index.works[index.positions[cand.right.id]]
-    return tuple(sorted(key_terms(a.text, a.language) & key_terms(b.text, b.language)))
+    return tuple(sorted(shared_concepts(a, b)))

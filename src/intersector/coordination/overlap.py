@@ -43,6 +43,7 @@ from intersector.coordination.embeddings import (
 )
 from intersector.coordination.lexical import BM25Index, analyse, key_terms
 from intersector.coordination.search import VectorSearch, make_search
+from intersector.coordination.vocabulary import GENERIC_CONCEPTS
 from intersector.domain.documents import Document
 from intersector.domain.registry import SECTORS, Activity
 
@@ -306,7 +307,7 @@ class OverlapIndex:
     ) -> Candidate:
         i, j = self.positions[candidate.left.id], self.positions[candidate.right.id]
         a, b = self.works[i], self.works[j]
-        concepts = key_terms(a.text, a.language) & key_terms(b.text, b.language)
+        concepts = shared_concepts(a, b)
         left, right = split[a.id], split[b.id]
         sims = vectors[[row[s] for s in left]] @ vectors[[row[s] for s in right]].T
         evidence = Evidence(
@@ -323,6 +324,12 @@ class OverlapIndex:
             candidate.relation,
             evidence,
         )
+
+
+def shared_concepts(a: WorkText, b: WorkText) -> frozenset[str]:
+    """The key-term concepts both texts use, the generic ones (`telecommunication`) left out."""
+    both = key_terms(a.text, a.language) & key_terms(b.text, b.language)
+    return both - GENERIC_CONCEPTS
 
 
 def _score(candidate: Candidate | None) -> float:

@@ -127,6 +127,9 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
 
 MIN_STEM = 4
 
+# Concepts nearly every ITU text shares: indexed, but not shown as evidence of an overlap.
+GENERIC_CONCEPTS = frozenset({"telecommunication", "radiocommunication", "standardization"})
+
 # ITU key terms: one concept, its forms in each language (folded, multi-word allowed). Text
 # matching a form is indexed as the concept (`~network`), so an English and a French text on
 # the same subject share these terms whatever their language.
