@@ -10,8 +10,8 @@ and recomputes them in the background, see `web/context.py`). Without `wrk`, an 
 of httpx does the same (slower: its own CPU use competes with the server's on a small machine).
 Target: p99 under 100 ms at 50 clients for the roadmap JSON.
 
-`INTERSECTOR_BENCH_WEB_SIZES` ("sample,100000" by default) and `INTERSECTOR_BENCH_WEB_SECONDS`
-(10) change the runs.
+`INTERSECTOR_BENCH_WEB_SIZES` ("sample,100000" by default), `INTERSECTOR_BENCH_WEB_SECONDS`
+(10) and `INTERSECTOR_BENCH_WEB_WORKERS` (2; 4 was no better on 2 cores) change the runs.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "sample" / "registry"
 NAME = "web"
 CLIENTS = 50
-WORKERS = 2
+WORKERS = int(os.environ.get("INTERSECTOR_BENCH_WEB_WORKERS", "2"))
 TARGET_P99_MS = 100.0
 URLS = {"roadmap JSON": "/api/v1/joined-roadmaps/imt", "dashboard page": "/"}
 
