@@ -1,10 +1,14 @@
 """Browser tests in headless Chromium (Debian's package, driven by Playwright): sign in, browse a
 roadmap, edit an activity as a Sector editor, be refused on another Sector's item, review a
-duplicate candidate; and write screenshots of the main pages to docs/screenshots/."""
+duplicate candidate; and take screenshots of the main pages. They go to a temporary folder, so
+that `make test` leaves the work tree as it was; `INTERSECTOR_SCREENSHOTS=docs/screenshots make
+test` refreshes the committed ones."""
 
 from __future__ import annotations
 
+import os
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -24,7 +28,10 @@ from tests.web.web_registry import PASSWORD, fill
 from intersector.store import open_store
 
 CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
+SCREENSHOTS = Path(
+    os.environ.get("INTERSECTOR_SCREENSHOTS")
+    or Path(tempfile.gettempdir()) / "intersector-screenshots"
+)
 ARGS = [
     "--headless",
     "--no-sandbox",
