@@ -4,59 +4,27 @@ SQLite and PostgreSQL through the shared `store` fixture)."""
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
+from tests.builders import activity, group, liaison, mechanism, roadmap, subject
 
 from intersector import cli
-from intersector.domain.registry import (
-    Activity,
-    Dependency,
-    Group,
-    Liaison,
-    Mechanism,
-    Milestone,
-    Roadmap,
-    RoadmapEntry,
-    Subject,
-)
+from intersector.domain.registry import Activity
 from intersector.store import Store
 
 TODAY = "2025-01-15"
 
 ITEMS = (
-    Subject("imt", {"en": "IMT", "fr": "IMT", "es": "IMT"}),
-    Subject("broadband", {"en": "Broadband", "fr": "Large bande", "es": "Banda ancha"}),
-    Group("itu-r-wp5d", "itu-r", "working-party", "Working Party 5D", acronym="WP 5D"),
-    Group("itu-t-sg13", "itu-t", "study-group", "Study Group 13", acronym="SG13"),
-    Group("itu-d-sg1", "itu-d", "study-group", "Study Group 1", acronym="SG1"),
-    Activity(
-        "itu-r-rec-m.2160",
-        "itu-r",
-        "recommendation",
-        "M.2160",
-        "Framework and overall objectives of the future development of IMT for 2030 and beyond",
-        group="itu-r-wp5d",
-        subjects=("imt",),
-        status="approved",
-        start=date(2021, 3, 1),
-        target=date(2023, 11, 30),
-        milestones=(Milestone("WP 5D agrees draft", date(2023, 6, 21)),),
-    ),
-    Activity(
-        "itu-r-q229-5",
-        "itu-r",
-        "question",
-        "229/5",
-        "Further development of IMT",
-        group="itu-r-wp5d",
-        subjects=("imt",),
-        start=date(2023, 1, 1),
-        target=date(2027, 12, 31),
-    ),
+    subject("imt"),
+    subject("broadband"),
+    group("itu-r-wp5d"),
+    group("itu-t-sg13"),
+    group("itu-d-sg1"),
+    activity("itu-r-rec-m.2160", status="approved"),
+    activity("itu-r-q229-5"),
     Activity(
         "itu-r-rec-m.1036",
         "itu-r",
@@ -67,49 +35,11 @@ ITEMS = (
         subjects=("imt",),
         status="suppressed",
     ),
-    Activity(
-        "itu-t-rec-y.3101",
-        "itu-t",
-        "recommendation",
-        "Y.3101",
-        "Requirements of the IMT-2020 network",
-        group="itu-t-sg13",
-        subjects=("imt",),
-        start=date(2022, 5, 1),
-        target=date(2024, 6, 30),
-        dependencies=(Dependency("itu-r-q229-5", "IMT requirements"),),
-    ),
-    Activity(
-        "itu-d-q1-1",
-        "itu-d",
-        "question",
-        "Q1/1",
-        "Strategies and policies for the deployment of broadband in developing countries",
-        group="itu-d-sg1",
-        subjects=("broadband",),
-    ),
-    Roadmap(
-        "itu-r-imt",
-        "itu-r",
-        "imt",
-        "ITU-R IMT roadmap",
-        entries=(
-            RoadmapEntry("itu-r-rec-m.2160"),
-            RoadmapEntry("itu-r-q229-5"),
-            RoadmapEntry("itu-r-rec-m.1036"),
-        ),
-    ),
-    Liaison(
-        "itu-r-wp5d-ls-1",
-        "itu-r-wp5d",
-        "IMT-2030 requirements",
-        for_action=("itu-t-sg13",),
-        sent=date(2024, 6, 1),
-        deadline=date(2024, 10, 1),
-        activities=("itu-r-q229-5",),
-        reference="5D/TEMP/123",
-    ),
-    Mechanism("jtg-4-5-6-7", "joint-task-group", "JTG 4-5-6-7", ("itu-r-wp5d",), ("imt",)),
+    activity("itu-t-rec-y.3101"),
+    activity("itu-d-q1-1"),
+    roadmap("itu-r-imt", "itu-r-rec-m.2160", "itu-r-q229-5", "itu-r-rec-m.1036"),
+    liaison("itu-r-wp5d-ls-1"),
+    mechanism("jtg-4-5-6-7"),
 )
 
 
