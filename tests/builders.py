@@ -54,6 +54,19 @@ _ACTIVITIES = {
         target=date(2023, 11, 30),
         milestones=(Milestone("WP 5D agrees draft", date(2023, 6, 21)),),
     ),
+    "itu-r-rec-m.2083": Activity(
+        "itu-r-rec-m.2083",
+        "itu-r",
+        "recommendation",
+        "M.2083",
+        "IMT Vision - Framework and overall objectives of the future development of IMT for 2020 "
+        "and beyond",
+        group="itu-r-wp5d",
+        subjects=("imt",),
+        status="in-force",
+        start=date(2012, 2, 1),
+        target=date(2015, 9, 29),
+    ),
     "itu-r-q229-5": Activity(
         "itu-r-q229-5",
         "itu-r",
@@ -134,7 +147,7 @@ def group(id: str, **changes: Any) -> Group:
 
 
 def activity(id: str, **changes: Any) -> Activity:
-    """The activity `id` (M.2160, Question 229/5, Y.3101, Q1/1, Q5/2), changed by `changes`."""
+    """The activity `id` (M.2160, M.2083, 229/5, Y.3101, Q1/1, Q5/2), changed by `changes`."""
     return replace(_known(_ACTIVITIES, "activity", id), **changes)
 
 

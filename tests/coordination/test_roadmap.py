@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from tests.builders import activity, group, mechanism, roadmap, subject
+
 from intersector.coordination.roadmap import (
     DERIVED,
     MAINTAINED,
@@ -22,46 +24,15 @@ from intersector.domain.registry import (
     Liaison,
     Mechanism,
     Milestone,
-    Roadmap,
     RoadmapEntry,
-    Subject,
 )
 
 TODAY = date(2025, 1, 15)
 
-M2083 = Activity(
-    "itu-r-rec-m.2083",
-    "itu-r",
-    "recommendation",
-    "M.2083",
-    "IMT Vision - Framework and overall objectives of the future development of IMT for 2020 "
-    "and beyond",
-    group="itu-r-wp5d",
-    subjects=("imt",),
-    status="in-force",
-    start=date(2012, 2, 1),
-    target=date(2015, 9, 29),
-)
-M2160 = Activity(
-    "itu-r-rec-m.2160",
-    "itu-r",
-    "recommendation",
-    "M.2160",
-    "Framework and overall objectives of the future development of IMT for 2030 and beyond",
-    group="itu-r-wp5d",
-    subjects=("imt",),
-    start=date(2021, 3, 1),
-    target=date(2023, 11, 30),
-    milestones=(Milestone("WP 5D agrees draft", date(2023, 6, 21)),),
-)
-Y3101 = Activity(
+M2083 = activity("itu-r-rec-m.2083")
+M2160 = activity("itu-r-rec-m.2160")
+Y3101 = activity(
     "itu-t-rec-y.3101",
-    "itu-t",
-    "recommendation",
-    "Y.3101",
-    "Requirements of the IMT-2020 network",
-    group="itu-t-sg13",
-    subjects=("imt",),
     start=date(2016, 5, 1),
     target=date(2018, 1, 1),
     dependencies=(
@@ -80,30 +51,17 @@ Y3100 = Activity(
     start=date(2016, 5, 1),
     target=date(2017, 9, 1),
 )
-Q1_1 = Activity(
-    "itu-d-q1-1",
-    "itu-d",
-    "question",
-    "Q1/1",
-    "Broadband",
-    group="itu-d-sg1",
-    subjects=("broadband",),
-)
+Q1_1 = activity("itu-d-q1-1", title="Broadband")
 WITHDRAWN = replace(Y3100, id="itu-t-old", identifier="Y.old", withdrawn=True)
 ACTIVITIES = (M2160, Y3101, M2083, Y3100, Q1_1, WITHDRAWN)
 
-IMT = Subject("imt", {"en": "IMT", "fr": "IMT", "es": "IMT"})
-ROADMAP_R = Roadmap(
+IMT = subject("imt")
+ROADMAP_R = roadmap(
     "itu-r-imt",
-    "itu-r",
-    "imt",
-    "ITU-R IMT roadmap",
-    entries=(
-        RoadmapEntry("itu-r-rec-m.2160", (Milestone("Approval", date(2023, 11, 30)),), "IMT-2030"),
-        RoadmapEntry("itu-r-rec-m.2083"),
-        RoadmapEntry("itu-r-rec-m.2160"),  # a duplicate entry shows once
-        RoadmapEntry("itu-r-rec-m.9999", note="planned"),
-    ),
+    RoadmapEntry("itu-r-rec-m.2160", (Milestone("Approval", date(2023, 11, 30)),), "IMT-2030"),
+    "itu-r-rec-m.2083",
+    "itu-r-rec-m.2160",  # a duplicate entry shows once
+    RoadmapEntry("itu-r-rec-m.9999", note="planned"),
 )
 LS = Liaison(
     "itu-t-sg13-ls-1",
@@ -114,7 +72,7 @@ LS = Liaison(
     activities=("itu-t-rec-y.3101",),
 )
 LS_OTHER = replace(LS, id="itu-d-ls", activities=("itu-d-q1-1",))
-JTG = Mechanism("jtg-4-5-6-7", "joint-task-group", "JTG 4-5-6-7", subjects=("imt",))
+JTG = mechanism("jtg-4-5-6-7", members=())
 OTHER_MECHANISM = Mechanism("ietf", "rapporteur-group", "Other", subjects=("emc",))
 
 
@@ -190,7 +148,7 @@ def test_replies_to_shown_liaisons_join_the_view_and_groups_get_their_labels() -
     reply = Liaison("itu-r-wp5d-ls-7", "itu-r-wp5d", "Reply", replies_to=LS.id, sent=TODAY)
     reply_of_reply = replace(reply, id="itu-t-sg13-ls-8", replies_to=reply.id)
     unrelated = replace(reply, id="x", replies_to="nothing")
-    wp5d = Group("itu-r-wp5d", "itu-r", "working-party", "Working Party 5D", acronym="WP 5D")
+    wp5d = group("itu-r-wp5d")
     liaisons = [reply_of_reply, unrelated, reply, LS]
     view = join_roadmaps(IMT, [], ACTIVITIES, liaisons, [], TODAY, groups=[wp5d])
     assert [li.id for li in view.liaisons] == [LS.id, reply.id, reply_of_reply.id]
