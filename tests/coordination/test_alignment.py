@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from tests.builders import activity, group, liaison, roadmap
 
 from intersector.coordination.alignment import (
     LATE_DEPENDENCY,
@@ -23,45 +24,16 @@ from intersector.coordination.alignment import (
     past_targets,
     stale_roadmap_entries,
 )
-from intersector.domain.registry import (
-    Activity,
-    Dependency,
-    Group,
-    Liaison,
-    Mechanism,
-    Roadmap,
-    RoadmapEntry,
-)
+from intersector.domain.registry import Activity, Dependency, Liaison, Mechanism
 
 TODAY = date(2025, 1, 15)
 
-GROUPS = (
-    Group("itu-r-wp5d", "itu-r", "working-party", "Working Party 5D", acronym="WP 5D"),
-    Group("itu-t-sg13", "itu-t", "study-group", "Study Group 13", acronym="SG13"),
-    Group("itu-d-sg1", "itu-d", "study-group", "Study Group 1", acronym="SG1"),
-)
+GROUPS = (group("itu-r-wp5d"), group("itu-t-sg13"), group("itu-d-sg1"))
 
-M2160 = Activity(
-    "itu-r-rec-m.2160",
-    "itu-r",
-    "recommendation",
-    "M.2160",
-    "Framework and overall objectives of the future development of IMT for 2030 and beyond",
-    group="itu-r-wp5d",
-    subjects=("imt",),
-    status="active",
-    target=date(2025, 6, 30),
-)
-Y3101 = Activity(
+M2160 = activity("itu-r-rec-m.2160", start=None, target=date(2025, 6, 30), milestones=())
+Y3101 = activity(
     "itu-t-rec-y.3101",
-    "itu-t",
-    "recommendation",
-    "Y.3101",
-    "Requirements of the IMT-2020 network",
-    group="itu-t-sg13",
-    subjects=("imt",),
-    status="active",
-    target=date(2024, 6, 30),
+    start=None,
     dependencies=(Dependency("itu-r-rec-m.2160", "the IMT vision"),),
 )
 
@@ -113,15 +85,7 @@ def test_dependency_on_an_unknown_activity_is_not_a_late_dependency() -> None:
 
 # 2. subject with work in one Sector only
 
-Q1_1 = Activity(
-    "itu-d-q1-1",
-    "itu-d",
-    "question",
-    "Q1/1",
-    "Strategies and policies for the deployment of broadband in developing countries",
-    group="itu-d-sg1",
-    subjects=("broadband",),
-)
+Q1_1 = activity("itu-d-q1-1")
 
 
 def test_subject_with_work_in_one_sector_only_is_found() -> None:
@@ -163,17 +127,11 @@ def test_withdrawn_or_finished_work_does_not_count() -> None:
 
 # 3. liaison for action past its deadline without reply
 
-LS = Liaison(
+LS = liaison(
     "itu-r-wp5d-ls-1",
-    "itu-r-wp5d",
-    "Draft new Recommendation ITU-R M.2160",
-    for_action=("itu-t-sg13",),
+    title="Draft new Recommendation ITU-R M.2160",
     for_information=("itu-d-sg1",),
-    sent=date(2024, 6, 1),
-    deadline=date(2024, 10, 1),
-    state="sent",
     activities=("itu-r-rec-m.2160",),
-    reference="5D/TEMP/123",
 )
 
 
@@ -237,13 +195,7 @@ def test_activity_on_time_or_closed_is_not_found(activity: Activity) -> None:
 
 # 5. roadmap entry whose activity was suppressed, withdrawn or is missing
 
-ROADMAP = Roadmap(
-    "itu-r-imt",
-    "itu-r",
-    "imt",
-    "ITU-R IMT roadmap",
-    entries=(RoadmapEntry("itu-r-rec-m.2160"), RoadmapEntry("itu-r-rec-m.2083")),
-)
+ROADMAP = roadmap("itu-r-imt", "itu-r-rec-m.2160", "itu-r-rec-m.2083")
 
 
 def test_roadmap_entries_of_suppressed_withdrawn_or_missing_activities_are_found() -> None:
