@@ -1,0 +1,315 @@
+"""Coordination analytics (issue 4): duplicated-work candidates and their reviews, subjects and
+their corrections, the Sector-to-Sector mappings, language versions and revision diffs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from intersector.coordination import subjects as subject_analysis
+from intersector.coordination.embeddings import Embedder, UniversalSentenceEncoder, content_hash
+from intersector.coordination.mapping import MappingRow, mapping_spec, mapping_table
+from intersector.coordination.overlap import MIN_SCORE, Candidate, OverlapIndex, WorkText
+from intersector.coordination.review import DECISIONS, Review, is_current
+from intersector.coordination.subjects import Assignment, Correction, SubjectClassifier
+from intersector.coordination.taxonomy import RESOLUTION_57_SUBJECTS
+from intersector.domain.documents import Document
+from intersector.domain.errors import NotFoundError, ValidationError
+from intersector.domain.registry import Subject
+from intersector.reports.mapping_html import mapping_html
+from intersector.reports.mapping_xlsx import mapping_xlsx
+from intersector.reports.overlap_json import candidate_to_dict, review_to_dict
+from intersector.services.registry import open_registry
+from intersector.settings import Settings
+from intersector.store import Store
+from intersector.store.analytics import (
+    StoreVectorCache,
+    replace_candidates,
+    replace_candidates_of,
+    stored_candidates,
+)
+from intersector.store.codec import ITEM_TYPES, register_type
+from intersector.texts.align import Change, Divergence, align_versions, divergences, revision_diff
+
+OVERLAP_FORMATS = ("table", "json", "html")
+MAPPING_FORMATS = ("xlsx", "html")
+
+
+def analytics_embedder() -> Embedder:
+    """The multilingual embedder of the analytics (tests may replace this function on the
+    `intersector.services` package: the analytics below look it up there, see `_embedder`)."""
+    return UniversalSentenceEncoder()
+
+
+def _embedder() -> Embedder:
+    """`services.analytics_embedder()`, looked up on the package at call time so that replacing
+    it there (as the CLI tests do) replaces it for every analytics service."""
+    from intersector import services  # the package imports this module: resolved at call time
+
+    embedder: Embedder = services.analytics_embedder()
+    return embedder
+
+
+def _register_analytics_types() -> None:
+    if "overlap-review" not in ITEM_TYPES:
+        register_type("overlap-review", Review)
+        register_type("subject-correction", Correction)
+
+
+def analytics_works(store: Store) -> list[WorkText]:
+    """Every active registry activity, and every stored document (its English version when
+    there is one), as comparable texts."""
+    works = {a.id: WorkText.from_activity(a) for a in store.iter("activity")}
+    for doc in _one_version_per_document(store):
+        works.setdefault(doc.id, WorkText.from_document(doc))
+    return list(works.values())
+
+
+def _one_version_per_document(store: Store) -> list[Document]:
+    chosen: dict[str, Document] = {}
+    for doc in store.iter_documents():
+        if doc.id not in chosen or doc.language == "en":
+            chosen[doc.id] = doc
+    return list(chosen.values())
+
+
+def overlap_index(store: Store, embedder: Embedder | None = None) -> OverlapIndex:
+    """The overlap index of the registry, embeddings read from / added to the store."""
+    return OverlapIndex.build(
+        analytics_works(store), embedder or _embedder(), StoreVectorCache(store)
+    )
+
+
+def _subject_list(store: Store) -> list[Subject]:
+    return list(store.list("subject")) or list(RESOLUTION_57_SUBJECTS)
+
+
+def work_subjects(
+    store: Store, index: OverlapIndex, embedder: Embedder
+) -> dict[str, list[Assignment]]:
+    """Item id → its subjects: classifier, registry declarations, coordinators' corrections."""
+    _register_analytics_types()
+    classifier = SubjectClassifier.build(_subject_list(store), embedder)
+    classified = classifier.classify_embedded(index.works, index.vectors)
+    declared = {w.id: list(w.subjects) for w in index.works if w.subjects}
+    corrections = store.list("subject-correction")
+    return subject_analysis.resolve(
+        [a for found in classified for a in found], declared, corrections
+    )
+
+
+def find_overlaps(
+    settings: Settings,
+    *,
+    sector: str = "",
+    subject: str = "",
+    min_score: float | None = None,
+    scope: str = "other-sectors",
+    limit: int = 200,
+    changed_only: bool = False,
+) -> list[dict[str, Any]]:
+    """Duplicated-work candidates across Sectors, best first, with their evidence and current
+    review. A full run is stored (the web's `duplicates` reads it); `changed_only` compares only
+    the texts new or changed since they were last embedded and updates their stored candidates."""
+    _register_analytics_types()
+    embedder = _embedder()
+    with open_registry(settings) as store:
+        works = analytics_works(store)
+        changed = _changed_works(store, works, embedder) if changed_only else None
+        index = OverlapIndex.build(works, embedder, StoreVectorCache(store))
+        floor = MIN_SCORE if min_score is None else min_score
+        found = index.all_candidates(10, floor, scope, only=changed)
+        subjects = work_subjects(store, index, embedder) if subject else {}
+        kept = [c for c in found if _wanted(c, sector, subject, subjects)][:limit]
+        rows = _with_reviews(store, index.explain_many(kept, embedder))
+        if not (sector or subject) and min_score is None and scope == "other-sectors":
+            if changed is None:
+                replace_candidates(store, rows)
+            else:
+                replace_candidates_of(store, changed, rows)
+    return rows
+
+
+def _changed_works(store: Store, works: list[WorkText], embedder: Embedder) -> list[str]:
+    """Ids of the works whose current text has no stored embedding yet."""
+    keys = [(w.id, content_hash(w.text)) for w in works]
+    known = StoreVectorCache(store).get_vectors(embedder.name, keys)
+    return [w.id for w, key in zip(works, keys, strict=True) if key not in known]
+
+
+def _wanted(
+    candidate: Candidate, sector: str, subject: str, subjects: dict[str, list[Assignment]]
+) -> bool:
+    sides = (candidate.left, candidate.right)
+    if sector and all(side.sector != sector for side in sides):
+        return False
+    if subject:
+        ids = {a.subject for side in sides for a in subjects.get(side.id, ())}
+        return subject in ids
+    return True
+
+
+def _current_reviews(store: Store) -> dict[str, Review]:
+    return {r.id: r for r in store.list("overlap-review")}
+
+
+def _review_holds(review: Review, data: dict[str, Any]) -> bool:
+    versions = {
+        data["left"]["id"]: data["left"]["version"],
+        data["right"]["id"]: data["right"]["version"],
+    }
+    return bool(
+        versions.get(review.left) == review.left_version
+        and versions.get(review.right) == review.right_version
+    )
+
+
+def _with_reviews(store: Store, candidates: list[Candidate]) -> list[dict[str, Any]]:
+    reviews = _current_reviews(store)
+    rows = []
+    for cand in candidates:
+        review = reviews.get(cand.id)
+        rows.append(
+            candidate_to_dict(cand, review if review and is_current(review, cand) else None)
+        )
+    return rows
+
+
+def overlap_candidates_for_web(store: Store) -> list[dict[str, Any]]:
+    """The stored candidates of the last full `overlaps` run, each with its review when it
+    still holds (neither side changed since)."""
+    _register_analytics_types()
+    reviews = _current_reviews(store)
+    rows = stored_candidates(store)
+    for row in rows:
+        review = reviews.get(row["id"])
+        row["review"] = review_to_dict(review) if review and _review_holds(review, row) else None
+    return rows
+
+
+def review_candidate(
+    store: Store, author: str, candidate_id: str, decision: str, note: str = ""
+) -> Review:
+    """Record a coordinator's decision on a stored candidate (a new version if it was already
+    reviewed); NotFoundError if the candidate is not in the last run."""
+    _register_analytics_types()
+    if decision not in DECISIONS:
+        raise ValidationError(
+            f"unknown decision {decision!r}: use one of {', '.join(DECISIONS)}", field="decision"
+        )
+    found = {row["id"]: row for row in stored_candidates(store)}
+    if candidate_id not in found:
+        raise NotFoundError(
+            f"no candidate {candidate_id!r} in the last overlap run: run "
+            "`intersector overlaps` and use an id it lists",
+            field="id",
+        )
+    row = found[candidate_id]
+    left, right = sorted((row["left"], row["right"]), key=lambda side: side["id"])
+    review = Review(
+        candidate_id,
+        decision,
+        left["id"],
+        left["version"],
+        right["id"],
+        right["version"],
+        note,
+        author,
+    )
+    store.save(review, author=author, reason=f"overlap review: {decision}")
+    return review
+
+
+def review_candidate_for_web(
+    store: Store, author: str, candidate_id: str, decision: str, note: str = ""
+) -> dict[str, Any]:
+    review = review_candidate(store, author, candidate_id, decision, note)
+    return {"id": candidate_id, "review": review_to_dict(review)}
+
+
+def review_overlap(settings: Settings, candidate_id: str, decision: str, note: str = "") -> Review:
+    """`intersector review`: record a decision as the settings' author."""
+    with open_registry(settings) as store:
+        return review_candidate(store, settings.author, candidate_id, decision, note)
+
+
+def correct_subject(
+    store: Store, author: str, item: str, subject: str, action: str, note: str = ""
+) -> Correction:
+    """A coordinator adds (`add`) or removes (`remove`) a subject of an item; it wins over the
+    classifier from then on."""
+    _register_analytics_types()
+    if action not in ("add", "remove"):
+        raise ValidationError(f"unknown action {action!r}: use add or remove", field="action")
+    correction = Correction(item, subject, action, author, note)
+    store.save(correction, author=author, reason=f"subject {action}: {subject}")
+    return correction
+
+
+def subjects_report(settings: Settings) -> dict[str, Any]:
+    """Each item's subjects (with confidence and reason), the subject × Sector × group matrix,
+    and the subjects common to the three Sectors with the groups on each."""
+    embedder = _embedder()
+    with open_registry(settings) as store:
+        index = overlap_index(store, embedder)
+        subjects = work_subjects(store, index, embedder)
+        labels = {s.id: s.labels.get("en", s.id) for s in _subject_list(store)}
+    matrix = subject_analysis.subject_matrix(index.works, subjects)
+    return {
+        "items": subjects,
+        "matrix": matrix,
+        "common": subject_analysis.common_subjects(matrix),
+        "labels": labels,
+        "works": {w.id: w for w in index.works},
+    }
+
+
+def mapping_rows(settings: Settings, name: str) -> list[MappingRow]:
+    """The rows of mapping `name` (itu-d:itu-r, itu-t:itu-r, itu-d:itu-t)."""
+    mapping_spec(name)
+    with open_registry(settings) as store:
+        index = overlap_index(store)
+    return mapping_table(index, name)
+
+
+def mapping_file(name: str, rows: list[MappingRow], fmt: str) -> bytes:
+    """A mapping table as XLSX or HTML bytes."""
+    if fmt == "xlsx":
+        return mapping_xlsx(name, rows)
+    if fmt == "html":
+        return mapping_html(name, rows).encode()
+    raise ValidationError(f"unknown format {fmt!r}: use xlsx or html", field="format")
+
+
+def document_versions_report(settings: Settings, doc_id: str) -> dict[str, Any]:
+    """The stored language versions and revisions of a work, and for each revision stored in
+    several languages, the divergences of each language against the English (or first)."""
+    with open_registry(settings) as store:
+        versions = store.document_versions(doc_id)
+        if not versions:
+            raise NotFoundError(
+                f"no stored document {doc_id!r}: ingest it first (`intersector ingest FILE`)",
+                field="id",
+            )
+        docs = {v.key: store.get_document(v.key) for v in versions}
+    report: dict[str, list[Divergence]] = {}
+    for revision in dict.fromkeys(v.revision for v in versions):
+        keys = sorted(
+            (v for v in versions if v.revision == revision),
+            key=lambda v: (v.language != "en", v.language),
+        )
+        base = docs[keys[0].key]
+        for other in keys[1:]:
+            doc = docs[other.key]
+            found = divergences(base, doc, align_versions(base, doc, _embedder().embed))
+            report[f"{revision}: {base.language} ↔ {doc.language}"] = found
+    return {"versions": versions, "divergences": report}
+
+
+def revision_changes(
+    settings: Settings, doc_id: str, old: str, new: str, language: str = "en"
+) -> tuple[Document, Document, list[Change]]:
+    """The two stored revisions of `doc_id` in `language` and their clause-by-clause diff."""
+    with open_registry(settings) as store:
+        before = store.get_document(doc_id, language=language, revision=old)
+        after = store.get_document(doc_id, language=language, revision=new)
+    return before, after, revision_diff(before, after)

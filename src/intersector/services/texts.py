@@ -1,0 +1,45 @@
+"""Parse (issue 2): ITU text files into structured documents, and what `parse` prints of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.table import Table
+from rich.tree import Tree
+
+from intersector.domain.errors import ValidationError
+from intersector.reports import outline
+from intersector.texts.batch import ParsedFile, parse_files
+
+PARSE_FORMATS = ("json", "akn", "text", "debug")
+
+
+def parse_paths(paths: list[Path], *, fmt: str = "json", lenient: bool = False) -> list[ParsedFile]:
+    """Read and parse each file (.txt or .docx) for `parse --format fmt`: one `ParsedFile` per
+    path, holding its document or the error that names what was wrong; a bad file never stops
+    the others. An unknown `fmt` raises `ValidationError` before any file is read."""
+    if fmt not in PARSE_FORMATS:
+        raise ValidationError(
+            f"unknown format {fmt!r}: use one of {', '.join(PARSE_FORMATS)}", field="format"
+        )
+    return parse_files(paths, lenient=lenient, segments=fmt == "debug")
+
+
+def parsed_output(parsed: list[ParsedFile], fmt: str, *, as_list: bool) -> list[str | Tree]:
+    """What `parse` prints for the files that were read: JSON (a list when `as_list`), Akoma
+    Ntoso XML, Rich outlines (`text`) or the segmenter's middle form (`debug`)."""
+    if fmt == "debug":  # also for the files the reader did not understand
+        return [outline.segments_dump(p.path, p.segments) for p in parsed if p.segments]
+    documents = [p.document for p in parsed if p.ok and p.document is not None]
+    if fmt == "json":
+        return [outline.documents_json(documents, as_list=as_list)] if documents or as_list else []
+    if not documents:
+        return []
+    if fmt == "akn":
+        return [outline.documents_akn(documents)]
+    return [outline.document_outline(doc) for doc in documents]
+
+
+def parse_failures(failed: list[ParsedFile]) -> Table:
+    """The table of files that could not be read, and why (a Rich table)."""
+    return outline.failure_table(failed)

@@ -1,0 +1,334 @@
+"""The web and API use cases (issue 5): registry items read and changed under the access rules,
+documents, the joined roadmap's page, the dashboard, the subject matrix, liaison threads and the
+search. Each takes the store a long-running server keeps open (`open_registry`)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+from typing import Any, Protocol
+
+from intersector.auth.roles import Principal, check_can_edit
+from intersector.coordination.alignment import LIAISON_OVERDUE, Finding
+from intersector.coordination.liaisons import (
+    effective_state,
+    replies_index,
+    thread_of,
+    transition,
+)
+from intersector.coordination.roadmap import JoinedRoadmap, group_label, sector_of_group
+from intersector.domain import registry as r
+from intersector.domain.documents import Document
+from intersector.domain.errors import NotFoundError, ValidationError
+from intersector.domain.ids import make_id
+from intersector.domain.registry import CLOSED_STATUSES, SECTORS, Liaison, Version
+from intersector.reports.charts import gantt_svg
+from intersector.reports.roadmap_json import finding_to_dict, roadmap_to_dict
+from intersector.services.analytics import overlap_candidates_for_web
+from intersector.services.roadmaps import joined_roadmap, registry_findings
+from intersector.store import Store, StoredDocument
+from intersector.store.codec import from_dict, item_type_of, to_dict
+from intersector.texts.document_json import document_to_dict
+
+
+class RegistryItem(Protocol):
+    """Any registry item the codec knows (activity, liaison, group…): it has a readable id."""
+
+    @property
+    def id(self) -> str: ...
+
+
+def item_sector(store: Store, item: object) -> tuple[str, str]:
+    """The Sector and group an item belongs to, for the access rules: an activity's and a
+    roadmap's own Sector; a liaison's is the Sector of the group that sends it."""
+    group = getattr(item, "group", "") or getattr(item, "from_group", "")
+    sector = getattr(item, "sector", "")
+    if not sector and group:
+        known = {group: store.get("group", group)} if store.exists("group", group) else {}
+        sector = sector_of_group(group, known)
+    return str(sector), str(group)
+
+
+def _check_choices(type_name: str, item: object) -> None:
+    """Refuse values outside the registry's vocabularies (ValidationError naming the field)."""
+    vocabularies: dict[str, dict[str, tuple[str, ...]]] = {
+        "activity": {"sector": r.SECTORS, "kind": r.ACTIVITY_KINDS, "status": r.ACTIVITY_STATUSES},
+        "roadmap": {"sector": r.SECTORS},
+        "liaison": {"state": r.LIAISON_STATES},
+        "group": {"kind": r.GROUP_KINDS},
+        "mechanism": {"kind": r.GROUP_KINDS},
+    }
+    for name, allowed in vocabularies.get(type_name, {}).items():
+        if getattr(item, name) not in allowed:
+            raise ValidationError(
+                f"{name} {getattr(item, name)!r} is not one of {', '.join(allowed)}", field=name
+            )
+    _check_text(item)
+
+
+def _check_text(item: object) -> None:
+    """Text a database can keep: valid Unicode (no lone surrogates), no NUL character."""
+    for name, value in to_dict(item).items():
+        text = json.dumps(value, ensure_ascii=False)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise ValidationError("the text is not valid Unicode", field=name) from error
+        if "\\u0000" in text:
+            raise ValidationError("the text contains a NUL character", field=name)
+
+
+def _check_new_id(item: RegistryItem) -> None:
+    """A new item's id follows the conventions of `domain.ids` (`itu-t-q6-13`)."""
+    if not item.id or make_id(item.id) != item.id:
+        suggestion = make_id(item.id) or "itu-t-sg13"
+        raise ValidationError(
+            f"id {item.id!r} is not a readable id: use lower-case letters, digits, dots and "
+            f"hyphens, e.g. {suggestion!r}",
+            field="id",
+        )
+
+
+def _check_edit(store: Store, principal: Principal, type_name: str, item: object) -> None:
+    sector, group = item_sector(store, item)
+    check_can_edit(principal, type_name, sector, group)
+
+
+def get_item(store: Store, type_name: str, item_id: str) -> Version:
+    """The current version of a registry item (`.data`, `.number` = its ETag); NotFoundError."""
+    return store.current(type_name, item_id)
+
+
+def list_items(store: Store, type_name: str, **filters: Any) -> list[Any]:
+    """Registry items of one type, filtered by the store's indexed fields (sector, group, kind,
+    status, subject, include_withdrawn) and, with `q`, by words anywhere in their text."""
+    words = str(filters.pop("q", "") or "").lower().split()
+    found = store.list(type_name, **{k: v for k, v in filters.items() if v not in ("", None)})
+    return [item for item in found if not words or _matches(item, words)]
+
+
+def _matches(item: object, words: list[str]) -> bool:
+    text = " ".join(str(v) for v in to_dict(item).values()).lower()
+    return all(word in text for word in words)
+
+
+def create_item(
+    store: Store, principal: Principal, item: RegistryItem, reason: str = ""
+) -> Version:
+    """Store a new registry item as `principal`; ConflictError if the id is taken."""
+    type_name = item_type_of(item).name
+    _check_edit(store, principal, type_name, item)
+    _check_choices(type_name, item)
+    _check_new_id(item)
+    return store.save(item, author=principal.name, reason=reason or "created", expected_version=0)
+
+
+def update_item(
+    store: Store, principal: Principal, item: RegistryItem, expected: int, reason: str = ""
+) -> Version:
+    """Save a new version of an item read at version `expected`, if `principal` may change it
+    as stored AND as submitted (no moving an item into or out of another Sector)."""
+    type_name = item_type_of(item).name
+    current = store.current(type_name, item.id)
+    stored = from_dict(type_name, current.data)
+    _check_edit(store, principal, type_name, stored)
+    _check_edit(store, principal, type_name, item)
+    _check_choices(type_name, item)
+    if isinstance(item, Liaison) and item.state != stored.state:
+        transition(stored, item.state)  # the workflow: draft → sent → answered → closed
+    return store.save(
+        item, author=principal.name, reason=reason or "edited", expected_version=expected
+    )
+
+
+def withdraw_item(
+    store: Store,
+    principal: Principal,
+    type_name: str,
+    item_id: str,
+    expected: int,
+    reason: str = "",
+) -> Version:
+    """Mark an item withdrawn (never deleted): a new version by `principal`."""
+    current = store.current(type_name, item_id)
+    _check_edit(store, principal, current.item_type, from_dict(current.item_type, current.data))
+    why = reason or "withdrawn"
+    return store.withdraw(
+        type_name, item_id, author=principal.name, reason=why, expected_version=expected
+    )
+
+
+def item_history(store: Store, type_name: str, item_id: str) -> list[Version]:
+    """Every version of an item, oldest first, with who changed it, when and why."""
+    return list(store.history(type_name, item_id))
+
+
+def list_documents(store: Store, **filters: str | None) -> list[StoredDocument]:
+    """Stored document versions (summaries), filtered by kind, body, language and words `q`."""
+    words = str(filters.pop("q", "") or "").lower().split()
+    wanted = {k: v for k, v in filters.items() if v}
+    return [
+        d
+        for d in store.documents()
+        if all(getattr(d, k) == v for k, v in wanted.items())
+        and all(w in f"{d.id} {d.title}".lower() for w in words)
+    ]
+
+
+def document_versions_of(store: Store, doc_id: str) -> list[StoredDocument]:
+    """Every stored revision/language of a work; NotFoundError when there is none."""
+    found = list(store.document_versions(doc_id))
+    if not found:
+        raise NotFoundError(f"no document {doc_id!r}; ingest it first", field="id")
+    return found
+
+
+def document_view(
+    store: Store, doc_id: str, *, language: str | None = None, revision: str | None = None
+) -> dict[str, Any]:
+    """One document as JSON with its stored versions and the other language versions of the
+    same revision (for side-by-side reading): what the document page and API both show."""
+    versions = document_versions_of(store, doc_id)
+    doc = store.get_document(doc_id, language=language, revision=revision)
+    key = doc.version_key.split("@", 1)[1].rsplit("/", 1)[0]
+    others = {
+        v.language: document_to_dict(store.get_document(doc_id, language=v.language, revision=key))
+        for v in versions
+        if v.revision == key and v.language != doc.language
+    }
+    return {
+        "document": document_to_dict(doc),
+        "versions": [
+            {"key": v.key, "language": v.language, "revision": v.revision} for v in versions
+        ],
+        "languages": others,
+    }
+
+
+def roadmap_view(
+    store: Store, subject: str, today: date | None
+) -> tuple[JoinedRoadmap, tuple[Finding, ...]]:
+    """The joined roadmap of `subject` (three Sector lanes on one timeline) and the alignment
+    findings about it: what the roadmap page and `/api/v1/joined-roadmaps/…` show."""
+    view, findings = joined_roadmap(store, subject, today=today)
+    return view, findings
+
+
+def roadmap_document(store: Store, subject: str, today: date | None) -> dict[str, Any]:
+    """The joined roadmap as JSON (`reports.roadmap_json` shape), findings included."""
+    view, findings = roadmap_view(store, subject, today)
+    return roadmap_to_dict(view, findings)
+
+
+def roadmap_svg(view: JoinedRoadmap) -> str:
+    """The Gantt chart of a joined roadmap as inline SVG."""
+    return gantt_svg(view)
+
+
+def alignment_findings(
+    store: Store, today: date | None, subject: str | None = None
+) -> tuple[Finding, ...]:
+    """Every alignment finding (or those about `subject`), most severe first."""
+    return registry_findings(store, subject=subject or "", today=today)
+
+
+def dashboard(store: Store, today: date, shown: int = 100) -> dict[str, Any]:
+    """What needs attention: overdue liaisons, other alignment findings (the `shown` most
+    severe of each, with their totals and the count per check), new duplicate candidates (not
+    yet reviewed), and the registry's size. One data function for the dashboard page and
+    `/api/v1/dashboard`."""
+    findings = alignment_findings(store, today)
+    overdue = [f for f in findings if f.check == LIAISON_OVERDUE]
+    others = [f for f in findings if f.check != LIAISON_OVERDUE]
+    fresh = [c for c in duplicate_candidates(store) if not c.get("review")]
+    return {
+        "today": today.isoformat(),
+        "overdue_liaisons": [finding_to_dict(f) for f in overdue[:shown]],
+        "overdue_total": len(overdue),
+        "findings": [finding_to_dict(f) for f in others[:shown]],
+        "findings_total": len(others),
+        "findings_by_check": dict(Counter(f.check for f in findings)),
+        "duplicates": fresh[:20],
+        "duplicates_total": len(fresh),
+        "counts": {
+            t: store.count(t) for t in ("activity", "liaison", "group", "subject", "roadmap")
+        },
+        "subjects": [{"id": s.id, "label": dict(s.labels)} for s in store.list("subject")],
+    }
+
+
+def subject_matrix(store: Store) -> dict[str, Any]:
+    """The subject × Sector matrix (Resolution 57): for each subject and Sector, the groups at
+    work and their open activities; subjects common to all three Sectors flagged."""
+    cells: dict[str, dict[str, dict[str, list[str]]]] = {}
+    for activity in store.iter("activity"):
+        if activity.status in CLOSED_STATUSES:
+            continue
+        for subject in activity.subjects:
+            cell = cells.setdefault(subject, {}).setdefault(activity.sector, {})
+            cell.setdefault(activity.group or "-", []).append(activity.id)
+    rows: list[dict[str, Any]] = []
+    for subject in store.list("subject"):
+        by_sector = cells.get(subject.id, {})
+        rows.append(
+            {
+                "subject": subject.id,
+                "labels": dict(subject.labels),
+                "sectors": {
+                    s: {g: sorted(ids) for g, ids in sorted(by_sector.get(s, {}).items())}
+                    for s in SECTORS
+                },
+                "common": all(by_sector.get(s) for s in SECTORS),
+            }
+        )
+    groups = {g.id: g for g in store.list("group", include_withdrawn=True)}
+    used = {g for row in rows for cell in row["sectors"].values() for g in cell}
+    labels = {g: group_label(g, groups) for g in sorted(used)}
+    return {"sectors": list(SECTORS), "rows": rows, "group_labels": labels}
+
+
+def liaison_thread(store: Store, liaison_id: str, today: date) -> dict[str, Any]:
+    """A liaison with its whole thread of replies, each with its effective state."""
+    liaison: Liaison = store.get("liaison", liaison_id)
+    everything: list[Liaison] = store.list("liaison")
+    replies = replies_index(everything)
+    thread = thread_of(liaison_id, everything)
+    chain = thread.liaisons if thread else (liaison,)
+    return {
+        "liaison": to_dict(liaison),
+        "state": effective_state(liaison, today, replies),
+        "thread": [{**to_dict(li), "state": effective_state(li, today, replies)} for li in chain],
+    }
+
+
+def search_registry(store: Store, q: str, limit: int = 50) -> list[dict[str, str]]:
+    """Full-text search over activities, liaisons, groups, subjects and documents: every word
+    of `q` must appear (case-insensitive) in the item's text."""
+    words = q.lower().split()
+    if not words:
+        return []
+    hits: list[dict[str, str]] = []
+    for type_name in ("activity", "liaison", "group", "subject", "mechanism", "roadmap"):
+        for item in list_items(store, type_name, q=q):
+            title = getattr(item, "title", "") or getattr(item, "name", "") or item.id
+            hits.append({"type": type_name, "id": item.id, "title": str(title)})
+    for doc in store.iter_documents():
+        if all(word in _document_text(doc) for word in words):
+            hits.append(
+                {"type": "document", "id": doc.id, "title": doc.title, "language": doc.language}
+            )
+    return hits[:limit]
+
+
+def _document_text(doc: Document) -> str:
+    """Everything a reader sees of a document (title, headings, clauses, footnotes, annexes),
+    lower-cased, for the full-text search."""
+    data = document_to_dict(doc)
+    data.pop("source", None)
+    return f"{doc.id} " + json.dumps(data, ensure_ascii=False).lower()
+
+
+def duplicate_candidates(store: Store) -> list[dict[str, Any]]:
+    """Stored duplicated-work candidates with their review, if the overlap analysis has run."""
+    return overlap_candidates_for_web(store)
