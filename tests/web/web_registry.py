@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from argon2 import PasswordHasher
+from tests.builders import activity, roadmap, subject
 
 from intersector.domain.documents import Document
 from intersector.domain.registry import (
@@ -19,8 +20,6 @@ from intersector.domain.registry import (
     Liaison,
     Mechanism,
     Milestone,
-    Roadmap,
-    RoadmapEntry,
     Subject,
 )
 from intersector.domain.users import Token, User
@@ -41,7 +40,7 @@ USERS = {
 }
 
 SUBJECTS = [
-    Subject("imt", {"en": "IMT", "fr": "IMT", "es": "IMT"}),
+    subject("imt"),
     Subject(
         "emergency-telecommunications",
         {
@@ -60,17 +59,12 @@ GROUPS = [
     Group("itu-d-sg2", "itu-d", "study-group", "ITU-D Study Group 2", "SG2"),
 ]
 
+STUDY_PERIOD = {"start": date(2022, 1, 1), "target": date(2025, 12, 31)}
 ACTIVITIES = [
-    Activity(
+    activity(
         "itu-r-rec-m.2083",
-        "itu-r",
-        "recommendation",
-        "M.2083",
-        "IMT Vision – Framework and overall objectives of the future development of IMT "
+        title="IMT Vision – Framework and overall objectives of the future development of IMT "
         "for 2020 and beyond",
-        group="itu-r-wp5d",
-        subjects=("imt",),
-        status="in-force",
         start=date(2012, 1, 1),
         target=date(2015, 9, 30),
     ),
@@ -87,17 +81,9 @@ ACTIVITIES = [
         target=date(2026, 6, 30),
         milestones=(Milestone("revision 2", date(2025, 6, 30)),),
     ),
-    Activity(
+    activity(
         "itu-t-rec-y.3101",
-        "itu-t",
-        "recommendation",
-        "Y.3101",
-        "Requirements of the IMT-2020 network",
-        group="itu-t-sg13",
-        subjects=("imt",),
-        status="active",
         start=date(2017, 1, 1),
-        target=date(2024, 6, 30),
         dependencies=(Dependency("itu-r-rec-m.2150", "radio interface specifications"),),
     ),
     Activity(
@@ -108,34 +94,10 @@ ACTIVITIES = [
         "Quality of service aspects including IMT-2020 networks",
         group="itu-t-sg13",
         subjects=("imt",),
-        status="active",
-        start=date(2022, 1, 1),
-        target=date(2025, 12, 31),
+        **STUDY_PERIOD,
     ),
-    Activity(
-        "itu-d-q5-2",
-        "itu-d",
-        "question",
-        "Q5/2",
-        "Utilization of telecommunications/ICTs for disaster risk reduction and management",
-        group="itu-d-sg2",
-        subjects=("emergency-telecommunications",),
-        status="active",
-        start=date(2022, 1, 1),
-        target=date(2025, 12, 31),
-    ),
-    Activity(
-        "itu-d-q1-1",
-        "itu-d",
-        "question",
-        "Q1/1",
-        "Strategies and policies for the deployment of broadband in developing countries",
-        group="itu-d-sg2",
-        subjects=("imt",),
-        status="active",
-        start=date(2022, 1, 1),
-        target=date(2025, 12, 31),
-    ),
+    activity("itu-d-q5-2", **STUDY_PERIOD),
+    activity("itu-d-q1-1", group="itu-d-sg2", subjects=("imt",), **STUDY_PERIOD),
 ]
 
 LIAISONS = [
@@ -185,19 +147,13 @@ MECHANISMS = [
 ]
 
 ROADMAPS = [
-    Roadmap(
-        "itu-r-imt",
-        "itu-r",
-        "imt",
-        "ITU-R roadmap for IMT",
-        entries=(RoadmapEntry("itu-r-rec-m.2083"), RoadmapEntry("itu-r-rec-m.2150")),
-    ),
-    Roadmap(
+    roadmap("itu-r-imt", "itu-r-rec-m.2083", "itu-r-rec-m.2150", title="ITU-R roadmap for IMT"),
+    roadmap(
         "itu-t-imt",
-        "itu-t",
-        "imt",
-        "ITU-T roadmap for IMT",
-        entries=(RoadmapEntry("itu-t-rec-y.3101"), RoadmapEntry("itu-t-q6-13")),
+        "itu-t-rec-y.3101",
+        "itu-t-q6-13",
+        sector="itu-t",
+        title="ITU-T roadmap for IMT",
     ),
 ]
 
