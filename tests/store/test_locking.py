@@ -4,6 +4,7 @@ its current version and who made it — also between two connections at once."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
@@ -69,61 +70,48 @@ def test_two_connections_editing_one_item_cannot_both_win(store: Store, database
     assert store.get("group", SG13.id).name == "by other"
 
 
-def test_concurrent_editors_exactly_one_wins(store: Store, database_url: str) -> None:
-    store.save(SG13, author="alice", reason="load")
-    stores = [open_store(database_url) for _ in range(6)]
+def _race(database_url: str, count: int, save: Callable[[Store, int], object]) -> list[str]:
+    """`save(store, index)` on `count` connections at once; "won" or "conflict" for each."""
+    stores = [open_store(database_url) for _ in range(count)]
     outcomes: list[str] = []
-    barrier = threading.Barrier(len(stores))
+    barrier = threading.Barrier(count)
 
-    def edit(index: int) -> None:
+    def run(index: int) -> None:
         barrier.wait()
         try:
-            stores[index].save(
-                replace(SG13, name=f"edit {index}"),
-                author=f"editor{index}",
-                reason="race",
-                expected_version=1,
-            )
+            save(stores[index], index)
             outcomes.append("won")
         except ConflictError:
             outcomes.append("conflict")
 
-    threads = [threading.Thread(target=edit, args=(i,)) for i in range(len(stores))]
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     for opened in stores:
         opened.close()
+    return outcomes
+
+
+def test_concurrent_editors_exactly_one_wins(store: Store, database_url: str) -> None:
+    store.save(SG13, author="alice", reason="load")
+
+    def edit(opened: Store, index: int) -> object:
+        changed = replace(SG13, name=f"edit {index}")
+        return opened.save(changed, author=f"editor{index}", reason="race", expected_version=1)
+
+    outcomes = _race(database_url, 6, edit)
     assert sorted(outcomes) == ["conflict"] * 5 + ["won"]
     assert [v.number for v in store.history("group", SG13.id)] == [1, 2]
 
 
 def test_concurrent_creators_of_one_id_exactly_one_wins(store: Store, database_url: str) -> None:
-    stores = [open_store(database_url) for _ in range(4)]
-    outcomes: list[str] = []
-    barrier = threading.Barrier(len(stores))
+    def create(opened: Store, index: int) -> object:
+        changed = replace(SG13, name=f"by {index}")
+        return opened.save(changed, author=f"c{index}", reason="new", expected_version=0)
 
-    def create(index: int) -> None:
-        barrier.wait()
-        try:
-            stores[index].save(
-                replace(SG13, name=f"by {index}"),
-                author=f"c{index}",
-                reason="new",
-                expected_version=0,
-            )
-            outcomes.append("won")
-        except ConflictError:
-            outcomes.append("conflict")
-
-    threads = [threading.Thread(target=create, args=(i,)) for i in range(len(stores))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    for opened in stores:
-        opened.close()
+    outcomes = _race(database_url, 4, create)
     assert sorted(outcomes) == ["conflict"] * 3 + ["won"]
     assert len(store.history("group", SG13.id)) == 1
 
@@ -132,20 +120,11 @@ def test_last_writer_wins_without_expected_version_and_keeps_every_version(
     store: Store, database_url: str
 ) -> None:
     store.save(SG13, author="alice", reason="load")
-    stores = [open_store(database_url) for _ in range(4)]
-    barrier = threading.Barrier(len(stores))
 
-    def edit(index: int) -> None:
-        barrier.wait()
-        stores[index].save(replace(SG13, name=f"edit {index}"), author=f"e{index}", reason="x")
+    def edit(opened: Store, index: int) -> object:
+        return opened.save(replace(SG13, name=f"edit {index}"), author=f"e{index}", reason="x")
 
-    threads = [threading.Thread(target=edit, args=(i,)) for i in range(len(stores))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    for opened in stores:
-        opened.close()
+    assert _race(database_url, 4, edit) == ["won"] * 4
     assert [v.number for v in store.history("group", SG13.id)] == [1, 2, 3, 4, 5]
 
 
