@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
@@ -38,7 +40,10 @@ def verify_password(stored_hash: str, password: str) -> bool:
 
 def dummy_verify(password: str) -> None:
     """Spend the time of one verification, so unknown user names cannot be told apart by timing."""
-    verify_password(_DUMMY_HASH, password)
+    verify_password(_dummy_hash(), password)
 
 
-_DUMMY_HASH = _HASHER.hash("not-a-real-password-just-for-timing")
+@functools.cache
+def _dummy_hash() -> str:
+    """Made on first use, not at import: hashing costs a third of a second."""
+    return _HASHER.hash("not-a-real-password-just-for-timing")

@@ -7,86 +7,94 @@ dashboard, search) and `users` (users, tokens, authentication). Every public nam
 
 from __future__ import annotations
 
-from intersector.services.analytics import (
-    MAPPING_FORMATS,
-    OVERLAP_FORMATS,
-    analytics_embedder,
-    analytics_works,
-    correct_subject,
-    document_versions_report,
-    find_overlaps,
-    mapping_file,
-    mapping_rows,
-    overlap_candidates_for_web,
-    overlap_index,
-    review_candidate,
-    review_candidate_for_web,
-    review_overlap,
-    revision_changes,
-    subjects_report,
-    work_subjects,
-)
-from intersector.services.registry import (
-    REGISTRY_TYPES,
-    TEXT_SUFFIXES,
-    export_registry,
-    history_of,
-    import_relaton,
-    ingest_paths,
-    load_registry,
-    open_registry,
-    restore_version,
-    show_stored,
-    text_files,
-)
-from intersector.services.roadmaps import (
-    ROADMAP_FORMATS,
-    build_roadmap,
-    check_registry,
-    joined_roadmap,
-    registry_findings,
-    roadmap_file,
-    run_demo,
-)
-from intersector.services.texts import (
-    PARSE_FORMATS,
-    parse_failures,
-    parse_paths,
-    parsed_output,
-)
-from intersector.services.users import (
-    add_user,
-    authenticate,
-    find_user,
-    issue_token,
-    list_users,
-    principal_for_token,
-    revoke_token,
-    set_password,
-    set_role,
-    user_tokens,
-)
-from intersector.services.web import (
-    alignment_findings,
-    create_item,
-    dashboard,
-    document_versions_of,
-    document_view,
-    duplicate_candidates,
-    get_item,
-    item_history,
-    item_sector,
-    liaison_thread,
-    list_documents,
-    list_items,
-    roadmap_document,
-    roadmap_svg,
-    roadmap_view,
-    search_registry,
-    subject_matrix,
-    update_item,
-    withdraw_item,
-)
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the names, for type checkers; at run time each area is imported on first use
+    from intersector.services.analytics import (
+        MAPPING_FORMATS,
+        OVERLAP_FORMATS,
+        analytics_embedder,
+        analytics_works,
+        correct_subject,
+        document_versions_report,
+        find_overlaps,
+        mapping_file,
+        mapping_rows,
+        overlap_candidates_for_web,
+        overlap_index,
+        review_candidate,
+        review_candidate_for_web,
+        review_overlap,
+        revision_changes,
+        subjects_report,
+        work_subjects,
+    )
+    from intersector.services.registry import (
+        REGISTRY_TYPES,
+        TEXT_SUFFIXES,
+        export_registry,
+        history_of,
+        import_relaton,
+        ingest_paths,
+        load_registry,
+        open_registry,
+        restore_version,
+        show_stored,
+        text_files,
+    )
+    from intersector.services.roadmaps import (
+        ROADMAP_FORMATS,
+        build_roadmap,
+        check_registry,
+        joined_roadmap,
+        registry_findings,
+        roadmap_file,
+        run_demo,
+    )
+    from intersector.services.texts import (
+        PARSE_FORMATS,
+        parse_failures,
+        parse_paths,
+        parsed_output,
+    )
+    from intersector.services.users import (
+        add_user,
+        authenticate,
+        find_user,
+        issue_token,
+        list_users,
+        principal_for_token,
+        revoke_token,
+        set_password,
+        set_role,
+        user_tokens,
+    )
+    from intersector.services.web import (
+        alignment_findings,
+        create_item,
+        dashboard,
+        document_versions_of,
+        document_view,
+        duplicate_candidates,
+        get_item,
+        item_history,
+        item_sector,
+        liaison_thread,
+        list_documents,
+        list_items,
+        roadmap_document,
+        roadmap_svg,
+        roadmap_view,
+        search_registry,
+        subject_matrix,
+        update_item,
+        withdraw_item,
+    )
+
+# Areas in the order they are searched for a name: the cheap ones first, so that
+# `intersector parse` does not pay for the web application, the store or the embeddings model.
+_AREAS = ("texts", "registry", "roadmaps", "analytics", "users", "web")
 
 __all__ = [
     "MAPPING_FORMATS",
@@ -158,3 +166,15 @@ __all__ = [
     "withdraw_item",
     "work_subjects",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """Import the area that defines `name` on first use (PEP 562) and keep the name here."""
+    if name in __all__:
+        for area in _AREAS:
+            module = importlib.import_module(f"{__name__}.{area}")
+            if name in vars(module):
+                value = vars(module)[name]
+                globals()[name] = value
+                return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
