@@ -61,18 +61,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The application on a filled SQLite registry, served by uvicorn on loopback."""
     store = open_store(f"sqlite:///{tmp_path_factory.mktemp('browser') / 'web.db'}")
     fill(store)
-    port = _free_port()
-    config = uvicorn.Config(make_app(store), host="127.0.0.1", port=port, log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not running.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
-    store.close()
+    yield from _serve(store)
 
 
 @pytest.fixture(scope="module")
@@ -202,6 +191,7 @@ def sample_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def _serve(store: Store) -> Iterator[str]:
+    """Serve `store`'s application with uvicorn on a free loopback port; its base URL."""
     port = _free_port()
     config = uvicorn.Config(make_app(store), host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
