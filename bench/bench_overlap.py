@@ -257,10 +257,21 @@ def labelled_quality(model: UniversalSentenceEncoder) -> list[Row]:
         for x in data["queries"] + data["targets"]
     ]
     pairs = [LabelledPair(p["query"], p["target"], p["label"] == "related") for p in data["pairs"]]
+    index = OverlapIndex.build(works, model)
     rows = []
+    for half, questions in zip(("dev", "test"), split_questions(pairs), strict=True):
+        q = evaluate(index, [p for p in pairs if _question(p.query) in questions])
+        rows += [
+            _row(
+                f"labelled set ({half} half, {q.queries} queries): precision@10",
+                q.precision_at_k,
+                "",
+            ),
+            _row(f"labelled set ({half} half): recall@10", q.recall_at_k, ""),
+        ]
     for language in ("all", "en", "fr", "es"):
         chosen = [p for p in pairs if language == "all" or p.query.endswith(f"-{language}")]
-        q = evaluate(OverlapIndex.build(works, model), chosen)
+        q = evaluate(index, chosen)
         rows += [
             _row(f"labelled set ({language}, {q.pairs} pairs): precision@10", q.precision_at_k, ""),
             _row(
@@ -278,6 +289,19 @@ def labelled_quality(model: UniversalSentenceEncoder) -> list[Row]:
                 _row("labelled set (all): best F1", q.best_f1, ""),
             ]
     return rows
+
+
+def _question(query: str) -> str:
+    """`itu-d-q1-1-fr` → `itu-d-q1-1`: the question a language version belongs to."""
+    return query.rsplit("-", 1)[0]
+
+
+def split_questions(pairs: Sequence[LabelledPair]) -> tuple[set[str], set[str]]:
+    """The labelled set's questions in two halves (sorted, alternately): choices are tuned on
+    the dev half only, then checked on the test half. A question's three language versions
+    stay in the same half, so that no translation of a test query is seen while tuning."""
+    questions = sorted({_question(p.query) for p in pairs})
+    return set(questions[0::2]), set(questions[1::2])
 
 
 def subject_agreement(model: UniversalSentenceEncoder) -> list[Row]:
