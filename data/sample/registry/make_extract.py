@@ -6,9 +6,11 @@ Selection: a record is kept when its English title or abstract names one of the 
 Resolution 57 (patterns below), or when it is one of the works the sample activities cite
 (`CITED`) or one of the activities of the generated `activities-itu-*.yaml` files (so that
 importing the extract gives the facts of every such activity); amendments, corrigenda and annexes
-are kept only for works already kept, so that the extract still shows every record type. Run from the repository root:
+are kept only for works already kept, so that the extract still shows every record type. Run
+from the repository root:
 
-    .venv/bin/python data/sample/registry/make_extract.py ../shared/data/itu-registry/itu_publications.jsonl
+    .venv/bin/python data/sample/registry/make_extract.py \
+        ../shared/data/itu-registry/itu_publications.jsonl
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import yaml
 from intersector.files.relaton import parse_edition
 
 SUBJECT_PATTERNS = {
-    "imt": r"\bIMT\b|IMT-20[23]0|IMT-Advanced|IMT-2000|\b5G\b|international mobile telecommunication",
+    "imt": r"\bIMT\b|IMT-20[23]0|IMT-Advanced|IMT-2000|\b5G\b|international mobile telecommunication",  # noqa: E501
     "emc": r"electromagnetic compatibility|\bEMC\b|electromagnetic field|\bEMF\b|human exposure",
     "middleware": r"middleware",
     "audiovisual-delivery": r"\bIPTV\b|audiovisual|cable television|immersive",
