@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx import Response
 from tests.web.web_registry import read_token
 
 from intersector.store import Store
@@ -18,6 +19,14 @@ PROBLEM = "application/problem+json"
 
 def bearer(store: Store, username: str, *scopes: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {read_token(store, username, scopes or ('read', 'write'))}"}
+
+
+def put_changed(
+    client: TestClient, path: str, headers: dict[str, str], /, **changes: Any
+) -> Response:
+    """PUT the item at `path` back as it reads, with `changes`."""
+    body = client.get(f"{API}{path}", headers=headers).json()
+    return client.put(f"{API}{path}", json=body | changes, headers=headers)
 
 
 def activity(**changes: Any) -> dict[str, Any]:
@@ -166,32 +175,22 @@ def test_stale_update_is_412(client: TestClient, filled: Store) -> None:
 
 
 def test_editor_cannot_update_another_sectors_item(client: TestClient, filled: Store) -> None:
-    url = f"{API}/activities/itu-r-rec-m.2150"
     auth = {**bearer(filled, "tom"), "If-Match": '"1"'}
-    body = client.get(url, headers=auth).json()
-    response = client.put(url, json=body | {"title": "taken over"}, headers=auth)
+    response = put_changed(client, "/activities/itu-r-rec-m.2150", auth, title="taken over")
     assert response.status_code == 403
     assert filled.get("activity", "itu-r-rec-m.2150").title != "taken over"
 
 
 def test_editor_cannot_move_an_item_to_another_sector(client: TestClient, filled: Store) -> None:
-    url = f"{API}/activities/itu-t-q6-13"
     auth = {**bearer(filled, "tom"), "If-Match": '"1"'}
-    body = client.get(url, headers=auth).json() | {"sector": "itu-r"}
-    assert client.put(url, json=body, headers=auth).status_code == 403
+    assert put_changed(client, "/activities/itu-t-q6-13", auth, sector="itu-r").status_code == 403
 
 
 def test_editor_roadmaps_and_liaisons_follow_the_sector(client: TestClient, filled: Store) -> None:
     auth = {**bearer(filled, "rosa"), "If-Match": '"1"'}
-    roadmap = client.get(f"{API}/roadmaps/itu-t-imt", headers=auth).json()
-    refused = client.put(f"{API}/roadmaps/itu-t-imt", json=roadmap | {"title": "x"}, headers=auth)
-    assert refused.status_code == 403
-    own = client.get(f"{API}/roadmaps/itu-r-imt", headers=auth).json() | {"title": "R plan"}
-    assert client.put(f"{API}/roadmaps/itu-r-imt", json=own, headers=auth).status_code == 200
-    liaison = client.get(f"{API}/liaisons/sg13-ls-reply-imt-2020", headers=auth).json()
-    answer = client.put(
-        f"{API}/liaisons/sg13-ls-reply-imt-2020", json=liaison | {"state": "closed"}, headers=auth
-    )
+    assert put_changed(client, "/roadmaps/itu-t-imt", auth, title="x").status_code == 403
+    assert put_changed(client, "/roadmaps/itu-r-imt", auth, title="R plan").status_code == 200
+    answer = put_changed(client, "/liaisons/sg13-ls-reply-imt-2020", auth, state="closed")
     assert answer.status_code == 403  # sent by ITU-T SG13
 
 
@@ -200,17 +199,13 @@ def test_editors_and_readers_cannot_change_groups(
     client: TestClient, filled: Store, username: str
 ) -> None:
     auth = {**bearer(filled, username), "If-Match": '"1"'}
-    group = client.get(f"{API}/groups/itu-t-sg13", headers=auth).json()
-    response = client.put(f"{API}/groups/itu-t-sg13", json=group | {"name": "x"}, headers=auth)
+    response = put_changed(client, "/groups/itu-t-sg13", auth, name="x")
     assert response.status_code == 403
 
 
 def test_coordinator_changes_any_sector(client: TestClient, filled: Store) -> None:
     auth = {**bearer(filled, "cora"), "If-Match": '"1"'}
-    body = client.get(f"{API}/activities/itu-r-rec-m.2150", headers=auth).json()
-    response = client.put(
-        f"{API}/activities/itu-r-rec-m.2150", json=body | {"status": "approved"}, headers=auth
-    )
+    response = put_changed(client, "/activities/itu-r-rec-m.2150", auth, status="approved")
     assert response.status_code == 200
 
 
@@ -230,10 +225,7 @@ def test_bad_tokens_are_401(client: TestClient, filled: Store) -> None:
 
 def test_path_and_body_ids_must_agree(client: TestClient, filled: Store) -> None:
     auth = {**bearer(filled, "tom"), "If-Match": '"1"'}
-    body = client.get(f"{API}/activities/itu-t-q6-13", headers=auth).json()
-    response = client.put(
-        f"{API}/activities/itu-t-q6-13", json=body | {"id": "itu-t-other"}, headers=auth
-    )
+    response = put_changed(client, "/activities/itu-t-q6-13", auth, id="itu-t-other")
     assert response.status_code == 422
 
 
