@@ -136,27 +136,28 @@ def _known(table: dict[str, Any], kind: str, id: str) -> Any:
     return table[id]
 
 
-def subject(id: str, **changes: Any) -> Subject:
+def subject(id: str, /, **changes: Any) -> Subject:
     """The subject `id` (imt, broadband) with its three labels, changed by `changes`."""
     return replace(_known(_SUBJECTS, "subject", id), **changes)
 
 
-def group(id: str, **changes: Any) -> Group:
+def group(id: str, /, **changes: Any) -> Group:
     """The group `id` (itu-r-wp5d, itu-t-sg13, itu-d-sg1, itu-d-sg2), changed by `changes`."""
     return replace(_known(_GROUPS, "group", id), **changes)
 
 
-def activity(id: str, **changes: Any) -> Activity:
-    """The activity `id` (M.2160, M.2083, 229/5, Y.3101, Q1/1, Q5/2), changed by `changes`."""
+def activity(id: str, /, **changes: Any) -> Activity:
+    """The activity `id` (M.2160, M.2083, 229/5, Y.3101, Q1/1, Q5/2), changed by `changes`
+    (`id=` among them makes a sibling item)."""
     return replace(_known(_ACTIVITIES, "activity", id), **changes)
 
 
-def liaison(id: str, **changes: Any) -> Liaison:
+def liaison(id: str, /, **changes: Any) -> Liaison:
     """The liaison `id` (WP 5D's for action to SG13), changed by `changes`."""
     return replace(_known(_LIAISONS, "liaison", id), **changes)
 
 
-def mechanism(id: str, **changes: Any) -> Mechanism:
+def mechanism(id: str, /, **changes: Any) -> Mechanism:
     """The mechanism `id` (JTG 4-5-6-7), changed by `changes`."""
     return replace(_known(_MECHANISMS, "mechanism", id), **changes)
 

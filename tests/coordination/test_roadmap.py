@@ -18,7 +18,6 @@ from intersector.coordination.roadmap import (
     sector_of_group,
 )
 from intersector.domain.registry import (
-    Activity,
     Dependency,
     Group,
     Liaison,
@@ -40,16 +39,14 @@ Y3101 = activity(
         Dependency("itu-t-rec-y.3100", "terms"),
     ),
 )
-Y3100 = Activity(
-    "itu-t-rec-y.3100",
-    "itu-t",
-    "recommendation",
-    "Y.3100",
-    "Terms and definitions for IMT-2020",
-    group="itu-t-sg13",
-    subjects=("imt",),
+Y3100 = activity(
+    "itu-t-rec-y.3101",
+    id="itu-t-rec-y.3100",
+    identifier="Y.3100",
+    title="Terms and definitions for IMT-2020",
     start=date(2016, 5, 1),
     target=date(2017, 9, 1),
+    dependencies=(),
 )
 Q1_1 = activity("itu-d-q1-1", title="Broadband")
 WITHDRAWN = replace(Y3100, id="itu-t-old", identifier="Y.old", withdrawn=True)
