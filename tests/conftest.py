@@ -100,3 +100,10 @@ def store(database_url: str) -> Iterator[Store]:
         yield opened
     finally:
         opened.close()
+
+
+@pytest.fixture
+def cli_database(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The test database (SQLite, then PostgreSQL), named to the CLI by INTERSECTOR_DATABASE_URL."""
+    monkeypatch.setenv("INTERSECTOR_DATABASE_URL", database_url)
+    return database_url

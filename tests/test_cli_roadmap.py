@@ -44,16 +44,9 @@ ITEMS = (
 
 
 @pytest.fixture
-def database_env(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    """The test database, named to the CLI by INTERSECTOR_DATABASE_URL."""
-    monkeypatch.setenv("INTERSECTOR_DATABASE_URL", database_url)
-    return database_url
-
-
-@pytest.fixture
-def loaded(store: Store, database_env: str) -> str:
+def loaded(store: Store, cli_database: str) -> str:
     store.save_many(ITEMS, author="test", reason="fixture")
-    return database_env
+    return cli_database
 
 
 def test_roadmap_table(loaded: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -137,7 +130,7 @@ SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"
 
 
 def test_demo_loads_the_sample_and_writes_the_imt_roadmap(
-    database_env: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    cli_database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     page = tmp_path / "imt.html"
     args = ["demo", "--sample", str(SAMPLE), "--output", str(page), "--today", TODAY]
@@ -153,7 +146,7 @@ def test_demo_loads_the_sample_and_writes_the_imt_roadmap(
 
 
 def test_demo_without_a_sample_folder_is_a_user_error(
-    database_env: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    cli_database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert cli.run(["demo", "--sample", str(tmp_path)]) == 2
     assert "no sample registry folder here" in " ".join(capsys.readouterr().err.split())

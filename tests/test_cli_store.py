@@ -27,10 +27,9 @@ def texts(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setenv("INTERSECTOR_DATABASE_URL", database_url)
+def db(cli_database: str, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("INTERSECTOR_AUTHOR", "tester")
-    return database_url
+    return cli_database
 
 
 def test_ingest_then_reingest_changes_nothing(

@@ -253,14 +253,13 @@ def test_reimport_keeps_what_the_registry_knows(works: dict[str, Activity]) -> N
     assert list(keep_registry_fields([imported], {})) == [imported]
 
 
-def test_import_relaton_command(database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_import_relaton_command(cli_database: str) -> None:
     from intersector.cli import run
     from intersector.store import open_store
 
-    monkeypatch.setenv("INTERSECTOR_DATABASE_URL", database_url)
     assert run(["import-relaton", str(EXTRACT)]) == 0
     assert run(["import-relaton", str(EXTRACT)]) == 0  # again: nothing changes
-    with open_store(database_url) as store:
+    with open_store(cli_database) as store:
         y3101 = store.get("activity", "itu-t-rec-y.3101")
         assert (y3101.group, y3101.status) == ("itu-t-sg13", "in-force")
         assert [v.number for v in store.history("activity", "itu-t-rec-y.3101")] == [1]
@@ -268,20 +267,16 @@ def test_import_relaton_command(database_url: str, monkeypatch: pytest.MonkeyPat
 
 
 def test_import_relaton_bad_file_stores_nothing(
-    database_url: str,
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
+    cli_database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from intersector.cli import run
     from intersector.store import open_store
 
-    monkeypatch.setenv("INTERSECTOR_DATABASE_URL", database_url)
     good = EXTRACT.read_text(encoding="utf-8").splitlines()[0]
     bad = _bad_file(tmp_path, [good, '{"docid": "ITU-T Y.1 (01/2020)"}'])
     assert run(["import-relaton", str(bad)]) == 2
     assert "line 2, field 'doctype'" in capsys.readouterr().err.replace("\n", " ")
-    with open_store(database_url) as store:
+    with open_store(cli_database) as store:
         assert store.list("activity") == []
 
 

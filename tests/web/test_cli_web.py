@@ -12,10 +12,9 @@ from intersector.store import open_store
 
 
 @pytest.fixture
-def env(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setenv("INTERSECTOR_DATABASE_URL", database_url)
+def env(cli_database: str, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("INTERSECTOR_AUTHOR", "operator")
-    return database_url
+    return cli_database
 
 
 def test_user_add_role_token_list(
