@@ -4,7 +4,10 @@ activities, and how fast `bench.generate` makes synthetic registries for the oth
 - the FULL real file of 21,506 ITU publication records (INTERSECTOR_BENCH_PUBLICATIONS, default
   ../shared/data/itu-registry/itu_publications.jsonl; skipped when absent), read into activities;
 - the shipped extract (data/sample/registry/publications.jsonl);
-- `generate.iter_activities` for 100k activities, and `write_registry` of 10k as YAML.
+- `generate.iter_activities` for 100k activities, and `write_registry` of 10k as YAML;
+- the round trip of each file: `import-relaton` into an empty SQLite store, `export` as YAML,
+  `load` of that export into another empty store: the problems `load` reports (target 0) and
+  whether the groups and activities read back are exactly those imported.
 """
 
 from __future__ import annotations
@@ -16,7 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from bench import generate
+from intersector import services
 from intersector.files.relaton import load_publications
+from intersector.settings import Settings
+from intersector.store import open_store
 
 NAME = "relaton import and generator"
 
@@ -61,6 +67,45 @@ def _timed_import(path: Path, label: str) -> list[dict[str, Any]]:
     ]
 
 
+def _round_trip(path: Path, label: str) -> list[dict[str, Any]]:
+    """import-relaton → export (YAML) → load into an empty store: problems, and exactness."""
+    with tempfile.TemporaryDirectory() as folder:
+        first = Settings(database_url=f"sqlite:///{folder}/imported.db", author="bench")
+        second = Settings(database_url=f"sqlite:///{folder}/loaded.db", author="bench")
+        services.import_relaton(first, path)
+        written = services.export_registry(first, "yaml", Path(folder) / "export")
+        started = time.perf_counter()
+        result, _ = services.load_registry(second, written)
+        seconds = time.perf_counter() - started
+        with open_store(first.database_url) as a, open_store(second.database_url) as b:
+            same = all(
+                a.list(kind, include_withdrawn=True) == b.list(kind, include_withdrawn=True)
+                for kind in ("group", "activity")
+            )
+            groups = a.count("group", include_withdrawn=True)
+    row = {"benchmark": NAME}
+    return [
+        {**row, "metric": f"{label}: groups created by the import", "value": groups, "unit": ""},
+        {
+            **row,
+            "metric": f"{label}: export loaded back, problems",
+            "value": len(result.errors),
+            "unit": "problems",
+            "target": "0",
+            "ok": not result.errors,
+        },
+        {
+            **row,
+            "metric": f"{label}: export loaded back, items identical",
+            "value": int(same),
+            "unit": "1 = yes",
+            "target": "1",
+            "ok": same,
+        },
+        {**row, "metric": f"{label}: load of the export", "value": seconds, "unit": "s"},
+    ]
+
+
 def _generator() -> list[dict[str, Any]]:
     started = time.perf_counter()
     count = sum(1 for _ in generate.iter_activities(100_000))
@@ -89,9 +134,11 @@ def _generator() -> list[dict[str, Any]]:
 
 def run() -> list[dict[str, Any]]:
     rows = _timed_import(generate.SAMPLE_PUBLICATIONS, "sample extract")
+    rows += _round_trip(generate.SAMPLE_PUBLICATIONS, "sample extract")
     real = generate.real_publications_path()
     if real.is_file():
         rows += _timed_import(real, "full real file")
+        rows += _round_trip(real, "full real file")
     else:
         rows.append(
             {

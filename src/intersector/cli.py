@@ -386,9 +386,10 @@ def import_relaton(
 
         imported, summary = services.import_relaton(Settings.from_env(), path, on_line=step)
     skipped = ", ".join(f"{n} {why}" for why, n in sorted(imported.skipped.items()))
+    groups = f"; {len(imported.groups)} new group(s)" if imported.groups else ""
     console.print(
-        f"{len(imported.activities)} works from {imported.records} records: {summary.created} "
-        f"new, {summary.changed} changed, {summary.unchanged} unchanged"
+        f"{len(imported.activities)} works from {imported.records} records{groups}: "
+        f"{summary.created} new, {summary.changed} changed, {summary.unchanged} unchanged item(s)"
         + (f" (left out: {skipped})" if skipped else "")
     )
 

@@ -13,7 +13,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from intersector.domain.errors import ValidationError
-from intersector.domain.registry import ACTIVITY_KINDS, ACTIVITY_STATUSES, Activity, Dependency
+from intersector.domain.registry import (
+    ACTIVITY_KINDS,
+    ACTIVITY_STATUSES,
+    GROUP_KINDS,
+    SECTORS,
+    Activity,
+    Dependency,
+)
 from intersector.files.relaton import (
     DOCTYPES,
     RelatonError,
@@ -45,11 +52,13 @@ def works(result: RelatonImport) -> dict[str, Activity]:
 
 
 def test_counts_and_skipped_parts(result: RelatonImport) -> None:
-    assert result.records == 36
+    assert result.records == 45
     assert result.skipped == {
         "amendment": 1,
-        "corrigendum": 1,
+        "corrigendum": 2,
         "annex": 1,
+        "erratum": 1,  # ITU-T A.4 (2012) Err. 1
+        "addendum": 1,  # ITU-T Q.761 (1997) Add. 1
         "collection or draft number": 2,
     }
     for activity in result.activities:
@@ -85,6 +94,49 @@ def test_tsag_dual_numbers_and_supplements(works: dict[str, Activity]) -> None:
     supplement = works["itu-t-sup-y-62"]
     assert (supplement.kind, supplement.identifier) == ("supplement", "Y Suppl. 62")
     assert works["itu-t-rec-f.748.39"].status == "approved"  # pre-published
+
+
+def test_versioned_editions_are_editions_of_their_work(works: dict[str, Activity]) -> None:
+    h248 = works["itu-t-rec-h.248.1"]  # every edition is tagged (V1), (V2), (V3)
+    assert (h248.identifier, h248.group) == ("H.248.1", "itu-t-sg21")
+    assert [m.name for m in h248.milestones] == [
+        "H.248.1 (V1) (03/2002) published",
+        "H.248.1 (V2) (05/2002) published",
+        "H.248.1 (V3) (09/2005) published",
+    ]
+    assert h248.source == "https://www.itu.int/rec/T-REC-H.248.1-200509-S"
+    t816 = works["itu-t-rec-t.816"]
+    assert (t816.status, t816.milestones[0].date) == ("in-force", date(2023, 2, 13))
+
+
+def test_series_supplements_are_works(works: dict[str, Activity]) -> None:
+    e100 = works["itu-t-sup-e-100-series-1"]
+    assert (e100.kind, e100.identifier, e100.group) == (
+        "supplement",
+        "E-100 series Suppl. 1",
+        "itu-t-sg2",
+    )
+    m211 = works["itu-t-sup-m-2.11"]
+    assert (m211.identifier, m211.status, m211.group) == ("M Suppl. 2.11", "withdrawn", "")
+
+
+def test_every_group_named_is_made_with_its_sector_and_kind(result: RelatonImport) -> None:
+    groups = {g.id: g for g in result.groups}
+    assert {a.group for a in result.activities if a.group} == set(groups)
+    assert len(result.groups) == len(groups)  # each once
+    sg13, sg5 = groups["itu-t-sg13"], groups["itu-r-sg5"]
+    assert (sg13.sector, sg13.kind, sg13.name, sg13.acronym) == (
+        "itu-t",
+        "study-group",
+        "ITU-T Study Group 13",
+        "SG13",
+    )
+    assert (sg5.sector, sg5.kind, sg5.acronym) == ("itu-r", "study-group", "SG 5")
+    assert (groups["tsag"].sector, groups["tsag"].kind) == ("itu-t", "advisory-group")
+    assert (groups["ra"].sector, groups["ra"].kind) == ("itu-r", "assembly")
+    assert sg13.source == "relaton-data-itu: responsible group of Y.3101"
+    for group in result.groups:
+        assert group.kind in GROUP_KINDS and group.sector in SECTORS
 
 
 def test_itu_r_recommendation_series_gives_study_group(works: dict[str, Activity]) -> None:
@@ -161,7 +213,7 @@ def test_missing_file_and_non_utf8(tmp_path: Path) -> None:
 def test_progress_is_reported(tmp_path: Path) -> None:
     seen: list[int] = []
     load_publications(EXTRACT, progress=seen.append)
-    assert seen == sorted(seen) and seen[-1] == 36
+    assert seen == sorted(seen) and seen[-1] == 45
 
 
 @pytest.mark.parametrize(
@@ -264,6 +316,55 @@ def test_import_relaton_command(cli_database: str) -> None:
         assert (y3101.group, y3101.status) == ("itu-t-sg13", "in-force")
         assert [v.number for v in store.history("activity", "itu-t-rec-y.3101")] == [1]
         assert len(store.list("activity")) == len(load_publications(EXTRACT).activities)
+
+
+SAMPLE_PUBLICATIONS = DATA.parents[2] / "data" / "sample" / "registry" / "publications.jsonl"
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "csv"])
+@pytest.mark.parametrize("path", [EXTRACT, SAMPLE_PUBLICATIONS], ids=["extract", "sample"])
+def test_an_imported_export_loads_back_exactly(
+    cli_database: str, tmp_path: Path, path: Path, fmt: str
+) -> None:
+    from intersector.cli import run
+    from intersector.store import open_store
+
+    assert run(["import-relaton", str(path)]) == 0
+    folder = tmp_path / "export"
+    assert run(["export", "--format", fmt, "--output", str(folder)]) == 0
+    again = f"sqlite:///{tmp_path / 'again.db'}"
+    assert run_with_database(again, ["load", str(folder)]) == 0
+    with open_store(cli_database) as first, open_store(again) as second:
+        for kind in ("group", "activity"):
+            imported = first.list(kind, include_withdrawn=True)
+            assert imported and second.list(kind, include_withdrawn=True) == imported
+        assert {g.id for g in first.list("group")} == {
+            a.group for a in first.list("activity", include_withdrawn=True) if a.group
+        }
+
+
+def run_with_database(url: str, argv: list[str]) -> int:
+    """The CLI run against another database than the test's."""
+    from intersector.cli import run
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("INTERSECTOR_DATABASE_URL", url)
+        return run(argv)
+
+
+def test_import_keeps_stored_groups_and_creates_only_missing_ones(cli_database: str) -> None:
+    from intersector.cli import run
+    from intersector.domain.registry import Group
+    from intersector.store import open_store
+
+    kept = Group("itu-t-sg13", "itu-t", "study-group", "Future networks", "SG13")
+    with open_store(cli_database) as store:
+        store.save(kept, author="test", reason="known before")
+    assert run(["import-relaton", str(EXTRACT)]) == 0
+    with open_store(cli_database) as store:
+        assert store.get("group", "itu-t-sg13") == kept
+        assert [v.number for v in store.history("group", "itu-t-sg13")] == [1]
+        assert store.get("group", "itu-t-sg21").name == "ITU-T Study Group 21"
 
 
 def test_import_relaton_bad_file_stores_nothing(

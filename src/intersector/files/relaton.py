@@ -23,7 +23,14 @@ Rules of the mapping (the facts a record does not state are not invented):
   Group" → `tsag`. ITU-R records name no group: the series letter tells the study group
   (`SERIES_STUDY_GROUPS`: M, F → SG 5; P → SG 3; S, SNG, BO → SG 4; BS, BT, BR → SG 6; RA, RS,
   SA, TF → SG 7; SM, V → SG 1), a Question names its own (`229-6/5` → SG 5), a Resolution ITU-R is
-  the Radiocommunication Assembly's (`ra`); handbooks are left without a group.
+  the Radiocommunication Assembly's (`ra`); handbooks are left without a group. Every group
+  named is created with its Sector and kind (`named_groups`: ITU-T Study Group 13, TSAG, ITU-R
+  Study Group 5, the RA) unless the registry already has it, so an import refers only to what
+  exists and its export loads back.
+- Editions: an ITU-T edition with a version tag (`H.248.1 (V2) (05/2002)`) is an edition of
+  H.248.1 like any other; supplements of a series (`E-100 series Suppl. 1`, `M Suppl. 2.11`) are
+  works of their own. Amendments, corrigenda, errata, addenda, appendices and annexes are parts
+  of a work, and are counted (by kind) among the records left out.
 - Status of an edition: the in-force code at the end of its itu.int address (`-I` in force, `-S`
   superseded, `-W` withdrawn, `-P` pre-published → approved), else the record's status
   (`Published` → in force, `Withdrawal` → withdrawn). Status of a work: in force if any edition
@@ -47,7 +54,7 @@ from typing import Any
 
 from intersector.domain.errors import ValidationError
 from intersector.domain.ids import group_id, make_id, question_id, text_id
-from intersector.domain.registry import Activity, Milestone
+from intersector.domain.registry import Activity, Group, Milestone
 
 SERIES_STUDY_GROUPS = {
     "BO": "4",
@@ -83,10 +90,21 @@ URL_STATUS = {"I": "in-force", "S": "superseded", "W": "withdrawn", "P": "approv
 RECORD_STATUS = {"Published": "in-force", "Withdrawal": "withdrawn"}
 TSAG_NAME = "Telecommunication Standardization Advisory Group"
 
-_ITU_T_REC = re.compile(r"^ITU-T (?P<number>[A-Z][^()]*?) \((?P<edition>\d{1,2}/\d{4})\)$")
-_ITU_T_SUP = re.compile(
-    r"^ITU-T (?P<series>[A-Z][A-Z0-9.]*) Suppl\. ?(?P<sup>\d+) \((?P<edition>\d{1,2}/\d{4})\)$"
+_ITU_T_REC = re.compile(
+    r"^ITU-T (?P<number>[A-Z][^()]*?)(?: \((?P<version>V\d+)\))? \((?P<edition>\d{1,2}/\d{4})\)$"
 )
+_ITU_T_SUP = re.compile(
+    r"^ITU-T (?P<series>[A-Z][A-Za-z0-9.\- ]*?) Suppl\. ?(?P<sup>\d+(?:\.\d+)?)"
+    r" \((?P<edition>\d{1,2}/\d{4})\)$"
+)
+_ITU_T_PART = re.compile(r"\(\d{4}\) (?P<part>Amd|Cor|Err|Add|App)\. ")
+PART_NAMES = {
+    "Amd": "amendment",
+    "Cor": "corrigendum",
+    "Err": "erratum",
+    "Add": "addendum",
+    "App": "appendix",
+}
 _ITU_R_REC = re.compile(
     r"^ITU-R (?P<series>[A-Z]+)[.-](?P<number>\d+(?:\.\d+)?)(?:-(?P<rev>\d+))?$"
 )
@@ -95,6 +113,7 @@ _ITU_R_SG_QUESTION = re.compile(r"^ITU-R SG0?(?P<sg>\d+)\.(?P<number>\d+)(?:-(?P
 _ITU_R_RESOLUTION = re.compile(r"^ITU-R R\.(?P<number>\d+)(?:-(?P<rev>\d+))?$")
 _ITU_R_HANDBOOK = re.compile(r"^ITU-R (?P<number>\d+)(?:\.HDB)?$")
 _ITU_T_GROUP = re.compile(r"^ITU-T Study Group (?P<number>\d+)$")
+_STUDY_GROUP_ID = re.compile(r"^(?P<sector>itu-[rt])-sg(?P<number>\d+)$")
 _URL_CODE = re.compile(r"-(?P<code>[A-Z])(?:!|$)")
 _DATE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?$")
 
@@ -150,11 +169,13 @@ class Edition:
 
 @dataclass(frozen=True)
 class RelatonImport:
-    """What `load_publications` made of a file: the activities, and what it left out and why."""
+    """What `load_publications` made of a file: the activities, the groups they name (so that
+    what is imported refers only to what exists), and what it left out and why."""
 
     activities: tuple[Activity, ...]
     records: int
     skipped: Mapping[str, int]
+    groups: tuple[Group, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -291,7 +312,8 @@ def _itu_t_recommendation(docid: str, group: str) -> _Work | None:
         return None
     number = match["number"].strip()
     work_id = text_id("itu-t", "recommendation", number.split("/")[0].strip())
-    label = f"{number} ({match['edition']})"
+    version = f" ({match['version']})" if match["version"] else ""
+    label = f"{number}{version} ({match['edition']})"
     return _Work("itu-t", "recommendation", work_id, number, label, 0, group)
 
 
@@ -488,7 +510,8 @@ def load_publications(
             progress(number)
     if errors:
         raise RelatonFileError(str(path), errors)
-    return RelatonImport(tuple(merge_editions(editions)), records, dict(skipped))
+    activities = tuple(merge_editions(editions))
+    return RelatonImport(activities, records, dict(skipped), tuple(named_groups(activities)))
 
 
 def _scan(path: Path, errors: list[RelatonError]) -> Iterator[tuple[int, Edition | None, str]]:
@@ -510,7 +533,43 @@ def _scan(path: Path, errors: list[RelatonError]) -> Iterator[tuple[int, Edition
 def _skip_reason(record: Mapping[str, Any]) -> str:
     if record["doctype"] in PART_DOCTYPES:
         return str(record["doctype"]).removeprefix("recommendation-")
-    return "collection or draft number"
+    part = _ITU_T_PART.search(record["docid"])
+    return PART_NAMES[part["part"]] if part else "collection or draft number"
+
+
+# The groups the works name
+
+FIXED_GROUPS = {
+    "tsag": ("itu-t", "advisory-group", TSAG_NAME, "TSAG"),
+    "ra": ("itu-r", "assembly", "Radiocommunication Assembly", "RA"),
+}
+
+
+def named_groups(activities: Iterable[Activity]) -> Iterator[Group]:
+    """One `Group` for each responsible group the activities name, in first-named order, with
+    its Sector and kind: `itu-t-sg13` → ITU-T Study Group 13 (acronym `SG13`), `itu-r-sg5` →
+    ITU-R Study Group 5 (`SG 5`, as each Sector writes it), `tsag`, `ra`. Its source says which
+    work named it first. Only the facts the ids carry: no mandate, no study period."""
+    seen: set[str] = set()
+    for activity in activities:
+        if activity.group and activity.group not in seen:
+            seen.add(activity.group)
+            yield group_named(activity.group, f"responsible group of {activity.identifier}")
+
+
+def group_named(group: str, why: str) -> Group:
+    """The Group of an id the importer makes (see `named_groups`)."""
+    source = f"relaton-data-itu: {why}"
+    if group in FIXED_GROUPS:
+        sector, kind, name, acronym = FIXED_GROUPS[group]
+        return Group(group, sector, kind, name, acronym, source=source)
+    match = _STUDY_GROUP_ID.match(group)
+    if match is None:  # the parsers above make no other group id
+        raise ValueError(f"not a group id the Relaton import makes: {group!r}")
+    sector, number = match["sector"], match["number"]
+    acronym = f"SG{number}" if sector == "itu-t" else f"SG {number}"
+    name = f"{sector.upper()} Study Group {number}"
+    return Group(group, sector, "study-group", name, acronym, source=source)
 
 
 # Keeping what the registry knows and the publication metadata does not

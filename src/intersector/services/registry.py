@@ -4,6 +4,7 @@ restore, import Relaton metadata. Every service that opens the store by `Setting
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -110,17 +111,22 @@ def import_relaton(
     """`intersector import-relaton PATH`: ITU publication metadata (Relaton JSONL) into
     activities, every line checked first (a file with bad lines raises and stores nothing), then
     stored in one transaction. Fields the metadata never carries (subjects, dependencies, dates…)
-    are kept from the stored activities. `on_line(n)` reports progress. Returns
-    (files.relaton.RelatonImport, SaveSummary)."""
+    are kept from the stored activities; the groups the works name are created unless stored
+    (a stored group is never changed). `on_line(n)` reports progress. Returns
+    (files.relaton.RelatonImport with only the groups created, SaveSummary)."""
     source = Path(path)
     imported = load_publications(source, progress=on_line)
     with open_registry(settings) as store:
         existing = {a.id: a for a in store.iter("activity", include_withdrawn=True)}
         activities = keep_registry_fields(imported.activities, existing)
+        known_groups = store.ids("group")
+        groups = [g for g in imported.groups if g.id not in known_groups]
         summary = store.save_many(
-            activities, author=settings.author, reason=f"import-relaton {source.name}"
+            [*groups, *activities],
+            author=settings.author,
+            reason=f"import-relaton {source.name}",
         )
-    return imported, summary
+    return replace(imported, groups=tuple(groups)), summary
 
 
 def export_registry(settings: Settings, fmt: str | None, output: str | Path) -> list[Path]:
