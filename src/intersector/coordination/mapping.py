@@ -67,9 +67,8 @@ def mapping_table(
     for work in questions or sources:
         found = [
             c
-            for c in index.candidates_for(work.id, k, depth=max(50, 3 * k))
-            if c.right.sector == target_sector
-            and c.score >= min_score
+            for c in index.candidates_for(work.id, k, scope=target_sector)
+            if c.score >= min_score
             and index.works[index.positions[c.right.id]].kind not in ASSEMBLY_TEXTS
         ]
         rows.extend(_rows(index, found, by))

@@ -34,7 +34,7 @@ Stages, each with its promise:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -48,6 +48,7 @@ from intersector.coordination.embeddings import (
     embed_versions,
 )
 from intersector.coordination.lexical import BM25Index, analyse, key_terms
+from intersector.coordination.scope import BoolArray, IntArray, Scopes, check_scope
 from intersector.coordination.search import VectorSearch, make_search
 from intersector.coordination.vocabulary import GENERIC_CONCEPTS
 from intersector.domain.documents import Document
@@ -59,7 +60,8 @@ SAME_WORK = 0.4
 OVERLAPPING = 0.2
 MIN_SCORE = 0.09
 RELATIONS = ("same-work", "overlapping", "complementary")
-SCOPES = ("other-sectors", "other-groups")
+POOL_DEPTH = 50  # per partition and by BM25, before exact scoring (large sets only)
+SEARCH_BLOCK = 512  # queries searched at once in a partition's index
 _SENTENCE = re.compile(r"(?<=[.;:!?])\s+|\n+")
 
 
@@ -206,6 +208,12 @@ def combine(cosine: float, lexical: float) -> float:
     return COSINE_WEIGHT * max(cosine, 0.0) + (1 - COSINE_WEIGHT) * lexical
 
 
+def combine_arrays(cosine: FloatArray, lexical: FloatArray) -> FloatArray:
+    """`combine` of many pairs at once."""
+    combined: FloatArray = COSINE_WEIGHT * np.maximum(cosine, 0.0) + (1 - COSINE_WEIGHT) * lexical
+    return combined.astype(np.float32)
+
+
 @dataclass
 class OverlapIndex:
     """The analysed, embedded and searchable form of a set of works."""
@@ -214,9 +222,13 @@ class OverlapIndex:
     vectors: FloatArray
     bm25: BM25Index
     terms: list[list[str]]
-    search: VectorSearch
     positions: dict[str, int]
+    scopes: Scopes
     compared: FloatArray | None = None  # centred vectors (`centred`); None: `vectors` as they are
+    ann_threshold: int = 5000
+    _searches: dict[tuple[str, int], tuple[IntArray, VectorSearch]] = field(
+        default_factory=dict, repr=False
+    )
 
     @property
     def scored_vectors(self) -> FloatArray:
@@ -234,54 +246,133 @@ class OverlapIndex:
         listed = list(works)
         terms = [analyse(w.text, w.language) for w in listed]
         vectors = embed_versions(((w.id, w.text) for w in listed), embedder, cache)
-        compared = centred(vectors) if len(listed) >= CENTRE_MIN_TEXTS else None
+        large = len(listed) >= CENTRE_MIN_TEXTS
         return cls(
             works=listed,
             vectors=vectors,
             bm25=BM25Index.build(terms),
             terms=terms,
-            search=make_search(vectors if compared is None else compared, ann_threshold),
             positions={w.id: i for i, w in enumerate(listed)},
-            compared=compared,
+            scopes=Scopes.of(
+                [w.id for w in listed], [w.sector for w in listed], [w.group for w in listed]
+            ),
+            compared=centred(vectors, [w.language for w in listed]) if large else None,
+            ann_threshold=ann_threshold,
         )
 
-    def _in_scope(self, i: int, j: int, scope: str) -> bool:
-        a, b = self.works[i], self.works[j]
-        if i == j or a.id == b.id:
-            return False
-        if scope == "other-groups":
-            return a.sector != b.sector or not a.group or a.group != b.group
-        return a.sector != b.sector
+    def _scored(self, i: int, rows: IntArray) -> tuple[FloatArray, FloatArray, FloatArray]:
+        """(score, cosine, lexical) of work `i` against the works at `rows`."""
+        vectors = self.scored_vectors
+        cosine: FloatArray = vectors[rows] @ vectors[i]
+        lexical = self.bm25.normalised(self.terms[i], i)[rows]
+        return combine_arrays(cosine, lexical), cosine, lexical
 
-    def _pool(self, i: int, lexical: FloatArray, depth: int) -> set[int]:
-        """Positions among the `depth` nearest by cosine and the `depth` best by BM25."""
-        near, _ = self.search.search(self.scored_vectors[i : i + 1], depth)
-        pool = {int(j) for j in near[0] if j >= 0}
-        best = min(depth, len(lexical))
-        if best:
-            top = np.argpartition(-lexical, best - 1)[:best]
-            pool.update(int(j) for j in top if lexical[j] > 0)
-        return pool
+    def _ranked(self, i: int, rows: IntArray, stop: int) -> list[tuple[float, float, float, int]]:
+        """The first `stop` of `rows` by score (ties by id): (score, cosine, lexical, row)."""
+        score, cosine, lexical = self._scored(i, rows)
+        if stop < len(rows):  # keep every row tying with the stop-th before the id tie-break
+            kth = np.partition(-score, stop - 1)[stop - 1]
+            keep = np.flatnonzero(-score <= kth)
+            rows, score, cosine, lexical = rows[keep], score[keep], cosine[keep], lexical[keep]
+        order = sorted(range(len(rows)), key=lambda n: (-score[n], self.works[rows[n]].id))
+        return [
+            (float(score[n]), float(cosine[n]), float(lexical[n]), int(rows[n]))
+            for n in order[:stop]
+        ]
+
+    def count_for(self, work_id: str, scope: str = "other-sectors") -> int:
+        """How many works `work_id` is compared with under `scope` (KeyError if unknown)."""
+        return int(self.scopes.mask(self.positions[work_id], scope).sum())
 
     def candidates_for(
-        self, work_id: str, k: int = 10, scope: str = "other-sectors", depth: int = 50
+        self, work_id: str, k: int = 10, scope: str = "other-sectors", *, offset: int = 0
     ) -> list[Candidate]:
-        """The `k` best candidates for one work, best first, without evidence (see `explain`)."""
+        """Ranks `offset` to `offset + k` of every work in scope for `work_id`, best first,
+        scored exactly (no pool), without evidence (see `explain`). KeyError if unknown."""
         i = self.positions[work_id]
-        lexical = self.bm25.normalised(self.terms[i], i)
-        scored, vectors = [], self.scored_vectors
-        for j in self._pool(i, lexical, max(depth, k)):
-            if self._in_scope(i, j, scope):
-                cosine = float(vectors[i] @ vectors[j])
-                scored.append((combine(cosine, float(lexical[j])), cosine, float(lexical[j]), j))
-        scored.sort(key=lambda row: (-row[0], self.works[row[3]].id))
-        return [self._candidate(i, j, s, c, lx) for s, c, lx, j in scored[:k]]
+        rows = np.flatnonzero(self.scopes.mask(i, scope))
+        ranked = self._ranked(i, rows, offset + k)[offset:]
+        return [self._candidate(i, j, s, c, lx) for s, c, lx, j in ranked]
 
     def _candidate(self, i: int, j: int, score: float, cosine: float, lex: float) -> Candidate:
         left, right = Side.of(self.works[i]), Side.of(self.works[j])
         return Candidate(
             left, right, round(score, 4), round(cosine, 4), round(lex, 4), relation_for(score)
         )
+
+    def _search(self, scope: str, part: int) -> tuple[IntArray, VectorSearch]:
+        """The rows of one partition and a vector search over them (built once)."""
+        kind = "group" if scope == "other-groups" else "sector"
+        if (kind, part) not in self._searches:
+            rows = np.flatnonzero(self.scopes.partition_key(scope) == part)
+            search = make_search(self.scored_vectors[rows], self.ann_threshold)
+            self._searches[(kind, part)] = (rows, search)
+        return self._searches[(kind, part)]
+
+    def _pools(
+        self, block: IntArray, parts: Sequence[int], scope: str, depth: int
+    ) -> list[set[int]]:
+        """For each work of `block`, the `depth` nearest of every partition in `parts`."""
+        pools: list[set[int]] = [set() for _ in block]
+        for part in parts:
+            rows, search = self._search(scope, part)
+            near, _ = search.search(self.scored_vectors[block], min(depth, len(rows)))
+            for n, found in enumerate(near):
+                pools[n].update(int(rows[j]) for j in found if j >= 0)
+        return pools
+
+    def _best_lexical(self, i: int, mask: BoolArray, depth: int) -> set[int]:
+        lexical = np.where(mask, self.bm25.normalised(self.terms[i], i), 0.0)
+        best = min(depth, len(lexical))
+        if not best:
+            return set()
+        top = np.argpartition(-lexical, best - 1)[:best]
+        return {int(j) for j in top if lexical[j] > 0}
+
+    def iter_candidates(
+        self,
+        k: int = 10,
+        min_score: float = 0.0,
+        scope: str = "other-sectors",
+        only: Iterable[str] | None = None,
+        depth: int = POOL_DEPTH,
+    ) -> Iterator[Candidate]:
+        """Each work's `k` best candidates (or only those of the works in `only`), work by
+        work. Small sets are ranked exactly; above `ann_threshold` works, each work's pool is
+        the `depth` nearest of every in-scope partition (one vector index per Sector, or per
+        group) plus its `depth` best by BM25 within the scope, then scored exactly: a pool is
+        never cut before the scope is applied."""
+        check_scope(scope)
+        ids = list(only) if only is not None else [w.id for w in self.works]
+        positions = [self.positions[work_id] for work_id in ids]
+        if len(self.works) <= self.ann_threshold:
+            for i in positions:
+                yield from self._kept(self.candidates_for(self.works[i].id, k, scope), min_score)
+            return
+        keys = self.scopes.partition_key(scope)
+        for key in dict.fromkeys(int(keys[i]) for i in positions):
+            group = np.array([i for i in positions if keys[i] == key], dtype=np.int64)
+            parts = self.scopes.partitions(int(group[0]), scope)
+            for start in range(0, len(group), SEARCH_BLOCK):
+                yield from self._block(
+                    group[start : start + SEARCH_BLOCK], parts, scope, k, depth, min_score
+                )
+
+    def _block(
+        self, block: IntArray, parts: Sequence[int], scope: str, k: int, depth: int, floor: float
+    ) -> Iterator[Candidate]:
+        for i, pool in zip(block, self._pools(block, parts, scope, max(depth, k)), strict=True):
+            mask = self.scopes.mask(int(i), scope)
+            pool |= self._best_lexical(int(i), mask, max(depth, k))
+            rows = np.array(sorted(j for j in pool if mask[j]), dtype=np.int64)
+            ranked = self._ranked(int(i), rows, k)
+            yield from self._kept(
+                [self._candidate(int(i), j, s, c, lx) for s, c, lx, j in ranked], floor
+            )
+
+    @staticmethod
+    def _kept(candidates: Iterable[Candidate], min_score: float) -> Iterator[Candidate]:
+        return (c for c in candidates if c.score >= min_score)
 
     def all_candidates(
         self,
@@ -292,12 +383,10 @@ class OverlapIndex:
     ) -> list[Candidate]:
         """Candidates of every work (or only of the works in `only`, for an incremental run),
         each pair once (its best direction), best first."""
-        ids = list(only) if only is not None else [w.id for w in self.works]
         best: dict[str, Candidate] = {}
-        for work_id in ids:
-            for cand in self.candidates_for(work_id, k, scope):
-                if cand.score >= min_score and cand.score > _score(best.get(cand.id)):
-                    best[cand.id] = cand
+        for cand in self.iter_candidates(k, min_score, scope, only):
+            if cand.score > _score(best.get(cand.id)):
+                best[cand.id] = cand
         return sorted(best.values(), key=lambda c: (-c.score, c.id))
 
     def explain(self, candidate: Candidate, embedder: Embedder) -> Candidate:
@@ -341,9 +430,16 @@ class OverlapIndex:
         )
 
 
-def centred(vectors: FloatArray) -> FloatArray:
-    """Unit vectors minus their mean, renormalised (a zero row stays zero)."""
+def centred(vectors: FloatArray, languages: Sequence[str] = ()) -> FloatArray:
+    """Unit vectors minus their mean, renormalised (a zero row stays zero). With `languages`,
+    each language with at least CENTRE_MIN_TEXTS texts is centred on its own mean, the others
+    on the mean of all: what texts share because of their language goes, so that a French
+    text meets the English texts on its ground before the French ones on another."""
     shifted = vectors - vectors.mean(axis=0, keepdims=True)
+    for language in set(languages):
+        rows = np.flatnonzero(np.asarray(languages) == language)
+        if len(rows) >= CENTRE_MIN_TEXTS and len(rows) < len(vectors):
+            shifted[rows] = vectors[rows] - vectors[rows].mean(axis=0, keepdims=True)
     norms = np.linalg.norm(shifted, axis=1, keepdims=True)
     result: FloatArray = (shifted / np.maximum(norms, 1e-12)).astype(np.float32)
     return result
