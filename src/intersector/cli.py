@@ -32,7 +32,9 @@ def _root() -> None:
 # --- parse (issue 2) ----------------------------------------------------------------------------
 @app.command()
 def parse(
-    files: list[Path] = typer.Argument(..., help="ITU texts: .txt (UTF-8/16, cp1252) or .docx."),
+    files: list[Path] = typer.Argument(
+        ..., help="ITU texts: .txt (UTF-8/16, cp1252), .docx, .doc (needs LibreOffice) or .pdf."
+    ),
     fmt: str = typer.Option("json", "--format", "-f", help="json, akn, text or debug."),
     lenient: bool = typer.Option(
         False, "--lenient", help="Give a best-effort document with warnings for unknown texts."
@@ -40,8 +42,9 @@ def parse(
 ) -> None:
     """Read ITU texts and print them as structured documents (the JSON contract by default)."""
     from intersector import services
+    from intersector.settings import Settings
 
-    parsed = services.parse_paths(files, fmt=fmt, lenient=lenient)
+    parsed = services.parse_paths(files, fmt=fmt, lenient=lenient, settings=Settings.from_env())
     for out in services.parsed_output(parsed, fmt, as_list=len(files) > 1):
         if isinstance(out, str):
             typer.echo(out)
@@ -286,7 +289,9 @@ def demo(
 
 @app.command()
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="ITU texts (.txt, .docx) or folders of them."),
+    paths: list[Path] = typer.Argument(
+        ..., help="ITU texts (.txt, .docx, .doc, .pdf) or folders of them."
+    ),
     lenient: bool = typer.Option(False, help="Keep unknown texts as best-effort documents."),
 ) -> None:
     """Read ITU texts into the store: the same text again changes nothing; a new revision or

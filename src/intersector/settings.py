@@ -7,6 +7,8 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from intersector.domain.errors import ValidationError
+
 DEFAULT_DATABASE_URL = "sqlite:///intersector.db"
 
 
@@ -17,6 +19,8 @@ class Settings:
     anonymous_read: bool = False
     author: str = ""  # who the CLI records as the author of changes
     secure_cookies: bool = False  # web: send the session cookie over HTTPS only
+    soffice: str = "soffice"  # LibreOffice, which converts legacy Word .doc (optional)
+    convert_timeout: float = 120.0  # seconds one .doc conversion may take before it is stopped
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -28,8 +32,26 @@ class Settings:
             in {"1", "true", "yes"},
             author=env.get("INTERSECTOR_AUTHOR", "") or env.get("USER", "") or "cli",
             secure_cookies=_flag(env.get("INTERSECTOR_SECURE_COOKIES", "")),
+            soffice=env.get("INTERSECTOR_SOFFICE", "") or "soffice",
+            convert_timeout=_seconds(env, "INTERSECTOR_CONVERT_TIMEOUT", 120.0),
         )
 
 
 def _flag(value: str) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
+    """A positive number of seconds from `name`, or `default` when unset."""
+    value = env.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds < float("inf"):
+        raise ValidationError(
+            f"{name}={value!r} is not a number of seconds above 0: give e.g. 120", field=name
+        )
+    return seconds

@@ -11,7 +11,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from intersector.domain.errors import InputError
-from intersector.texts import readers
+from intersector.texts import legacy_doc, readers
 from intersector.texts.readers import read_bytes, read_file, read_text
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -129,8 +129,8 @@ def test_text_mentioning_pdf_is_read(tmp_path: Path) -> None:
     assert read_text(write(tmp_path, "note.txt", text.encode())) == text
 
 
-def test_legacy_doc_is_refused(tmp_path: Path) -> None:
-    data = readers.OLE_MAGIC + b"\x00" * 600
+def test_damaged_legacy_doc_is_refused(tmp_path: Path) -> None:
+    data = legacy_doc.OLE_MAGIC + b"\x00" * 600
     error = read_error(write(tmp_path, "res57.doc", data))
     assert ".doc" in error.message
     assert "save it as .docx" in error.message

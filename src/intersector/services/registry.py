@@ -13,12 +13,13 @@ from intersector.domain.errors import NotFoundError
 from intersector.domain.registry import Version
 from intersector.files import registry
 from intersector.files.relaton import RelatonImport, keep_registry_fields, load_publications
+from intersector.services.texts import office_of
 from intersector.settings import Settings
 from intersector.store import SaveSummary, Store, open_store
 from intersector.texts.batch import ParsedFile, parse_file
 from intersector.texts.document_json import document_to_dict
 
-TEXT_SUFFIXES = (".txt", ".docx")
+TEXT_SUFFIXES = (".txt", ".docx", ".doc", ".pdf")
 REGISTRY_TYPES = ("sector", "subject", "group", "activity", "liaison", "mechanism", "roadmap")
 
 
@@ -29,7 +30,8 @@ def open_registry(settings: Settings) -> Store:
 
 
 def text_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; folders as the .txt/.docx files inside them (recursively, sorted)."""
+    """Files as given; folders as the texts inside them (`TEXT_SUFFIXES`, recursively,
+    sorted)."""
     found: list[Path] = []
     for given in map(Path, paths):
         if given.is_dir():
@@ -57,7 +59,7 @@ def ingest_paths(
         for path in text_files(paths):
             if on_file is not None:
                 on_file(path)
-            parsed = parse_file(path, lenient=lenient)
+            parsed = parse_file(path, lenient=lenient, office=office_of(settings))
             if parsed.document is None:
                 failed.append(parsed)
                 continue

@@ -9,20 +9,36 @@ from rich.tree import Tree
 
 from intersector.domain.errors import ValidationError
 from intersector.reports import outline
+from intersector.settings import Settings
 from intersector.texts.batch import ParsedFile, parse_files
+from intersector.texts.legacy_doc import Office
 
 PARSE_FORMATS = ("json", "akn", "text", "debug")
 
 
-def parse_paths(paths: list[Path], *, fmt: str = "json", lenient: bool = False) -> list[ParsedFile]:
-    """Read and parse each file (.txt or .docx) for `parse --format fmt`: one `ParsedFile` per
-    path, holding its document or the error that names what was wrong; a bad file never stops
-    the others. An unknown `fmt` raises `ValidationError` before any file is read."""
+def parse_paths(
+    paths: list[Path],
+    *,
+    fmt: str = "json",
+    lenient: bool = False,
+    settings: Settings | None = None,
+) -> list[ParsedFile]:
+    """Read and parse each file (.txt, .docx, .doc, .pdf) for `parse --format fmt`: one
+    `ParsedFile` per path, holding its document or the error that names what was wrong; a bad
+    file never stops the others. An unknown `fmt` raises `ValidationError` before any file is
+    read. `settings` says how to reach LibreOffice (for .doc)."""
     if fmt not in PARSE_FORMATS:
         raise ValidationError(
             f"unknown format {fmt!r}: use one of {', '.join(PARSE_FORMATS)}", field="format"
         )
-    return parse_files(paths, lenient=lenient, segments=fmt == "debug")
+    return parse_files(
+        paths, lenient=lenient, segments=fmt == "debug", office=office_of(settings or Settings())
+    )
+
+
+def office_of(settings: Settings) -> Office:
+    """How the readers reach LibreOffice (legacy .doc), from the settings."""
+    return Office(command=settings.soffice, timeout=settings.convert_timeout)
 
 
 def parsed_output(parsed: list[ParsedFile], fmt: str, *, as_list: bool) -> list[str | Tree]:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from intersector.domain.documents import Document
 from intersector.domain.errors import IntersectorError
+from intersector.texts.legacy_doc import Office
 from intersector.texts.parse import debug_segments, parse_document
 from intersector.texts.readers import read_file
 from intersector.texts.segment import Line
@@ -33,12 +34,15 @@ class ParsedFile:
         return self.error is None
 
 
-def parse_file(path: Path, *, lenient: bool = False, segments: bool = False) -> ParsedFile:
-    """Read and parse one file; its user errors are kept in the result, not raised."""
+def parse_file(
+    path: Path, *, lenient: bool = False, segments: bool = False, office: Office | None = None
+) -> ParsedFile:
+    """Read and parse one file (a legacy .doc through LibreOffice, `office`); its user errors
+    are kept in the result, not raised."""
     source = str(path)
     lines: tuple[Line, ...] = ()
     try:
-        text = read_file(path).text
+        text = read_file(path, office=office).text
         if segments:  # first, so a text the reader does not know can still be looked at
             lines = tuple(debug_segments(text, source=source))
         document = parse_document(text, source=source, lenient=lenient)
@@ -48,7 +52,11 @@ def parse_file(path: Path, *, lenient: bool = False, segments: bool = False) -> 
 
 
 def parse_files(
-    paths: Iterable[Path], *, lenient: bool = False, segments: bool = False
+    paths: Iterable[Path],
+    *,
+    lenient: bool = False,
+    segments: bool = False,
+    office: Office | None = None,
 ) -> list[ParsedFile]:
     """`parse_file` for each path, in order."""
-    return [parse_file(path, lenient=lenient, segments=segments) for path in paths]
+    return [parse_file(path, lenient=lenient, segments=segments, office=office) for path in paths]

@@ -1,14 +1,16 @@
 """Files into text: the first stage of the reader.
 
 `read_file(path)` reads a plain-text file (UTF-8 with or without BOM, UTF-16 LE/BE with a BOM or
-recognised by its pattern of NUL bytes, cp1252 as the last resort) or a Word .docx (paragraphs,
-tabs, tables, real footnotes) and returns a `ReadResult`.
+recognised by its pattern of NUL bytes, cp1252 as the last resort), a Word .docx (paragraphs,
+tabs, tables, real footnotes) or a legacy Word .doc (converted to .docx by LibreOffice in
+`legacy_doc`, then read as one) and returns a `ReadResult`.
 
 Promise after this stage: the text is a `str` with `\\n` line ends and no BOM; a .docx gives one
 line per paragraph, its footnotes rendered in the Word-export conventions the .txt samples use
 (`[footnoteRef:N]N` at the anchor, ` [N: N\\tbody]` at the end of the paragraph), so one pipeline
-serves both. Anything that is not such a file (empty, binary, PDF, legacy .doc, a zip that is no
-.docx, a directory, an unreadable file) raises `InputError` naming the file and what to do.
+serves both. Anything that is not such a file (empty, binary, PDF, a password-protected or
+damaged .doc/.docx, a zip that is no .docx, a directory, an unreadable file) raises `InputError`
+naming the file and what to do.
 """
 
 from __future__ import annotations
@@ -23,9 +25,9 @@ from typing import Any
 from lxml import etree
 
 from intersector.domain.errors import InputError
+from intersector.texts.legacy_doc import Office, doc_to_docx, is_legacy_word
 
 PDF_MAGIC = b"%PDF-"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 BOMS = (  # (BOM, codec that strips it, name reported)
     (b"\xef\xbb\xbf", "utf-8-sig", "utf-8-sig"),
@@ -53,8 +55,8 @@ _TEXT_HINT = "give a plain-text (.txt) export or a .docx"
 @dataclass(frozen=True)
 class ReadResult:
     """What a file held: its text, the encoding it was decoded from (`utf-8`, `utf-8-sig`,
-    `utf-16-le`, `utf-16-be`, `cp1252`, or `docx`) and its format
-    (`text` or `docx`)."""
+    `utf-16-le`, `utf-16-be`, `cp1252`, `docx` or `doc`) and its format
+    (`text`, `docx` or `doc`)."""
 
     text: str
     encoding: str
@@ -66,29 +68,35 @@ def read_text(path: Path) -> str:
     return read_file(path).text
 
 
-def read_file(path: Path) -> ReadResult:
-    """Read `path` by what its bytes are, whatever its name: .docx by its zip content, text by its
+def read_file(path: Path, *, office: Office | None = None) -> ReadResult:
+    """Read `path` by what its bytes are, whatever its name: .docx by its zip content, legacy
+    .doc by its OLE header (through LibreOffice, `office`), text by its
     encoding. Raises `InputError` naming the file for anything else."""
     data = _read_bytes(path)
-    return read_bytes(data, source=str(path))
+    return read_bytes(data, source=str(path), office=office)
 
 
-def read_bytes(data: bytes, *, source: str = "") -> ReadResult:
+def read_bytes(data: bytes, *, source: str = "", office: Office | None = None) -> ReadResult:
     """Same as `read_file` on bytes already in memory; `source` names them in errors."""
     if not data.strip():
         raise InputError(f"the file is empty: {_TEXT_HINT}", source=source)
+    if is_legacy_word(data):
+        docx = doc_to_docx(data, source=source, office=office)
+        return ReadResult(_docx_text(docx, source), "doc", "doc")
     _refuse_known_formats(data, source)
     if data.startswith(ZIP_MAGICS):
-        text = read_docx_bytes(data, source=source)
-        if not text.strip():
-            raise InputError(
-                "the .docx holds no text: check that it is the right file", source=source
-            )
-        return ReadResult(text, "docx", "docx")
+        return ReadResult(_docx_text(data, source), "docx", "docx")
     text, encoding = decode_text(data, source=source)
     if not text.strip():
         raise InputError(f"the file holds only blank space: {_TEXT_HINT}", source=source)
     return ReadResult(text, encoding, "text")
+
+
+def _docx_text(data: bytes, source: str) -> str:
+    text = read_docx_bytes(data, source=source)
+    if not text.strip():
+        raise InputError("the .docx holds no text: check that it is the right file", source=source)
+    return text
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -121,12 +129,6 @@ def _refuse_known_formats(data: bytes, source: str) -> None:
     if _is_pdf(data):
         raise InputError(
             "PDF is not read yet: export the text from Word or give the .docx", source=source
-        )
-    if data.startswith(OLE_MAGIC):
-        raise InputError(
-            "a legacy Word .doc (or other OLE) file is not read: save it as .docx in Word "
-            "(File > Save As > Word Document) or export it as plain text",
-            source=source,
         )
     for magic, what in KNOWN_BINARIES:
         if data.startswith(magic):
