@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from typer._click.exceptions import ClickException
 
 from intersector.domain.errors import IntersectorError
+from intersector.reports.terminal import Terminal, safe
 
 app = typer.Typer(
     name="intersector",
@@ -20,8 +20,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-console = Console()
-err_console = Console(stderr=True)
+console = Terminal()  # user data printed as itself: no markup obeyed, no escapes, no emoji
+err_console = Terminal(stderr=True)
 
 
 @app.callback()
@@ -350,8 +350,6 @@ def load(
 ) -> None:
     """Validate registry files, then store their items; a file with any problem loads nothing
     and every problem is listed with its file, line and field (exit 2)."""
-    from rich.table import Table
-
     from intersector import services
     from intersector.settings import Settings
 
@@ -362,12 +360,9 @@ def load(
         f"item(s) from {good} of {len(result.files)} file(s)"
     )
     if result.errors:
-        table = Table(title=f"{len(result.errors)} problem(s): files with problems not loaded")
-        for column in ("file", "line", "field", "problem"):
-            table.add_column(column, overflow="fold")
-        for e in result.errors:
-            table.add_row(e.file, str(e.line or ""), e.field, e.message)
-        err_console.print(table)
+        err_console.print(f"{len(result.errors)} problem(s): files with problems not loaded")
+        for error in result.errors:
+            err_console.print(safe(error), markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(2)
 
 
@@ -611,7 +606,9 @@ def run(argv: list[str] | None = None) -> int:
         # without standalone mode, click returns the code of `typer.Exit(code)`
         code = app(args=argv, standalone_mode=False)
     except IntersectorError as error:
-        err_console.print(f"error: {error}", style="bold red", highlight=False, markup=False)
+        err_console.print(
+            f"error: {safe(error)}", style="bold red", highlight=False, markup=False, soft_wrap=True
+        )
         return 2
     except typer.Exit as done:
         return int(done.exit_code or 0)

@@ -80,7 +80,7 @@ groups:
         ("    target: 2025-02-30\n", 14, "target", "expected a date YYYY-MM-DD"),
         ("    target: next year\n", 14, "target", "expected a date YYYY-MM-DD"),
         ("    status: finished\n", 14, "status", "'finished' is not a known status"),
-        ("    group: itu-t-sg99\n", 14, "group", "unknown group 'itu-t-sg99'"),
+        ("    group: itu-t-sg99\n", 13, "group", "unknown group 'itu-t-sg99'"),
         (
             "    dependencies: [{on: itu-x}]\n",
             14,
@@ -105,6 +105,8 @@ def test_each_bad_row_is_named_by_file_line_and_field(
     if "title" in field:
         activity = activity.replace("    title: QoS\n", "")
         row = ""
+    if row.startswith("    group:"):  # a key given twice is an error of its own
+        activity = activity.replace("    group: itu-t-sg13\n", "")
     path = write(tmp_path, "bad.yaml", GROUPS + activity + row)
     result = load_paths([path])
     assert result.items == []

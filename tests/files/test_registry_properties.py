@@ -10,6 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from intersector.domain.ids import make_id
 from intersector.domain.registry import (
     ACTIVITY_KINDS,
     ACTIVITY_STATUSES,
@@ -30,11 +31,15 @@ tricky = st.sampled_from(
 text = free | tricky
 required = text.filter(lambda t: t != "")
 texts = st.lists(text, max_size=3).map(tuple)
+# Ids follow the id rules (domain/ids.py): the registry rules refuse any other.
+ids = st.from_regex(r"[a-z0-9]([a-z0-9.-]{0,10}[a-z0-9])?", fullmatch=True).filter(
+    lambda t: make_id(t) == t
+)
 dates = st.none() | st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1))
 
 activities = st.builds(
     Activity,
-    id=required,
+    id=ids,
     sector=st.sampled_from(["itu-r", "itu-t", "itu-d"]),
     kind=st.sampled_from(ACTIVITY_KINDS),
     identifier=required,
@@ -50,10 +55,10 @@ activities = st.builds(
     milestones=st.lists(st.builds(Milestone, name=text, date=st.dates()), max_size=2).map(tuple),
     source=text,
     withdrawn=st.booleans(),
-)
+).filter(lambda a: not (a.start and a.target and a.target < a.start))
 subjects = st.builds(
     Subject,
-    id=required,
+    id=ids,
     labels=st.dictionaries(st.sampled_from(["en", "fr", "es"]), text, max_size=3),
     keywords=st.dictionaries(st.sampled_from(["en", "fr", "es"]), texts, max_size=3),
 )

@@ -21,6 +21,7 @@ import dataclasses
 import functools
 import io
 import json
+import math
 import re
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -30,54 +31,14 @@ from typing import Any
 
 import yaml
 
+from intersector.domain import rules
 from intersector.domain.errors import ValidationError
-from intersector.domain.registry import (
-    ACTIVITY_KINDS,
-    ACTIVITY_STATUSES,
-    GROUP_KINDS,
-    LIAISON_STATES,
-    SECTORS,
-)
 from intersector.store import codec
+
+csv.field_size_limit(max(csv.field_size_limit(), 4 * rules.LONG_TEXT_MAX))
 
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv"}
 FORMATS = ("yaml", "json", "csv")
-
-# Allowed values of enumerated fields, by item type.
-ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
-    "sector": {"id": SECTORS},
-    "group": {"sector": (*SECTORS, "itu", "external"), "kind": GROUP_KINDS},
-    "activity": {
-        "sector": (*SECTORS, "itu"),
-        "kind": ACTIVITY_KINDS,
-        "status": ACTIVITY_STATUSES,
-    },
-    "liaison": {"state": LIAISON_STATES},
-    "mechanism": {"kind": GROUP_KINDS},
-    "roadmap": {"sector": SECTORS},
-}
-
-# Fields that name other items: (field path, type referred to). `x[]` is a list of ids,
-# `x[].y` the `y` of each element of the list `x`.
-REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
-    "group": (("parent", "group"),),
-    "subject": (("parent", "subject"),),
-    "activity": (
-        ("group", "group"),
-        ("subjects[]", "subject"),
-        ("dependencies[].on", "activity"),
-    ),
-    "liaison": (
-        ("from_group", "group"),
-        ("for_action[]", "group"),
-        ("for_comment[]", "group"),
-        ("for_information[]", "group"),
-        ("replies_to", "liaison"),
-        ("activities[]", "activity"),
-    ),
-    "mechanism": (("members[]", "group"), ("subjects[]", "subject")),
-    "roadmap": (("subject", "subject"), ("entries[].activity", "activity")),
-}
 
 
 @dataclass(frozen=True)
@@ -188,6 +149,25 @@ def _failed(parsed: ParsedFile, line: int | None, message: str, name: str = "") 
     return parsed
 
 
+def registry_type(name: str) -> codec.ItemType:
+    """The registry item type named `name` (singular or plural). Anything else — users, tokens,
+    reviews — is refused: a registry file carries registry items only; users and tokens change
+    only through `intersector user …` and the admin API."""
+    known = ", ".join(codec.ITEM_TYPES[t].plural for t in rules.REGISTRY_TYPES)
+    for type_name in rules.REGISTRY_TYPES:
+        item_type = codec.ITEM_TYPES[type_name]
+        if name in (item_type.name, item_type.plural):
+            return item_type
+    if name in ("user", "users", "token", "tokens"):
+        raise ValidationError(
+            f"{name!r}: users and tokens are not registry items and are never loaded from a "
+            "file; use `intersector user …` or the admin API. A registry file carries "
+            f"{known}",
+            field=name,
+        )
+    raise ValidationError(f"unknown item type {name!r}: use one of {known}", field=name)
+
+
 def _top_level(parsed: ParsedFile, data: Any, key_line: Callable[[str], int | None]) -> None:
     """Rows from the top-level mapping {plural type: [items]} of a YAML or JSON file."""
     if not isinstance(data, Mapping):
@@ -195,7 +175,7 @@ def _top_level(parsed: ParsedFile, data: Any, key_line: Callable[[str], int | No
         return
     for key, items in data.items():
         try:
-            item_type = codec.get_item_type(str(key))
+            item_type = registry_type(str(key))
         except ValidationError as error:
             _failed(parsed, key_line(str(key)), error.message, str(key))
             continue
@@ -206,12 +186,44 @@ def _top_level(parsed: ParsedFile, data: Any, key_line: Callable[[str], int | No
 
 
 _DROPPED_TAGS = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
+_LONGEST_NUMBER = 1_000  # digits: Python refuses to read or print much longer ones
+
+
+class _YamlKeyError(yaml.MarkedYAMLError):
+    """A mapping key given twice (the first would be silently dropped)."""
+
+    def __init__(self, key: str, first: int, mark: Any) -> None:
+        problem = f"duplicate key {key!r} (first at line {first})"
+        super().__init__(problem=problem, problem_mark=mark)
+        self.key = key
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """Safe YAML where only true/false are booleans (YAML 1.2): in YAML 1.1 `on:` — the key of
     every dependency — would be read as True, and `no`/`yes` too. Dates stay text, so that a bad
-    one (`2025-02-30`) is reported by the codec with its field instead of crashing."""
+    one (`2025-02-30`) is reported by the codec with its field instead of crashing. A key given
+    twice in one mapping, and a number too long to read, are errors with their line."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key_node, _value in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
+                    continue
+                line = key_node.start_mark.line + 1
+                if key_node.value in seen:
+                    raise _YamlKeyError(key_node.value, seen[key_node.value], key_node.start_mark)
+                seen[key_node.value] = line
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_number(self, node: Any) -> Any:
+        if len(str(node.value)) > _LONGEST_NUMBER:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"a number of {len(node.value):,} digits is too long", node.start_mark
+            )
+        if node.tag.endswith(":int"):
+            return self.construct_yaml_int(node)
+        return self.construct_yaml_float(node)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -221,6 +233,8 @@ _Loader.yaml_implicit_resolvers = {
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_number)
+_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_number)
 
 
 def _parse_yaml(text: str, parsed: ParsedFile) -> None:
@@ -228,12 +242,19 @@ def _parse_yaml(text: str, parsed: ParsedFile) -> None:
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
+    except _YamlKeyError as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else None
+        _failed(parsed, line, f"not valid here: {error.problem}", error.key)
+        return
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else None
         _failed(parsed, line, f"not valid YAML: {error.problem or error}")
         return
     except yaml.YAMLError as error:
         _failed(parsed, None, f"not valid YAML: {error}")
+        return
+    except RecursionError:
+        _failed(parsed, None, "not valid here: nested too deeply")
         return
     finally:
         loader.dispose()
@@ -263,9 +284,18 @@ def _yaml_lines(node: Any) -> dict[tuple[str, int, str], int]:
 
 def _parse_json(text: str, parsed: ParsedFile) -> None:
     try:
-        data = json.loads(text)
+        data = json.loads(
+            text, object_pairs_hook=_unique_keys, parse_int=_json_int, parse_constant=float
+        )
     except json.JSONDecodeError as error:
         _failed(parsed, error.lineno, f"not valid JSON: {error.msg} (column {error.colno})")
+        return
+    except _DuplicateKeyError as error:
+        line = _last_key_line(text, error.key)
+        _failed(parsed, line, f"not valid here: duplicate key {error.key!r}", error.key)
+        return
+    except RecursionError:
+        _failed(parsed, _deep_line(text), "not valid JSON: nested too deeply")
         return
     cache: dict[str, dict[tuple[str, int, str], int]] = {}
 
@@ -276,6 +306,43 @@ def _parse_json(text: str, parsed: ParsedFile) -> None:
 
     parsed.locate = locate
     _top_level(parsed, data, lambda key: locate(key, -1, ""))
+
+
+class _DuplicateKeyError(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _DuplicateKeyError(key)
+        found[key] = value
+    return found
+
+
+def _json_int(digits: str) -> int | float:
+    """A JSON whole number; one too long to read becomes infinity, refused with its field."""
+    return int(digits) if len(digits) <= _LONGEST_NUMBER else math.inf
+
+
+def _last_key_line(text: str, key: str) -> int | None:
+    found = None
+    for match in re.finditer(re.escape(json.dumps(key)) + r"\s*:", text):
+        found = match.start()
+    return None if found is None else text.count("\n", 0, found) + 1
+
+
+def _deep_line(text: str, limit: int = 500) -> int:
+    """The line where brackets first nest `limit` deep (strings not told apart: a hint)."""
+    depth = 0
+    for position, char in enumerate(text):
+        depth += (char in "[{") - (char in "]}")
+        if depth >= limit:
+            return text.count("\n", 0, position) + 1
+    return 1
 
 
 _JSON_TOKEN = re.compile(r'"((?:[^"\\\n]|\\.)*)"(\s*:)?|[{}\[\]\n]')
@@ -310,10 +377,13 @@ def _json_lines(text: str) -> dict[tuple[str, int, str], int]:
 def _parse_csv(text: str, parsed: ParsedFile) -> None:
     stem = Path(parsed.path).stem
     try:
-        item_type = codec.get_item_type(stem)
-    except ValidationError:
-        known = ", ".join(f"{t.plural}.csv" for t in codec.ITEM_TYPES.values())
-        _failed(parsed, None, f"a CSV file is named after its item type: {known}")
+        item_type = registry_type(stem)
+    except ValidationError as error:
+        known = ", ".join(f"{codec.ITEM_TYPES[t].plural}.csv" for t in rules.REGISTRY_TYPES)
+        if stem in ("user", "users", "token", "tokens"):
+            _failed(parsed, None, error.message)
+        else:
+            _failed(parsed, None, f"a CSV file is named after its item type: {known}")
         return
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
@@ -322,10 +392,13 @@ def _parse_csv(text: str, parsed: ParsedFile) -> None:
         return
     header = [h.strip() for h in header]
     known_fields = {f.name: f for f in fields(item_type.cls)}
-    for name in header:
+    for column, name in enumerate(header, 1):
         if name not in known_fields:
             message = f"unknown field {name!r}; known fields: {', '.join(known_fields)}"
             _failed(parsed, 1, message, name)
+        elif name in header[: column - 1]:
+            first = header.index(name) + 1
+            _failed(parsed, 1, f"column {column} repeats the field of column {first}", name)
     starts: dict[int, int] = {}
     index, start = 0, reader.line_num + 1
     try:
@@ -362,18 +435,46 @@ class _Candidate:
 
 
 def load_paths(
-    paths: Iterable[str | Path], *, known: Mapping[str, Iterable[str]] | None = None
+    paths: Iterable[str | Path],
+    *,
+    known: Mapping[str, Iterable[str]] | rules.Existing | None = None,
 ) -> LoadResult:
-    """Read and validate every registry file under `paths`. `known`: ids already stored, by
-    type (`{"group": {...}}`), that references may name."""
+    """Read and validate every registry file under `paths`. `known`: what is stored already,
+    that references may name — a `domain.rules.Existing` view, or ids by type
+    (`{"group": {...}}`)."""
     parsed = [parse_file(path) for path in expand(paths)]
     candidates = [_Candidate(p, row) for p in parsed for row in p.rows]
     for candidate in candidates:
         _decode(candidate)
-        _check_enums(candidate)
+    existing = _view(known)
+    _check_rules(candidates, existing)
     _check_duplicates(candidates)
-    _check_references(candidates, parsed, known or {})
+    _check_loadable(candidates, parsed, existing)
     return LoadResult(tuple(_file_load(p, candidates) for p in parsed))
+
+
+def _view(known: Mapping[str, Iterable[str]] | rules.Existing | None) -> rules.Existing:
+    if known is None:
+        return rules.Nothing()
+    if isinstance(known, Mapping):
+        return KnownIds(known)
+    return known
+
+
+class KnownIds:
+    """The view of a registry known only by its ids (no Sectors of groups, no links)."""
+
+    def __init__(self, ids: Mapping[str, Iterable[str]]) -> None:
+        self._ids = {name: set(found) for name, found in ids.items()}
+
+    def exists(self, type_name: str, item_id: str) -> bool:
+        return item_id in self._ids.get(type_name, ())
+
+    def group_sector(self, group_id: str) -> str | None:
+        return None
+
+    def links(self, type_name: str, item_id: str) -> tuple[str, ...]:
+        return ()
 
 
 def _decode(candidate: _Candidate) -> None:
@@ -385,7 +486,11 @@ def _decode(candidate: _Candidate) -> None:
     if candidate.file.path.lower().endswith(".csv") and isinstance(data, Mapping):
         data, cell_problems = _from_cells(item_type.cls, data)
         candidate.problems.extend(cell_problems)
-    item, problems = codec.decode(item_type.cls, data)
+    try:
+        item, problems = codec.decode(item_type.cls, data)
+    except RecursionError:
+        candidate.problems.append(("", "nested too deeply"))
+        return
     candidate.problems.extend((p.field, p.message) for p in problems)
     for name in sorted(_required_fields(item_type.cls)):
         if item is not None and getattr(item, name) == "":
@@ -407,15 +512,15 @@ def _required_cached(cls: Any) -> frozenset[str]:
     )
 
 
-def _check_enums(candidate: _Candidate) -> None:
-    if candidate.item is None:
-        return
-    for name, allowed in ENUMS.get(candidate.row.type_name, {}).items():
-        value = getattr(candidate.item, name)
-        if value not in allowed:
-            candidate.problems.append(
-                (name, f"{value!r} is not a known {name}: use one of {', '.join(allowed)}")
-            )
+def _check_rules(candidates: list[_Candidate], existing: rules.Existing) -> None:
+    """The registry rules (`domain.rules.validate`) on every decoded row, the registry seen as
+    it will be once every file is loaded (so rows may name each other, across files)."""
+    decoded = [c.item for c in candidates if c.item is not None]
+    view = rules.WithItems(existing, decoded)
+    for candidate in candidates:
+        if candidate.item is not None:
+            found = rules.validate(candidate.item, view)
+            candidate.problems.extend((r.field, r.message) for r in found)
 
 
 def _check_duplicates(candidates: list[_Candidate]) -> None:
@@ -434,67 +539,43 @@ def _check_duplicates(candidates: list[_Candidate]) -> None:
             first[key] = candidate
 
 
-def _check_references(
-    candidates: list[_Candidate], parsed: list[ParsedFile], known: Mapping[str, Iterable[str]]
+def _check_loadable(
+    candidates: list[_Candidate], parsed: list[ParsedFile], existing: rules.Existing
 ) -> None:
-    """Every id a row names must be stored already or defined in a file. Then, as a file with
-    errors loads nothing, rows naming items of such a file fail too (repeated until stable)."""
-    defined = _ids(candidates, known, bad_files=set())
-    for candidate in candidates:
-        candidate.problems.extend(_unknown_references(candidate, defined, "an unknown"))
+    """As a file with errors loads nothing, rows naming items defined only in such a file fail
+    too (repeated until stable)."""
     while True:
         bad_files = {id(p) for p in parsed if p.errors}
         bad_files |= {id(c.file) for c in candidates if c.problems}
-        loadable = _ids(candidates, known, bad_files)
+        loadable = {
+            (c.row.type_name, c.item.id)
+            for c in candidates
+            if c.item is not None and id(c.file) not in bad_files
+        }
         newly = False
         for candidate in candidates:
             if id(candidate.file) in bad_files:
                 continue
-            problems = list(_unknown_references(candidate, loadable, "a not loadable"))
+            problems = list(_not_loadable(candidate, loadable, existing))
             candidate.problems.extend(problems)
             newly = newly or bool(problems)
         if not newly:
             return
 
 
-def _ids(
-    candidates: list[_Candidate], known: Mapping[str, Iterable[str]], bad_files: set[int]
-) -> dict[str, set[str]]:
-    """Ids by type: stored ones, and those of decoded rows of files not in `bad_files`."""
-    ids = {name: set(found) for name, found in known.items()}
-    for candidate in candidates:
-        if candidate.item is not None and id(candidate.file) not in bad_files:
-            ids.setdefault(candidate.row.type_name, set()).add(candidate.item.id)
-    return ids
-
-
-def _unknown_references(
-    candidate: _Candidate, available: Mapping[str, set[str]], what: str
+def _not_loadable(
+    candidate: _Candidate, loadable: set[tuple[str, str]], existing: rules.Existing
 ) -> Iterator[tuple[str, str]]:
     if candidate.item is None:
         return
-    hint = {
-        "an unknown": "define it or fix the id",
-        "a not loadable": "it is defined in a file with errors, which loads nothing: fix that file",
-    }[what]
-    for path, target in REFERENCES.get(candidate.row.type_name, ()):
-        for where, value in _values_at(candidate.item, path):
-            if value and value not in available.get(target, set()):
-                yield where, f"refers to {what} {target} {value!r}: {hint}"
-
-
-def _values_at(item: Any, path: str) -> Iterator[tuple[str, str]]:
-    """(field as reported, id) for each id at `path` (`group`, `subjects[]`, `entries[].x`)."""
-    head, _, rest = path.partition("[]")
-    value = getattr(item, head)
-    if not _:
-        yield head, value
-        return
-    for i, element in enumerate(value):
-        if rest:
-            yield f"{head}[{i}]{rest}", getattr(element, rest.lstrip("."))
-        else:
-            yield f"{head}[{i}]", element
+    for path, target in rules.REFERENCES.get(candidate.row.type_name, ()):
+        for where, value in rules.values_at(candidate.item, path):
+            if value and (target, value) not in loadable and not existing.exists(target, value):
+                yield (
+                    where,
+                    f"refers to a not loadable {target} {value!r}: it is defined in a file "
+                    "with errors, which loads nothing: fix that file",
+                )
 
 
 def _file_load(parsed: ParsedFile, candidates: list[_Candidate]) -> FileLoad:

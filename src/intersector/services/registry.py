@@ -9,10 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import intersector.store.users  # noqa: F401  (registers the user and token types)
-from intersector.domain.errors import NotFoundError
+from intersector.domain import rules
+from intersector.domain.errors import InputError, NotFoundError, ValidationError
 from intersector.domain.registry import Version
+from intersector.domain.rules import Refusal, text_refusals
 from intersector.files import registry
 from intersector.files.relaton import RelatonImport, keep_registry_fields, load_publications
+from intersector.services.checks import StoreView, batch_refusals
 from intersector.services.texts import office_of
 from intersector.settings import Settings
 from intersector.store import SaveSummary, Store, open_store
@@ -20,7 +23,7 @@ from intersector.texts.batch import ParsedFile, parse_file
 from intersector.texts.document_json import document_to_dict
 
 TEXT_SUFFIXES = (".txt", ".docx", ".doc", ".pdf")
-REGISTRY_TYPES = ("sector", "subject", "group", "activity", "liaison", "mechanism", "roadmap")
+REGISTRY_TYPES = rules.REGISTRY_TYPES
 
 
 def open_registry(settings: Settings) -> Store:
@@ -59,13 +62,24 @@ def ingest_paths(
         for path in text_files(paths):
             if on_file is not None:
                 on_file(path)
-            parsed = parse_file(path, lenient=lenient, office=office_of(settings))
+            parsed = _storable(parse_file(path, lenient=lenient, office=office_of(settings)))
             if parsed.document is None:
                 failed.append(parsed)
                 continue
             key, changed = store.save_document(parsed.document, author=settings.author)
             stored.append((parsed.path, key, changed))
     return stored, failed
+
+
+def _storable(parsed: ParsedFile) -> ParsedFile:
+    """The parsed file, or a failure naming what no database keeps the same on SQLite and
+    PostgreSQL (a NUL character, a lone surrogate) and where in the document it is."""
+    if parsed.document is None:
+        return parsed
+    for refusal in text_refusals(parsed.document, limits=False):
+        error = InputError(f"{refusal.field}: the text {refusal.message}", source=parsed.path)
+        return ParsedFile(parsed.path, segments=parsed.segments, error=error)
+    return parsed
 
 
 def show_stored(
@@ -100,8 +114,7 @@ def load_registry(
     """`intersector load`: validate every registry file, then store the items of the files
     without errors in one transaction. Returns (files.registry.LoadResult, SaveSummary)."""
     with open_registry(settings) as store:
-        known = {name: store.ids(name) for name in REGISTRY_TYPES}
-        result = registry.load_paths(paths, known=known)
+        result = registry.load_paths(paths, known=StoreView(store, prefetch=True))
         loaded = ", ".join(f.path for f in result.files if f.ok)
         summary = store.save_many(result.items, author=settings.author, reason=f"load {loaded}")
     return result, summary
@@ -120,15 +133,34 @@ def import_relaton(
     imported = load_publications(source, progress=on_line)
     with open_registry(settings) as store:
         existing = {a.id: a for a in store.iter("activity", include_withdrawn=True)}
-        activities = keep_registry_fields(imported.activities, existing)
+        activities = list(keep_registry_fields(imported.activities, existing))
         known_groups = store.ids("group")
         groups = [g for g in imported.groups if g.id not in known_groups]
+        view = StoreView(store, prefetch=True)
+        _refuse_bad_imports(source, batch_refusals(view, [*groups, *activities]))
         summary = store.save_many(
             [*groups, *activities],
             author=settings.author,
             reason=f"import-relaton {source.name}",
         )
     return replace(imported, groups=tuple(groups)), summary
+
+
+def _refuse_bad_imports(source: Path, found: list[tuple[Any, Refusal]], shown: int = 20) -> None:
+    """The registry rules' refusals of imported items as one error naming each item and field
+    (the file then imports nothing)."""
+    if not found:
+        return
+    lines = [
+        f"{rules.type_name_of(item)} {item.id!r}, field {r.field!r}: {r.message}"
+        for item, r in found[:shown]
+    ]
+    if len(found) > shown:
+        lines.append(f"… and {len(found) - shown:,} more")
+    raise ValidationError(
+        f"{len(found):,} problem(s), nothing imported:\n    " + "\n    ".join(lines),
+        source=str(source),
+    )
 
 
 def export_registry(settings: Settings, fmt: str | None, output: str | Path) -> list[Path]:

@@ -18,14 +18,13 @@ from intersector.coordination.liaisons import (
     transition,
 )
 from intersector.coordination.roadmap import JoinedRoadmap, group_label, sector_of_group
-from intersector.domain import registry as r
 from intersector.domain.documents import Document
-from intersector.domain.errors import NotFoundError, ValidationError
-from intersector.domain.ids import make_id
+from intersector.domain.errors import NotFoundError
 from intersector.domain.registry import CLOSED_STATUSES, SECTORS, Liaison, Version
 from intersector.reports.charts import gantt_svg
 from intersector.reports.roadmap_json import finding_to_dict, roadmap_to_dict
 from intersector.services.analytics import overlap_candidates_for_web
+from intersector.services.checks import StoreView, check_item
 from intersector.services.roadmaps import joined_roadmap, registry_findings
 from intersector.store import Store, StoredDocument
 from intersector.store.codec import from_dict, item_type_of, to_dict
@@ -48,46 +47,6 @@ def item_sector(store: Store, item: object) -> tuple[str, str]:
         known = {group: store.get("group", group)} if store.exists("group", group) else {}
         sector = sector_of_group(group, known)
     return str(sector), str(group)
-
-
-def _check_choices(type_name: str, item: object) -> None:
-    """Refuse values outside the registry's vocabularies (ValidationError naming the field)."""
-    vocabularies: dict[str, dict[str, tuple[str, ...]]] = {
-        "activity": {"sector": r.SECTORS, "kind": r.ACTIVITY_KINDS, "status": r.ACTIVITY_STATUSES},
-        "roadmap": {"sector": r.SECTORS},
-        "liaison": {"state": r.LIAISON_STATES},
-        "group": {"kind": r.GROUP_KINDS},
-        "mechanism": {"kind": r.GROUP_KINDS},
-    }
-    for name, allowed in vocabularies.get(type_name, {}).items():
-        if getattr(item, name) not in allowed:
-            raise ValidationError(
-                f"{name} {getattr(item, name)!r} is not one of {', '.join(allowed)}", field=name
-            )
-    _check_text(item)
-
-
-def _check_text(item: object) -> None:
-    """Text a database can keep: valid Unicode (no lone surrogates), no NUL character."""
-    for name, value in to_dict(item).items():
-        text = json.dumps(value, ensure_ascii=False)
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError as error:
-            raise ValidationError("the text is not valid Unicode", field=name) from error
-        if "\\u0000" in text:
-            raise ValidationError("the text contains a NUL character", field=name)
-
-
-def _check_new_id(item: RegistryItem) -> None:
-    """A new item's id follows the conventions of `domain.ids` (`itu-t-q6-13`)."""
-    if not item.id or make_id(item.id) != item.id:
-        suggestion = make_id(item.id) or "itu-t-sg13"
-        raise ValidationError(
-            f"id {item.id!r} is not a readable id: use lower-case letters, digits, dots and "
-            f"hyphens, e.g. {suggestion!r}",
-            field="id",
-        )
 
 
 def _check_edit(store: Store, principal: Principal, type_name: str, item: object) -> None:
@@ -119,8 +78,7 @@ def create_item(
     """Store a new registry item as `principal`; ConflictError if the id is taken."""
     type_name = item_type_of(item).name
     _check_edit(store, principal, type_name, item)
-    _check_choices(type_name, item)
-    _check_new_id(item)
+    check_item(StoreView(store), item, principal=principal)
     return store.save(item, author=principal.name, reason=reason or "created", expected_version=0)
 
 
@@ -134,7 +92,7 @@ def update_item(
     stored = from_dict(type_name, current.data)
     _check_edit(store, principal, type_name, stored)
     _check_edit(store, principal, type_name, item)
-    _check_choices(type_name, item)
+    check_item(StoreView(store), item, principal=principal, stored=stored)
     if isinstance(item, Liaison) and item.state != stored.state:
         transition(stored, item.state)  # the workflow: draft → sent → answered → closed
     return store.save(

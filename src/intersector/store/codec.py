@@ -16,7 +16,9 @@ Item types have a singular name (`activity`), used in the store and the CLI, and
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
+import reprlib
 import types
 import typing
 from collections.abc import Mapping
@@ -263,7 +265,7 @@ def decode(cls: type[Any], data: Mapping[str, Any]) -> tuple[Any, list[Problem]]
         return None, [Problem("", f"expected a mapping of fields, got {_kind(data)}")]
     plan = _plan(typing.cast(Any, cls))  # a class is hashable, whatever typeshed says
     problems = [
-        Problem(str(key), f"unknown field {key!r}; known fields: {', '.join(plan)}")
+        Problem(str(key)[:100], f"unknown field {_shown(key)}; known fields: {', '.join(plan)}")
         for key in data
         if key not in plan
     ]
@@ -383,11 +385,26 @@ def _nested(cls: type[Any]) -> _Converter:
 def _to_str(value: Any, where: str) -> str:
     if isinstance(value, str):
         return value
+    if isinstance(value, float) and not math.isfinite(value):
+        raise _FieldError(where, _NOT_A_NUMBER)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
+        try:
+            return str(value)
+        except ValueError:  # more digits than Python prints
+            raise _FieldError(where, _NOT_A_NUMBER) from None
     if isinstance(value, date):
         return value.isoformat()
     raise _FieldError(where, f"expected text, got {_kind(value)}")
+
+
+_NOT_A_NUMBER = "not a number that can be stored (NaN, infinity, or too many digits)"
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother = 3, 80, 80
+
+
+def _shown(value: object) -> str:
+    """A value as a short repr for a message (deep or huge values cut, never a RecursionError)."""
+    return _SHORT.repr(value)
 
 
 _TRUE = {"true", "yes", "1"}
@@ -399,15 +416,15 @@ def _to_bool(value: Any, where: str) -> bool:
         return value
     if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
         return value.strip().lower() in _TRUE
-    raise _FieldError(where, f"expected true or false, got {value!r}")
+    raise _FieldError(where, f"expected true or false, got {_shown(value)}")
 
 
 def _to_int(value: Any, where: str) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
+    if isinstance(value, str) and re.fullmatch(r"-?\d{1,1000}", value.strip()):
         return int(value)
-    raise _FieldError(where, f"expected a whole number, got {value!r}")
+    raise _FieldError(where, f"expected a whole number, got {_shown(value)}")
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -423,7 +440,7 @@ def _to_date(value: Any, where: str) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise _FieldError(where, f"expected a date YYYY-MM-DD, got {value!r}")
+    raise _FieldError(where, f"expected a date YYYY-MM-DD, got {_shown(value)}")
 
 
 def _to_datetime(value: Any, where: str) -> datetime:
@@ -436,7 +453,7 @@ def _to_datetime(value: Any, where: str) -> datetime:
             pass
         else:
             return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-    raise _FieldError(where, f"expected a date and time (ISO 8601), got {value!r}")
+    raise _FieldError(where, f"expected a date and time (ISO 8601), got {_shown(value)}")
 
 
 def _to_any(value: Any, where: str) -> Any:
@@ -444,9 +461,14 @@ def _to_any(value: Any, where: str) -> Any:
 
 
 def _to_float(value: Any, where: str) -> float:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise _FieldError(where, _NOT_A_NUMBER)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    raise _FieldError(where, f"expected a number, got {value!r}")
+        try:
+            return float(value)
+        except OverflowError:
+            raise _FieldError(where, _NOT_A_NUMBER) from None
+    raise _FieldError(where, f"expected a number, got {_shown(value)}")
 
 
 _SCALARS: dict[Any, typing.Callable[[Any, str], Any]] = {
@@ -466,4 +488,4 @@ def _kind(value: object) -> str:
         return "a mapping"
     if isinstance(value, list | tuple):
         return "a list"
-    return f"{type(value).__name__} {value!r}"
+    return f"{type(value).__name__} {_shown(value)}"

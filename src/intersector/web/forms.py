@@ -9,21 +9,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from intersector.domain.errors import ValidationError
-from intersector.domain.registry import (
-    ACTIVITY_KINDS,
-    ACTIVITY_STATUSES,
-    GROUP_KINDS,
-    LIAISON_STATES,
-    SECTORS,
-)
+from intersector.domain.registry import SECTORS
+from intersector.domain.rules import VOCABULARIES
 from intersector.store.codec import from_dict, item_type_of, to_dict
 
-CHOICES: dict[str, tuple[str, ...]] = {
-    "sector": SECTORS,
-    "status": ACTIVITY_STATUSES,
-    "state": LIAISON_STATES,
-}
-KIND_CHOICES = {"activity": ACTIVITY_KINDS, "group": GROUP_KINDS, "mechanism": GROUP_KINDS}
 LONG_TEXT = ("summary", "body")
 # Nested lists edited as lines of text, parts separated by " | " (roadmap entries' milestones as
 # "name = YYYY-MM-DD; name = YYYY-MM-DD").
@@ -46,10 +35,9 @@ class FormField:
 def _widget(type_name: str, name: str, hint: str) -> tuple[str, tuple[str, ...]] | None:
     if name in FIXED:
         return None
-    if name == "kind" and type_name in KIND_CHOICES:
-        return "select", KIND_CHOICES[type_name]
-    if name in CHOICES and hint == "str":
-        return "select", CHOICES[name]
+    choices = VOCABULARIES.get(type_name, {}).get(name)  # the registry rules' vocabularies
+    if choices is not None and hint == "str":
+        return "select", choices
     if hint == "str":
         return ("textarea" if name in LONG_TEXT else "text"), ()
     if hint == "date | None":
@@ -82,17 +70,14 @@ def form_fields(item: Any) -> list[FormField]:
 
 
 def item_from_form(current: Any, form: dict[str, str]) -> Any:
-    """`current` with the submitted fields applied, checked by the codec and the choices."""
+    """`current` with the submitted fields applied, checked by the codec (the registry rules
+    check the rest when the item is saved, as for every other door)."""
     type_name = item_type_of(current).name
     data = to_dict(current)
     for field in form_fields(current):
         if field.name not in form:
             continue
-        raw = form[field.name].strip()
-        if field.widget == "select" and raw not in field.choices:
-            raise ValidationError(
-                f"{raw!r} is not one of {', '.join(field.choices)}", field=field.name
-            )
+        raw = form[field.name].strip()  # choices are checked by the registry rules on saving
         if field.widget == "list":
             data[field.name] = [part.strip() for part in raw.split(";") if part.strip()]
         elif field.widget == "lines":
@@ -118,8 +103,8 @@ def blank(type_name: str, sector: str = "") -> Any:
     }
     if "sector" in data:
         data["sector"] = sector or SECTORS[0]
-    if "kind" in data and type_name in KIND_CHOICES:
-        data["kind"] = KIND_CHOICES[type_name][0]
+    if "kind" in data and "kind" in VOCABULARIES.get(type_name, {}):
+        data["kind"] = VOCABULARIES[type_name]["kind"][0]
     return from_dict(type_name, data)
 
 

@@ -216,11 +216,12 @@ async def edit(request: Request, type_name: str, item_id: str, who: PageReader) 
     reason = str(form.get("reason", "")).strip()[:500]
     try:
         services.update_item(ctx.store, who, item, expected, reason)
-    except ConflictError as error:  # changed since the form was opened: show what is stored now
+    except (ConflictError, ValidationError) as error:  # changed since read, or refused
+        status = 412 if isinstance(error, ConflictError) else 422
         return page(
             request,
             "edit.html.j2",
-            http_status=412,
+            http_status=status,
             type_name=name,
             item=current,
             version=version,

@@ -1,0 +1,140 @@
+"""One set of registry rules (`domain/rules.py`) behind every write door: the same bad activity
+fed to `intersector load`, `import-relaton`, the REST API and the web form is refused by each,
+naming the same field with the same words (issue 8 items 5, 9, 12; issue 10 "one set of rules").
+On SQLite and PostgreSQL; nothing of a refused item is stored."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from fastapi.testclient import TestClient
+from tests.web.conftest import sign_in
+from tests.web.test_api_items import API, PROBLEM, bearer
+from tests.web.test_pages_registry import form_of
+
+from intersector import services
+from intersector.domain.errors import ValidationError
+from intersector.settings import Settings
+from intersector.store import Store
+
+NEW_ID = "itu-t-rec-y.9999"
+BIG = 1_000_000  # characters: under the request body cap, far over a title's limit
+
+# (case, changes to a good ITU-T activity, field refused, words of the refusal)
+CASES = [
+    ("nul", {"title": "IMT\x00network"}, "title", "contains a NUL character"),
+    ("huge title", {"title": "x" * BIG}, "title", "at most 4,000 are allowed"),
+]
+# (case, changes, field, words) that a Relaton record cannot express: load, API and form only
+# (an import creates the study groups its records name, so it has no unknown group)
+NOT_IMPORTABLE = [
+    ("unknown group", {"group": "itu-t-sg99"}, "group", "refers to an unknown group 'itu-t-sg99'"),
+    ("unknown subject", {"subjects": ["IMT"]}, "subjects[0]", "'IMT' is not an id"),
+    ("unknown subject id", {"subjects": ["5g"]}, "subjects[0]", "unknown subject '5g'"),
+    ("kind", {"kind": "opinion"}, "kind", "'opinion' is not a known kind"),
+    ("dates", {"start": "2025-01-01", "target": "2024-01-01"}, "target", "is before the start"),
+    ("group of another Sector", {"group": "itu-r-wp5d"}, "group", "belongs to itu-r"),
+    ("capital id", {"id": "ITU-T-Y.9999"}, "id", "use 'itu-t-y.9999'"),
+]
+
+
+def good(**changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": NEW_ID,
+        "sector": "itu-t",
+        "kind": "recommendation",
+        "identifier": "Y.9999",
+        "title": "Requirements of a network",
+        "group": "itu-t-sg13",
+        "subjects": ["imt"],
+    }
+    return data | changes
+
+
+def by_load(database_url: str, folder: Path, item: dict[str, Any]) -> tuple[str, str]:
+    path = folder / "bad.json"
+    path.write_text(json.dumps({"activities": [item]}), encoding="utf-8")
+    result, _ = services.load_registry(Settings(database_url=database_url), [path])
+    [error] = result.errors
+    assert error.file == str(path) and error.line == 1
+    return error.field, error.message
+
+
+def by_api(client: TestClient, store: Store, item: dict[str, Any]) -> tuple[str, str]:
+    response = client.post(f"{API}/activities", json=item, headers=bearer(store, "cora"))
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"] == PROBLEM
+    problem = response.json()
+    return problem["field"], problem["detail"]
+
+
+def by_form(client: TestClient, item: dict[str, Any]) -> str:
+    sign_in(client, "cora")
+    form = form_of(client, "/items/activity/new")
+    data = form | {k: "; ".join(v) if isinstance(v, list) else v for k, v in item.items()}
+    response = client.post("/items/activity/new", data=data, follow_redirects=False)
+    assert response.status_code == 422, response.text[:300]
+    return html.unescape(response.text)
+
+
+def by_import(database_url: str, folder: Path, item: dict[str, Any]) -> str:
+    record = {
+        "docid": "ITU-T Y.9999 (01/2020)",
+        "doctype": "recommendation",
+        "title": {"en": item["title"]},
+        "abstract": {},
+        "published": "2020-01-13",
+        "groups": ["ITU-T Study Group 13"],
+        "status": "Published",
+        "source": "https://www.itu.int/rec/T-REC-Y.9999-202001-I",
+        "relaton_file": "itu-t-y-9999-01-2020.yaml",
+    }
+    path = folder / "publications.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as refused:
+        services.import_relaton(Settings(database_url=database_url), path)
+    return str(refused.value)
+
+
+@pytest.mark.parametrize(("case", "changes", "field", "words"), CASES + NOT_IMPORTABLE)
+def test_every_door_refuses_the_same_way(
+    client: TestClient,
+    filled: Store,
+    database_url: str,
+    tmp_path: Path,
+    case: str,
+    changes: dict[str, Any],
+    field: str,
+    words: str,
+) -> None:
+    item = good(**changes)
+    loaded = by_load(database_url, tmp_path, item)
+    posted = by_api(client, filled, item)
+    assert loaded[0] == posted[0] == field
+    assert words in loaded[1]
+    assert posted[1] == f"field {field!r}: {loaded[1]}"  # the same refusal, word for word
+    assert words in by_form(client, item)
+    if (case, changes, field, words) in CASES:
+        imported = " ".join(by_import(database_url, tmp_path, item).split())
+        assert f"field {field!r}: {loaded[1]}" in imported and "nothing imported" in imported
+    assert not filled.exists("activity", item["id"])
+
+
+def test_the_good_activity_passes_every_door(
+    client: TestClient, filled: Store, database_url: str, tmp_path: Path
+) -> None:
+    """The control: without the bad change, each door stores the activity."""
+    path = tmp_path / "good.yaml"
+    path.write_text(yaml.safe_dump({"activities": [good()]}), encoding="utf-8")
+    result, summary = services.load_registry(Settings(database_url=database_url), [path])
+    assert result.errors == [] and summary.created == 1
+    other = good(id="itu-t-rec-y.9998", identifier="Y.9998")
+    assert (
+        client.post(f"{API}/activities", json=other, headers=bearer(filled, "cora")).status_code
+        == 201
+    )
