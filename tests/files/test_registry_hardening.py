@@ -53,7 +53,7 @@ def write(folder: Path, name: str, text: str) -> Path:
         ),
         (
             "takeover.json",
-            '{"user": [{"id": "adam", "role": "admin", "password_hash": "%s"}]}' % HASH,
+            '{"user": [{"id": "adam", "role": "admin", "password_hash": "' + HASH + '"}]}',
             "user",
         ),
         (
