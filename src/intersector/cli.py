@@ -148,20 +148,20 @@ def user_role(
 @user_app.command("token")
 def user_token(
     username: str,
-    scope: list[str] = typer.Option(["read"], help="read and/or write."),
+    scope: list[str] = typer.Option(
+        ["read"], help="read, write (implies read) or admin (admins only; implies both)."
+    ),
     label: str = typer.Option("", help="What the token is for."),
     revoke: str = typer.Option("", help="Revoke the token with this id instead."),
 ) -> None:
     """Issue an API token (printed once) or revoke one with --revoke ID."""
     from intersector import services
-    from intersector.auth.roles import Principal
     from intersector.settings import Settings
 
     settings = Settings.from_env()
     with services.open_registry(settings) as store:
         if revoke:
-            owner = Principal(services.find_user(store, username), via="cli")
-            services.revoke_token(store, owner, revoke)
+            services.revoke_token(store, services.principal_for_user(store, username), revoke)
             console.print(f"revoked {revoke}")
             return
         plain, record = services.issue_token(

@@ -4,12 +4,14 @@ environment variables and passed in."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from intersector.domain.errors import ValidationError
 
 DEFAULT_DATABASE_URL = "sqlite:///intersector.db"
+DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,7 @@ class Settings:
     secure_cookies: bool = False  # web: send the session cookie over HTTPS only
     soffice: str = "soffice"  # LibreOffice, which converts legacy Word .doc (optional)
     convert_timeout: float = 120.0  # seconds one .doc conversion may take before it is stopped
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES  # web: a larger request body is refused (413)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -34,6 +37,7 @@ class Settings:
             secure_cookies=_flag(env.get("INTERSECTOR_SECURE_COOKIES", "")),
             soffice=env.get("INTERSECTOR_SOFFICE", "") or "soffice",
             convert_timeout=_seconds(env, "INTERSECTOR_CONVERT_TIMEOUT", 120.0),
+            max_body_bytes=_bytes(env.get("INTERSECTOR_MAX_BODY_BYTES", "")),
         )
 
 
@@ -55,3 +59,15 @@ def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
             f"{name}={value!r} is not a number of seconds above 0: give e.g. 120", field=name
         )
     return seconds
+
+
+def _bytes(value: str) -> int:
+    """A size in bytes (ASCII digits); empty → the default."""
+    if not value.strip():
+        return DEFAULT_MAX_BODY_BYTES
+    if not re.fullmatch(r"[0-9]{1,15}", value.strip(), re.ASCII):
+        raise ValidationError(
+            f"INTERSECTOR_MAX_BODY_BYTES={value!r}: give a number of bytes, e.g. 4194304",
+            field="INTERSECTOR_MAX_BODY_BYTES",
+        )
+    return int(value.strip())

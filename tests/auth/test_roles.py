@@ -8,6 +8,8 @@ from intersector.auth.roles import (
     Principal,
     check_can_administer,
     check_can_edit,
+    check_can_grant,
+    check_can_manage_tokens,
     check_can_read,
     check_can_review,
     check_role,
@@ -88,5 +90,30 @@ def test_role_and_sector_vocabularies() -> None:
     with pytest.raises(ValidationError, match="reader, editor"):
         check_role("king")
     assert check_sectors(("itu-d",)) == ("itu-d",)
+    with pytest.raises(ValidationError, match="itu-x"):
+        check_sectors(("itu-x",))
+
+
+def test_tokens_grant_at_most_what_their_issuer_holds() -> None:
+    read_token = Principal(ADMIN.user, frozenset({"read"}), "token")
+    with pytest.raises(PermissionDeniedError, match="read-only"):
+        check_can_grant(read_token, ("read",))
+    with pytest.raises(PermissionDeniedError, match="read-only"):
+        check_can_manage_tokens(read_token)
+    write_token = Principal(ADMIN.user, frozenset({"read", "write"}), "token")
+    assert check_can_grant(write_token, ("write",)) == ("read", "write")
+    with pytest.raises(PermissionDeniedError, match="'admin'"):
+        check_can_grant(write_token, ("admin",))
+    with pytest.raises(PermissionDeniedError, match="scope 'admin'"):
+        check_can_administer(write_token)
+    assert check_can_grant(ADMIN, ("admin",)) == ("read", "write", "admin")
+    with pytest.raises(PermissionDeniedError, match="'admin'"):
+        check_can_grant(COORDINATOR, ("admin",))  # a session holds only what its role allows
+    with pytest.raises(PermissionDeniedError, match="sign in"):
+        check_can_grant(ANONYMOUS, ("read",))
+
+
+def test_sectors_are_matched_as_typed_and_kept_once() -> None:
+    assert check_sectors(("ITU-T", " itu-t", "itu-r")) == ("itu-t", "itu-r")
     with pytest.raises(ValidationError, match="itu-x"):
         check_sectors(("itu-x",))

@@ -26,10 +26,17 @@ def test_two_tokens_differ() -> None:
     assert tokens.issue("tom", ("read",), NOW)[0] != tokens.issue("tom", ("read",), NOW)[0]
 
 
-@pytest.mark.parametrize("scopes", [(), ("admin",), ("read", "delete")])
+@pytest.mark.parametrize("scopes", [(), ("root",), ("read", "delete")])
 def test_bad_scopes(scopes: tuple[str, ...]) -> None:
     with pytest.raises(ValidationError, match="scope"):
         tokens.check_scopes(scopes)
+
+
+def test_scopes_imply_the_lower_ones() -> None:
+    assert tokens.check_scopes(("admin",)) == ("read", "write", "admin")
+    assert tokens.check_scopes(("read", "write")) == ("read", "write")
+    assert tokens.held(("write",)) == {"read", "write"}
+    assert tokens.held(("root",)) == frozenset()
 
 
 @given(st.text(max_size=60))

@@ -75,3 +75,20 @@ def test_every_web_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:
     ):
         assert cli.run([*command, "--help"]) == 0
         assert "Usage" in capsys.readouterr().out
+
+
+def test_cli_tokens_follow_the_role(
+    env: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 8 item 2 at the CLI: a token carries at most what its owner's role allows."""
+    for name, role in (("tom", "editor"), ("adam", "admin")):
+        monkeypatch.setattr("sys.stdin", io.StringIO("a long enough password\n"))
+        assert cli.run(["user", "add", name, "--role", role, "--password-stdin"]) == 0
+    capsys.readouterr()
+    assert cli.run(["user", "token", "tom", "--scope", "admin"]) == 2
+    assert "may not grant the scope 'admin'" in capsys.readouterr().err
+    assert cli.run(["user", "token", "adam", "--scope", "admin"]) == 0
+    assert "(read, write, admin)" in capsys.readouterr().out
+    assert cli.run(["user", "token", "tom", "--scope", "root"]) == 2
+    assert cli.run(["user", "token", "nobody", "--revoke", "abc"]) == 2
+    assert "no user 'nobody'" in capsys.readouterr().err

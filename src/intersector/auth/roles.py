@@ -6,12 +6,18 @@
   manages its own roadmap);
 - coordinator: changes any registry item of any Sector and reviews duplicate candidates;
 - admin: everything, including users and roles.
+
+A credential narrows what the role allows: a session or the CLI acts with the whole role; an API
+token only with its scopes (`read` ⊂ `write` ⊂ `admin`, see `auth/tokens.py`): `write` to change
+the registry or manage one's own tokens, `admin` (admins only) to manage users and sessions. A
+token is never granted a scope its issuer does not hold (`check_can_grant`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from intersector.auth.tokens import SCOPES, check_scopes
 from intersector.domain.errors import PermissionDeniedError, ValidationError
 from intersector.domain.registry import SECTORS
 from intersector.domain.users import User
@@ -27,8 +33,8 @@ class Principal:
     """Who a request acts for: a user (or nobody) and what the credential allows."""
 
     user: User | None
-    scopes: frozenset[str] = field(default_factory=lambda: frozenset({"read", "write"}))
-    via: str = "session"  # session | token | anonymous
+    scopes: frozenset[str] = field(default_factory=lambda: frozenset(SCOPES))
+    via: str = "session"  # session | token | cli | anonymous
 
     @property
     def name(self) -> str:
@@ -52,12 +58,20 @@ def check_role(role: str) -> str:
 
 
 def check_sectors(sectors: tuple[str, ...]) -> tuple[str, ...]:
-    unknown = [s for s in sectors if s not in SECTORS]
+    """The Sector ids of `sectors` as typed (`ITU-T`, ` itu-t `), each once, in order; an
+    unknown one is a ValidationError."""
+    found = tuple(dict.fromkeys(s.strip().lower() for s in sectors))
+    unknown = [s for s in found if s not in SECTORS]
     if unknown:
         raise ValidationError(
             f"unknown Sector {unknown[0]!r}; use {', '.join(SECTORS)}", field="sectors"
         )
-    return sectors
+    return found
+
+
+def role_scopes(role: str) -> frozenset[str]:
+    """The scopes a user of `role` may hold: `admin` for admins only."""
+    return frozenset(SCOPES if role == "admin" else SCOPES[:2])
 
 
 def _write_scope(principal: Principal) -> None:
@@ -97,10 +111,42 @@ def check_can_review(principal: Principal) -> None:
 
 
 def check_can_administer(principal: Principal) -> None:
-    """Only admins manage users, roles and other people's tokens."""
+    """Only admins manage users, roles, sessions and other people's tokens; through a token,
+    only with scope `admin`."""
     _write_scope(principal)
     if not principal.at_least("admin"):
         raise PermissionDeniedError("only admins manage users and roles")
+    if "admin" not in principal.scopes:
+        raise PermissionDeniedError(
+            "this API token may not manage users; issue one with scope 'admin'"
+        )
+
+
+def check_can_manage_tokens(principal: Principal) -> None:
+    """Issuing or revoking one's own tokens is a change: a session, or a token with `write`."""
+    if principal.user is None:
+        raise PermissionDeniedError("sign in to manage API tokens")
+    if "write" not in principal.scopes:
+        raise PermissionDeniedError(
+            "this API token is read-only: it may not issue or revoke tokens; sign in, or use "
+            "a token with scope 'write'"
+        )
+
+
+def check_can_grant(principal: Principal, scopes: tuple[str, ...]) -> tuple[str, ...]:
+    """The canonical `scopes` of a new token of `principal`'s user, if they are within both
+    what the credential holds and what the role allows; PermissionDeniedError otherwise."""
+    check_can_manage_tokens(principal)
+    wanted = check_scopes(scopes)
+    held = principal.scopes & role_scopes(principal.role)
+    beyond = [s for s in wanted if s not in held]
+    if beyond:
+        raise PermissionDeniedError(
+            f"{principal.name} may not grant the scope {beyond[0]!r}: a token carries at most "
+            f"the scopes of who issues it ({', '.join(s for s in SCOPES if s in held)})",
+            field="scopes",
+        )
+    return wanted
 
 
 def check_can_read(principal: Principal, anonymous_read: bool) -> None:

@@ -13,20 +13,26 @@ from intersector.auth.errors import AuthenticationError
 from intersector.domain.errors import ValidationError
 from intersector.domain.users import Token
 
-SCOPES = ("read", "write")
+SCOPES = ("read", "write", "admin")  # each implies the ones before it
 PREFIX = "isk"
 
 
 def check_scopes(scopes: tuple[str, ...]) -> tuple[str, ...]:
-    """Scopes in canonical order; `write` implies `read`."""
+    """Scopes in canonical order, with what they imply: `write` → `read`; `admin` → both."""
     unknown = [s for s in scopes if s not in SCOPES]
     if unknown or not scopes:
         raise ValidationError(
-            f"unknown or missing scope {unknown or scopes!r}; use read, write or both",
+            f"unknown or missing scope {unknown or scopes!r}; use read, write or admin",
             field="scopes",
         )
-    wanted = set(scopes) | ({"read"} if "write" in scopes else set())
-    return tuple(s for s in SCOPES if s in wanted)
+    highest = max(SCOPES.index(s) for s in scopes)
+    return SCOPES[: highest + 1]
+
+
+def held(scopes: tuple[str, ...]) -> frozenset[str]:
+    """What a stored token's scopes let it do (with the scopes they imply; unknown ones none)."""
+    known = [SCOPES.index(s) for s in scopes if s in SCOPES]
+    return frozenset(SCOPES[: max(known) + 1]) if known else frozenset()
 
 
 def _digest(secret: str) -> str:

@@ -61,10 +61,15 @@ def set_role(
         user,
         role=roles.check_role(role),
         sectors=user.sectors if sectors is None else roles.check_sectors(sectors),
-        groups=user.groups if groups is None else groups,
+        groups=user.groups if groups is None else _groups(groups),
     )
     store.save(changed, author=author, reason=f"role {role}")
     return changed
+
+
+def _groups(groups: tuple[str, ...]) -> tuple[str, ...]:
+    """Group ids as typed, trimmed and lower-cased, each once, in order."""
+    return tuple(dict.fromkeys(g.strip().lower() for g in groups if g.strip()))
 
 
 def set_password(store: Store, username: str, password: str, *, author: str) -> None:
@@ -85,19 +90,40 @@ def list_users(store: Store) -> list[User]:
 def issue_token(
     store: Store, username: str, scopes: tuple[str, ...], *, label: str = "", author: str
 ) -> tuple[str, Token]:
-    """A new API token for `username`: (plain text to show ONCE, stored record)."""
-    user = user_store.require_user(store, username)
-    plain, record = tokens.issue(user.id, scopes, datetime.now(UTC), label)
-    store.save(record, author=author, reason=f"token {label or record.id} issued")
+    """A new API token for `username` (the CLI: whoever runs it holds the database), within
+    what the user's role allows: (plain text to show ONCE, stored record)."""
+    return issue_own_token(store, principal_for_user(store, username), scopes, label, author)
+
+
+def issue_own_token(
+    store: Store,
+    principal: Principal,
+    scopes: tuple[str, ...],
+    label: str = "",
+    author: str = "",
+) -> tuple[str, Token]:
+    """A new API token for the user `principal` acts for (the API, the account page): only
+    with a session or a `write` token, never with more scopes than the credential holds."""
+    granted = roles.check_can_grant(principal, scopes)
+    plain, record = tokens.issue(principal.name, granted, datetime.now(UTC), label)
+    store.save(record, author=author or principal.name, reason=f"token {label or record.id} issued")
     return plain, record
 
 
+def principal_for_user(store: Store, username: str) -> Principal:
+    """Who the CLI acts for when it names a user: the whole role, as a session would."""
+    return Principal(user_store.require_user(store, username), via="cli")
+
+
 def revoke_token(store: Store, principal: Principal, key: str) -> Token:
-    """Revoke a token: its owner or an admin may; a new version, the token stays listed."""
+    """Revoke a token: its owner (with a session or a `write` token) or an admin may; a new
+    version, the token stays listed."""
     token = user_store.find_token(store, key)
     if token is None:
         raise NotFoundError(f"no API token {key!r}", field="token")
-    if token.username != principal.name:
+    if token.username == principal.name:
+        roles.check_can_manage_tokens(principal)
+    else:
         roles.check_can_administer(principal)
     store.save(tokens.revoked(token), author=principal.name, reason="token revoked")
     return tokens.revoked(token)
@@ -126,4 +152,4 @@ def principal_for_token(store: Store, plain: str) -> Principal:
     user = user_store.find_user(store, record.username) if record else None
     if record is None or user is None or user.disabled or not tokens.matches(record, secret):
         raise AuthenticationError("unknown or revoked API token")
-    return Principal(user, frozenset(record.scopes), "token")
+    return Principal(user, tokens.held(record.scopes), "token")

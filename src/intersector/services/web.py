@@ -83,10 +83,10 @@ def create_item(
 
 
 def update_item(
-    store: Store, principal: Principal, item: RegistryItem, expected: int, reason: str = ""
+    store: Store, principal: Principal, item: RegistryItem, expected: int | None, reason: str = ""
 ) -> Version:
-    """Save a new version of an item read at version `expected`, if `principal` may change it
-    as stored AND as submitted (no moving an item into or out of another Sector)."""
+    """Save a new version of an item read at version `expected` (None: any), if `principal` may
+    change it as stored AND as submitted (no moving an item into or out of another Sector)."""
     type_name = item_type_of(item).name
     current = store.current(type_name, item.id)
     stored = from_dict(type_name, current.data)
@@ -105,7 +105,7 @@ def withdraw_item(
     principal: Principal,
     type_name: str,
     item_id: str,
-    expected: int,
+    expected: int | None,
     reason: str = "",
 ) -> Version:
     """Mark an item withdrawn (never deleted): a new version by `principal`."""

@@ -20,6 +20,7 @@ from intersector.web import pages, pages_coordination, pages_registry
 from intersector.web.api import coordination, documents, items, users
 from intersector.web.api.models import PROBLEM_RESPONSES
 from intersector.web.context import WebContext, marker_for, secret_key
+from intersector.web.limits import BodyLimit
 from intersector.web.problems import (
     handle_http_error,
     handle_request_validation,
@@ -93,6 +94,7 @@ def create_app(
     for pages_router in (pages.router, pages_registry.router, pages_coordination.router):
         app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders)
     return app
 

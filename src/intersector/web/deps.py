@@ -4,6 +4,7 @@ and the CSRF check for changes made with a session cookie."""
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from collections.abc import Callable
 from typing import Annotated
@@ -13,7 +14,7 @@ from fastapi import Depends, Header, Request
 from intersector import services
 from intersector.auth.errors import AuthenticationError, PreconditionRequiredError
 from intersector.auth.roles import ANONYMOUS, Principal, check_can_read
-from intersector.domain.errors import ConflictError
+from intersector.domain.errors import ConflictError, IntersectorError
 from intersector.web.context import WebContext
 from intersector.web.sessions import COOKIE, Session, check_csrf
 
@@ -70,7 +71,7 @@ def _remembered(ctx: WebContext, key: str, resolve: Callable[[], Principal]) -> 
 def _session_user(ctx: WebContext, session: Session) -> Principal:
     user = services.find_user(ctx.store, session.username)
     if user is not None and not user.disabled:
-        return Principal(user, frozenset({"read", "write"}), "session")
+        return Principal(user, via="session")
     return ANONYMOUS
 
 
@@ -93,17 +94,34 @@ def writer(request: Request) -> Principal:
 
 
 def expected_version(
-    if_match: Annotated[str | None, Header(description='The ETag read, e.g. "3"')] = None,
-) -> int:
-    """The version an update was based on, from `If-Match`: missing → 428."""
+    if_match: Annotated[str | None, Header(description='The ETag read, e.g. "3", or *')] = None,
+) -> int | None:
+    """The version an update was based on, from `If-Match` (RFC 9110 §13.1.1): missing → 428;
+    `*` → None (any current version); not an entity-tag → 400; a tag of no version (weak ones
+    never match: the comparison is strong) → ConflictError, a 412."""
     if not if_match:
         raise PreconditionRequiredError(
             "send If-Match with the ETag of the version you read (GET the item first)"
         )
-    tag = if_match.strip().removeprefix("W/").strip('"')
-    if not tag.isdigit():
-        raise ConflictError(f"If-Match {if_match!r} matches no version; send the ETag you read")
-    return int(tag)
+    value = if_match.strip()
+    if value == "*":
+        return None
+    found = _ENTITY_TAG.fullmatch(value)
+    if found is None:
+        raise IntersectorError(
+            f"If-Match {value[:40]!r} is not an entity-tag: send the ETag you read, "
+            'e.g. "3" (with the quotes), or *',
+            field="If-Match",
+        )
+    if found["weak"] or not _VERSION.fullmatch(found["tag"]):
+        raise ConflictError(f"If-Match {value!r} matches no version; send the ETag you read")
+    return int(found["tag"])
+
+
+# One entity-tag (RFC 9110 §8.8.3), ASCII only: `"3"`, `W/"3"`. A list of several is refused as
+# not understood: every client sends back the one ETag it read.
+_ENTITY_TAG = re.compile(r'(?P<weak>W/)?"(?P<tag>[\x21\x23-\x7e]*)"', re.ASCII)
+_VERSION = re.compile(r"[1-9][0-9]{0,8}", re.ASCII)  # a version number, at most 999,999,999
 
 
 def etag(number: int) -> str:
@@ -127,12 +145,12 @@ async def _writer(request: Request) -> Principal:
 
 
 async def _expected(
-    if_match: Annotated[str | None, Header(description='The ETag read, e.g. "3"')] = None,
-) -> int:
+    if_match: Annotated[str | None, Header(description='The ETag read, e.g. "3", or *')] = None,
+) -> int | None:
     return expected_version(if_match)
 
 
 Reader = Annotated[Principal, Depends(_reader)]
 Writer = Annotated[Principal, Depends(_writer)]
 Ctx = Annotated[WebContext, Depends(_context)]
-Expected = Annotated[int, Depends(_expected)]
+Expected = Annotated[int | None, Depends(_expected)]

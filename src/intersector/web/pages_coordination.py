@@ -100,7 +100,7 @@ def new_token(
     check_form(request, csrf)
     store = context(request).store
     scopes = ("read", "write") if write else ("read",)
-    plain, _ = services.issue_token(store, who.name, scopes, label=label, author=who.name)
+    plain, _ = services.issue_own_token(store, who, scopes, label)
     return page(
         request, "account.html.j2", tokens=services.user_tokens(store, who.name), created=plain
     )

@@ -47,6 +47,7 @@ _TITLES = {
     405: "Method not allowed",
     409: "Conflict",
     412: "Precondition failed",
+    413: "Content too large",
     422: "Invalid input",
     428: "Precondition required",
     429: "Too many requests",
@@ -128,6 +129,9 @@ async def handle_http_error(request: Request, error: Exception) -> Response:
     """Routing errors (unknown path, wrong method) as problems too."""
     status = error.status_code if isinstance(error, HTTPException) else 500
     detail = str(error.detail) if isinstance(error, HTTPException) else "error"
+    if status == 413:
+        limit = request.app.state.ctx.settings.max_body_bytes
+        detail = f"the request body is larger than {limit} bytes (INTERSECTOR_MAX_BODY_BYTES)"
     headers = dict(error.headers or {}) if isinstance(error, HTTPException) else {}
     if not is_api(request):
         from intersector.web.pages import render_error

@@ -41,7 +41,7 @@ class RoleChange(BaseModel):
 
 
 class NewToken(BaseModel):
-    scopes: Annotated[list[Literal["read", "write"]], Field(min_length=1)] = ["read"]
+    scopes: Annotated[list[Literal["read", "write", "admin"]], Field(min_length=1)] = ["read"]
     label: Annotated[str, Field(max_length=200)] = ""
 
 
@@ -124,11 +124,14 @@ def my_tokens(ctx: Ctx, who: Writer) -> list[TokenOut]:
     return [token_out(t) for t in services.user_tokens(ctx.store, who.name)]
 
 
-@router.post("/tokens", summary="Issue an API token for myself", status_code=201)
+@router.post(
+    "/tokens",
+    summary="Issue an API token for myself (a session, or a token with scope write; never "
+    "more scopes than the credential holds)",
+    status_code=201,
+)
 def issue_token(body: NewToken, ctx: Ctx, who: Writer) -> TokenOut:
-    plain, record = services.issue_token(
-        ctx.store, who.name, tuple(body.scopes), label=body.label, author=who.name
-    )
+    plain, record = services.issue_own_token(ctx.store, who, tuple(body.scopes), body.label)
     return token_out(record, plain)
 
 
