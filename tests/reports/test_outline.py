@@ -98,3 +98,21 @@ def test_failure_table_names_file_line_and_problem() -> None:
     assert "a.txt" in text
     assert "no ITU text" in text
     assert "Hello" in text
+
+
+def test_json_is_the_text_the_standard_encoder_writes() -> None:
+    """orjson writes the contract: the same text as `json.dumps(indent=2, ensure_ascii=False)`
+    for every golden document, alone and as a list."""
+    from pathlib import Path
+
+    from intersector.texts.document_json import document_to_dict
+    from intersector.texts.parse import parse_document
+
+    folder = Path(__file__).parent.parent / "data" / "texts"
+    docs = [parse_document(p.read_text("utf-8")) for p in sorted(folder.glob("*.txt"))]
+    dicts = [document_to_dict(doc) for doc in docs]
+    assert documents_json(docs, as_list=True) == json.dumps(dicts, ensure_ascii=False, indent=2)
+    for doc, data in zip(docs, dicts, strict=True):
+        assert documents_json([doc], as_list=False) == json.dumps(
+            data, ensure_ascii=False, indent=2
+        )

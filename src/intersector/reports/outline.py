@@ -9,28 +9,33 @@ Rich markup.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
+
+import orjson
 
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
 from intersector.domain.documents import Clause, Document, Event, Part, Section
-from intersector.texts.akoma import to_akoma
 from intersector.texts.batch import ParsedFile
 from intersector.texts.document_json import document_to_dict
 from intersector.texts.segment import Line
 
 
 def documents_json(documents: Sequence[Document], *, as_list: bool) -> str:
-    """The JSON contract, pretty; a list when `as_list` (several files were asked for)."""
+    """The JSON contract, pretty (two-space indent, UTF-8 unescaped, the same text as
+    `json.dumps(…, ensure_ascii=False, indent=2)` for every document: the contract holds no
+    float); a list when `as_list` (several files were asked for). orjson: about ten times
+    faster than the standard library's pure-Python indenting encoder."""
     dicts = [document_to_dict(doc) for doc in documents]
-    return json.dumps(dicts if as_list else dicts[0], ensure_ascii=False, indent=2)
+    return orjson.dumps(dicts if as_list else dicts[0], option=orjson.OPT_INDENT_2).decode()
 
 
 def documents_akn(documents: Sequence[Document]) -> str:
     """Akoma Ntoso XML, one document after the other."""
+    from intersector.texts.akoma import to_akoma  # lxml and the schema tables: only when asked
+
     return "\n".join(to_akoma(doc).decode("utf-8") for doc in documents)
 
 
