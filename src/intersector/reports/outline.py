@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import orjson
-
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
