@@ -215,3 +215,23 @@ def test_html_reports_escape_and_mark(en: Document, revised: Document) -> None:
     assert "<ins>continue to identify</ins>" in page
     found = [align.Divergence("clause-missing", "recognizing b)", "en", "fr", "missing in fr")]
     assert "clause-missing" in divergences_html("EN/FR", found)
+
+
+@pytest.mark.parametrize("code", ["ru", "ar", "zh"])
+def test_versions_in_the_new_languages_align_clause_by_clause(en: Document, code: str) -> None:
+    """Russian (а) б) в)), Arabic (أ) ب) ج)) and Chinese versions are the same work and pair
+    with the English clause by clause, by structure alone; cited texts and footnotes agree."""
+    other = seed(f"wtsa-res-57-{code}.txt")
+    assert other.id == en.id and other.language == code
+    assert [u.path for u in align.units(other)] == [u.path for u in align.units(en)]
+    aligned = align.align_versions(en, other)
+    assert all(p.how == "structure" for p in aligned) and len(aligned) == len(align.units(en))
+    kinds = {d.kind for d in align.divergences(en, other, aligned)}
+    assert not kinds & {"clause-missing", "footnote-missing"}, kinds
+
+
+def test_a_clause_missing_from_the_arabic_version_is_reported(en: Document) -> None:
+    removed = _line("wtsa-res-57-ar.txt", "ب)\tأن إحدى هذه الآليات")
+    ar = seed("wtsa-res-57-ar.txt", (removed, ""))
+    found = align.divergences(en, ar, align.align_versions(en, ar))
+    assert [(d.kind, d.path) for d in found] == [("clause-missing", "recognizing b)")]

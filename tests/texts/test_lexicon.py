@@ -20,12 +20,12 @@ from intersector.texts.lexicon import (
 TEXTS = Path(__file__).parent.parent.parent / "src" / "intersector" / "texts"
 READER_MODULES = [
     "clean", "segment", "resolution", "references", "actions", "parse", "document_json",
-    "recommendation", "question", "liaison", "boilerplate",
+    "recommendation", "question", "liaison", "boilerplate", "align", "readers", "batch",
 ]  # fmt: skip
 
 
-def test_three_languages() -> None:
-    assert sorted(BY_CODE) == ["en", "es", "fr"]
+def test_the_six_itu_languages() -> None:
+    assert sorted(BY_CODE) == ["ar", "en", "es", "fr", "ru", "zh"]
 
 
 @pytest.mark.parametrize("lex", LEXICONS, ids=lambda lex: lex.code)
@@ -67,6 +67,9 @@ def test_the_same_functions_in_every_language(lex: Lexicon) -> None:
         ),
         ("que les sujets d'intérêt et de préoccupation mutuels pour tous les Secteurs sont", "fr"),
         ("que cada vez son más numerosos los asuntos de interés y preocupación mutuos para", "es"),
+        ("что растет число вопросов, представляющих взаимный интерес для всех Секторов", "ru"),
+        ("أن ثمة عدداً متزايداً من المسائل ذات الاهتمام المشترك لجميع القطاعات في الاتحاد", "ar"),
+        ("所有部门共同关心的问题日益增多，其中包括电磁兼容性和国际移动通信", "zh"),
         ("", "en"),
     ],
 )
@@ -96,4 +99,8 @@ def test_canonical_place(written: str, canonical: str) -> None:
 def test_no_language_switch_in_code(module: str) -> None:
     """Adding a language is adding a table: no reader module asks which language it reads."""
     source = (TEXTS / f"{module}.py").read_text(encoding="utf-8")
-    assert not re.search(r"""(?:code|language)\s*[!=]=|[!=]=\s*["'](?:en|fr|es)["']""", source)
+    assert not re.search(
+        r"""(?:code|language)\s*[!=]=|[!=]=\s*["'](?:en|fr|es|ar|zh|ru)["']"""
+        r"""|(?:code|language)\s+(?:not\s+)?in\s|["'](?:ar|zh|ru)["']""",
+        source,
+    )

@@ -43,6 +43,21 @@ def res57es() -> Document:
 
 
 @pytest.fixture(scope="module")
+def res57ru() -> Document:
+    return parse("wtsa-res-57-ru")  # own renderings in ITU's layout (tests/data/texts/README.md)
+
+
+@pytest.fixture(scope="module")
+def res57ar() -> Document:
+    return parse("wtsa-res-57-ar")
+
+
+@pytest.fixture(scope="module")
+def res57zh() -> Document:
+    return parse("wtsa-res-57-zh")
+
+
+@pytest.fixture(scope="module")
 def res38() -> Document:
     return parse("wtsa-res-38-en")
 
@@ -60,13 +75,15 @@ def test_golden(name: str) -> None:
     assert document_from_dict(expected) == doc
 
 
-@pytest.mark.parametrize("fixture", ["res57en", "res57fr", "res57es"])
+@pytest.mark.parametrize(
+    "fixture", ["res57en", "res57fr", "res57es", "res57ru", "res57ar", "res57zh"]
+)
 def test_res57_identity(fixture: str, request: pytest.FixtureRequest) -> None:
     doc: Document = request.getfixturevalue(fixture)
     assert (doc.id, doc.kind, doc.body, doc.number) == ("wtsa-res-57", "resolution", "wtsa", "57")
     assert (doc.revision.place, doc.revision.year) == ("Dubai", 2012)  # type: ignore[union-attr]
     assert [(e.place, e.year) for e in doc.history] == [("Johannesburg", 2008), ("Dubai", 2012)]
-    assert "\n" not in doc.title and doc.title.count(" ") > 8  # two lines joined
+    assert "\n" not in doc.title and len(doc.title) > 25  # (en, fr, es, ru, ar: two lines joined)
 
 
 def test_res57_titles_and_languages(
@@ -279,3 +296,21 @@ def test_strict_raises_only_intersector_errors(text: str) -> None:
         parse_document(text)
     except IntersectorError as error:
         assert str(error)
+
+
+@pytest.mark.parametrize("fixture", ["res57ru", "res57ar", "res57zh"])
+def test_res57_in_russian_arabic_chinese_has_the_english_structure(
+    res57en: Document, fixture: str, request: pytest.FixtureRequest
+) -> None:
+    """Same sections (functions), clause counts, footnote and actions as the English; the
+    language is told from the text."""
+    doc: Document = request.getfixturevalue(fixture)
+    assert doc.language == fixture[-2:]
+    shape = [(s.function, len(s.clauses)) for s in doc.preamble + doc.operative]
+    assert shape == [(s.function, len(s.clauses)) for s in res57en.preamble + res57en.operative]
+    assert [(a.clause, a.verb, a.addressees) for a in doc.actions] == [
+        (a.clause, a.verb, a.addressees) for a in res57en.actions
+    ]
+    assert [f.label for f in doc.footnotes] == ["1"] and doc.footnotes[0].text
+    assert doc.preamble[1].clauses[0].footnotes == ("1",)
+    assert doc.metadata.get("intro").endswith((",", "،", "，"))

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from intersector.texts.lexicon import BY_CODE
+from intersector.texts.lexicon import BY_CODE, label_key
 from intersector.texts.segment import Line, segment
 
 
@@ -200,3 +200,50 @@ def test_segment_never_fails(text: str, code: str) -> None:
         in {"boilerplate", "identity", "heading", "subheading", "annex", "field", "clause", "text"}
         for line in lines
     )
+
+
+@pytest.mark.parametrize(
+    ("code", "line", "kind", "label", "function"),
+    [
+        ("ru", "б)\tчто растет число вопросов", "clause", "б)", ""),
+        ("ru", "b)\tчто растет число вопросов", "clause", "b)", ""),  # ITU's Latin letters
+        ("ru", "учитывая,", "heading", "", "considering"),
+        ("ru", "РЕЗОЛЮЦИЯ 57 (Пересм. Дубай, 2012 г.)", "identity", "57", "resolution"),
+        ("ru", "Рекомендация МСЭ-Т E.119", "identity", "E.119", "recommendation"),
+        ("ar", "ج)\tأن جميع الأفرقة", "clause", "ج)", ""),
+        ("ar", "(ب)\tأن ثمة", "clause", "ب)", ""),
+        ("ar", "وإذ تدرك", "heading", "", "recognizing"),
+        ("ar", "القرار 57 (المراجَع في دبي، 2012)", "identity", "57", "resolution"),
+        ("ar", "التوصية ITU-T E.119", "identity", "E.119", "recommendation"),
+        ("zh", "（二）\t所有部门", "clause", "二)", ""),
+        ("zh", "考虑到", "heading", "", "considering"),
+        ("zh", "第57号决议（2012年，迪拜，修订版）", "identity", "57", "resolution"),
+        ("zh", "ITU-T E.119建议书", "identity", "E.119", "recommendation"),
+        ("zh", "ITU-R 第 34-2 号决议", "identity", "34-2", "resolution"),
+    ],
+)
+def test_lines_of_the_new_languages(
+    code: str, line: str, kind: str, label: str, function: str
+) -> None:
+    [found] = segment(line, BY_CODE[code])
+    assert (found.kind, found.label, found.function) == (kind, label, function)
+
+
+def test_a_chinese_heading_runs_into_its_addressee() -> None:
+    [found] = segment("责成电信标准化局主任", BY_CODE["zh"])
+    assert (found.kind, found.function, found.addressee) == (
+        "heading",
+        "instructs",
+        "电信标准化局主任",
+    )
+    [sentence] = segment("请成员国积极参与。", BY_CODE["zh"])
+    assert sentence.kind == "text"
+
+
+@pytest.mark.parametrize(
+    ("code", "label", "key"),
+    [("ru", "в)", "c)"), ("ru", "c)", "c)"), ("ar", "ج)", "c)"),
+     ("ar", "ه)", "e)"), ("zh", "二)", "b)"), ("en", "1.2", "1.2")],
+)  # fmt: skip
+def test_label_keys_are_latin_letters_of_the_same_rank(code: str, label: str, key: str) -> None:
+    assert label_key(label, BY_CODE[code]) == key

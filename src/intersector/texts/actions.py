@@ -47,7 +47,7 @@ def capitalised(words: Iterable[str]) -> str:
 def _patterns(code: str) -> _Patterns:
     lex = BY_CODE[code]
     return _Patterns(
-        names=re.compile(rf"(?:{capitalised(lex.addressees)})(?![\w-])"),
+        names=re.compile(rf"(?:{capitalised(lex.addressees)})" + (r"(?![\w-])" * lex.spaced)),
         group=re.compile(rf"(?:{capitalised(lex.group_words)})s?\s*(?P<number>\d{{1,2}}[A-Z]?)\b"),
         infinitive=re.compile(lex.infinitive),
         purpose=re.compile(lex.purpose),
@@ -72,7 +72,7 @@ def addressee_ids(text: str, lex: Lexicon, body: str = "") -> tuple[str, ...]:
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for m in p.group.finditer(text):
-        if _inside_word(text, m.start()):
+        if _inside_word(text, m.start(), lex):
             continue
         start, end, ident = _group(m, text, lex, body)
         found.append((start, ident))
@@ -80,15 +80,22 @@ def addressee_ids(text: str, lex: Lexicon, body: str = "") -> tuple[str, ...]:
     director_at = _first_of(lex.director_words, text.lower())
     for m in p.names.finditer(text):
         at = m.start()
-        if _inside_word(text, at) or any(a <= at < b for a, b in taken):
+        if _inside_word(text, at, lex) or any(a <= at < b for a, b in taken):
             continue
         for ident in lex.addressees[" ".join(m.group(0).lower().split())]:
             found.append((at, _directorize(ident, lex, director_at, at)))
     return _unique(ident for _, ident in sorted(found, key=lambda f: f[0]))
 
 
-def _inside_word(text: str, at: int) -> bool:
-    return at > 0 and (text[at - 1].isalnum() or text[at - 1] in "-_")
+def _inside_word(text: str, at: int, lex: Lexicon) -> bool:
+    """Whether `at` is inside a word: never in a language written without spaces; a clitic
+    (Arabic `و`, `ل`) joined to the name does not count."""
+    if at == 0 or not lex.spaced:
+        return False
+    before = text[at - 1]
+    if before in lex.clitics and (at == 1 or not text[at - 2].isalnum()):
+        return False
+    return before.isalnum() or before in "-_"
 
 
 def _group(m: re.Match[str], text: str, lex: Lexicon, body: str) -> tuple[int, int, str]:

@@ -30,6 +30,7 @@ import numpy.typing as npt
 
 from intersector.domain.documents import Clause, Document, Part, Section
 from intersector.domain.errors import ValidationError
+from intersector.texts.lexicon import BY_CODE, LEXICONS, Lexicon, label_key
 
 Embed = Callable[[Sequence[str]], npt.NDArray[np.float32]]
 
@@ -91,10 +92,12 @@ class Change:
 
 
 def units(doc: Document) -> list[Unit]:
-    """The clauses and parts of `doc` in reading order, with their paths."""
+    """The clauses and parts of `doc` in reading order, with their paths; clause letters in
+    the Latin alphabet whatever the language (`б)`, `ب)` → `b)`: `lexicon.label_key`)."""
     out: list[Unit] = []
+    lex = BY_CODE.get(doc.language, LEXICONS[0])
     for section in (*doc.preamble, *doc.operative):
-        out.extend(_section_units(section))
+        out.extend(_section_units(section, lex))
     for part in doc.parts:
         out.extend(_part_units(part, "part"))
     for annex in doc.annexes:
@@ -103,20 +106,22 @@ def units(doc: Document) -> list[Unit]:
     return out
 
 
-def _section_units(section: Section) -> Iterator[Unit]:
+def _section_units(section: Section, lex: Lexicon) -> Iterator[Unit]:
     name = section.function or section.heading
     if section.addressees:
         name = f"{name} {'+'.join(section.addressees)}"
     for n, clause in enumerate(section.clauses, start=1):
-        yield from _clause_units(clause, name, name, n)
+        yield from _clause_units(clause, name, name, n, lex)
 
 
-def _clause_units(clause: Clause, section: str, prefix: str, n: int) -> Iterator[Unit]:
-    label = clause.label or f"¶{n}"
+def _clause_units(
+    clause: Clause, section: str, prefix: str, n: int, lex: Lexicon
+) -> Iterator[Unit]:
+    label = label_key(clause.label, lex) if clause.label else f"¶{n}"
     path = f"{prefix} {label}"
     yield Unit(path, section, clause.label, clause.text, clause.footnotes)
     for m, child in enumerate(clause.children, start=1):
-        yield from _clause_units(child, section, path, m)
+        yield from _clause_units(child, section, path, m, lex)
 
 
 def _part_units(part: Part, prefix: str) -> Iterator[Unit]:

@@ -5,7 +5,7 @@ After `clean_text(text)`:
   anchors `[footnoteRef:1]1`: each footnote is returned apart (`FootnoteMark`) with its label,
   its text, and the line and column where its anchor stood;
 - non-breaking hyphens (U+2011) are `-`, non-breaking and odd spaces are ` `, curly apostrophes
-  are `'`, soft hyphens and zero-width characters are gone;
+  are `'`, soft hyphens, zero-width characters, bidirectional marks and the Arabic tatweel are gone;
 - each line has no leading or trailing white space, no runs of spaces, and at most one tab
   between words (the tab that follows a clause label); blank lines are empty;
 - line `i` of the result is line `i` of the input (line numbers in errors name the source); a
@@ -40,6 +40,15 @@ _CHARS: dict[str, str] = {
     "\u200c": "",
     "\u200d": "",
     "\u2060": "",
+    "\u0640": "",  # Arabic tatweel (kashida): stretches a word, is no letter
+    "\u200e": "",  # bidirectional marks Word leaves in Arabic texts
+    "\u200f": "",
+    "\u061c": "",
+    "\u202a": "",
+    "\u202b": "",
+    "\u202c": "",
+    "\u202d": "",
+    "\u202e": "",
     "\ufeff": "",
     "\r": "",
     "\x0b": "\n",

@@ -19,6 +19,7 @@ import re
 from intersector.domain.documents import Document, Metadata, Part, Section
 from intersector.domain.ids import group_id, question_id
 from intersector.texts.boilerplate import split_front
+from intersector.texts.lexicon import sector_of_token
 from intersector.texts.references import parse_events
 from intersector.texts.resolution import footnotes_of, is_intro, resolution_body
 from intersector.texts.segment import Context, Line, matchers
@@ -33,7 +34,7 @@ def build_question(ctx: Context, at: int) -> Document:
     head = ctx.lines[at]
     foreword, boilerplate = split_front(ctx.lines[:at])
     m = matchers(ctx.lex.code).identity.match(head.text)
-    sector = "itu-" + m["sector"][-1].lower() if m and m["sector"] else _named_sector(ctx)
+    sector = sector_of_token(m["sector"], ctx.lex) if m and m["sector"] else _named_sector(ctx)
     q, edition, group = _number(head.label)
     study_group = group_id(sector, "sg", group)
     title, rest, meta = _title_and_facts(ctx, ctx.lines[at + 1 :], m["title"] if m else "")

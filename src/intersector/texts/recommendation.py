@@ -18,6 +18,7 @@ import re
 from intersector.domain.documents import Document, Event, Metadata
 from intersector.domain.ids import text_id
 from intersector.texts.boilerplate import boilerplate_blocks
+from intersector.texts.lexicon import sector_of_token
 from intersector.texts.resolution import footnotes_of, is_intro, resolution_body
 from intersector.texts.segment import Context, Line, matchers
 
@@ -65,7 +66,7 @@ def _same(line: Line, first: Line) -> bool:
 def _identity(ctx: Context, line: Line) -> tuple[str, str, str, str]:
     """Sector, number without edition, edition, approval (`2016-03`) from the identity line."""
     m = matchers(ctx.lex.code).identity.match(line.text)
-    sector = "itu-" + m["sector"][-1].lower() if m and m["sector"] else "itu-t"
+    sector = sector_of_token(m["sector"], ctx.lex) if m and m["sector"] else "itu-t"
     number, version = line.label, ""
     if (v := _VERSION.match(number)) is not None:
         number, version = v["number"], v["version"]

@@ -17,14 +17,23 @@ from functools import cache, lru_cache
 
 from intersector.domain.documents import Event, Reference
 from intersector.domain.ids import text_id as _text_id
-from intersector.texts.lexicon import BY_CODE, Lexicon, canonical_place
+from intersector.texts.lexicon import (
+    BY_CODE,
+    Lexicon,
+    canonical_place,
+    sector_of_token,
+    sector_tokens,
+)
 
 _SECTOR = r"(?:ITU|UIT)-[RTD]"
 _NUM = r"(?:[A-Z]{1,3}\.)?\d{1,4}(?:\.\d{1,4})*(?:-\d{1,3})?(?:\s?(?:bis|ter|quater))?"
-_REV = r"\((?P<rev>[^()\n]{0,60}?\d{4})\)"
+_REV = r"\((?P<rev>[^()\n]{0,60}?\d{4})[^()\n\d]{0,4}\)"  # `(Rev. Dubai, 2012)`, `(…, 2012 г.)`
 _EDITION = re.compile(r"-\d{1,3}$")
 _YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_PLACE_YEAR = re.compile(r"(?P<place>[^\W\d_][^,;()\d]*?)\s*,?\s*(?P<year>(?:19|20)\d{2})\b")
+_PLACE_YEAR = re.compile(
+    r"(?P<place>[^\W\d_][^,;()\d\u060c\u061b]*?)\s*[,\u060c]?\s*(?P<year>(?:19|20)\d{2})\b"
+)
+_STRIP = " .,;\u060c\u061b\uff0c\uff1b"  # and the Arabic and Chinese commas and semicolons
 
 
 @dataclass(frozen=True)
@@ -59,7 +68,7 @@ def _candidates(text: str, stems: tuple[str, ...]) -> list[int]:
     for literal in (*stems, "ITU-", "UIT-"):
         at = text.find(literal)
         while at >= 0:
-            if literal[3] != "-" or text.startswith(stems, at + 6):
+            if literal[3:4] != "-" or text.startswith(stems, at + 6):
                 found.append(at)
             at = text.find(literal, at + 1)
     return sorted(found)
@@ -79,7 +88,7 @@ def _patterns(code: str) -> _Patterns:
     of = _alt(lex.of_words)
     return _Patterns(
         sectoral=_line(
-            rf"\b(?P<word>{word})\s+(?P<sector>{_SECTOR})\s+{nums}(?:\s*{_REV})?",
+            rf"\b(?P<word>{word})\s+(?P<sector>{sector_tokens(lex)})\s+{nums}(?:\s*{_REV})?",
         ),
         sectoral_before=_line(
             rf"\b(?P<sector>{_SECTOR})\s+(?P<word>{word})\s+{nums}(?:\s*{_REV})?",
@@ -130,7 +139,7 @@ def _in_text(text: str, lex: Lexicon, body: str) -> list[Reference]:
 
 def _sectoral(m: re.Match[str], lex: Lexicon) -> list[Reference]:
     kind = lex.reference_words[m["word"].lower()]
-    sector = "itu-" + m["sector"][-1].lower()
+    sector = sector_of_token(m["sector"], lex)
     revision = _revision(m["rev"], lex)
     numbers = _numbers(m["nums"], lex)
     if kind != "resolution":  # `M.2083-0` is edition 0 of the work `M.2083`
@@ -187,8 +196,9 @@ def parse_events(text: str, lex: Lexicon) -> tuple[Event, ...]:
 def _events(text: str, code: str) -> tuple[Event, ...]:
     lex = BY_CODE[code]
     events = []
-    for m in _PLACE_YEAR.finditer(text):
-        written = _strip_revision(m["place"], lex).strip(" .,;")
+    pattern = re.compile(lex.event_pattern) if lex.event_pattern else _PLACE_YEAR
+    for m in pattern.finditer(text):
+        written = _strip_revision(m["place"], lex).strip(_STRIP)
         if written:
             events.append(Event(canonical_place(written), int(m["year"]), written))
     if not events:

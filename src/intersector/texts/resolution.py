@@ -29,11 +29,11 @@ from intersector.domain.documents import (
 from intersector.domain.ids import text_id
 from intersector.texts.actions import addressee_ids
 from intersector.texts.boilerplate import split_front
-from intersector.texts.lexicon import BY_CODE
+from intersector.texts.lexicon import BY_CODE, sector_of_token
 from intersector.texts.references import parse_events
-from intersector.texts.segment import Context, Line, matchers
+from intersector.texts.segment import COMMAS, Context, Line, is_capital, matchers
 
-_HISTORY = re.compile(r"^\((?=[^()]*\d{4})[^()]*\)\.?$")
+_HISTORY = re.compile(r"^[(（](?=[^()（）]*\d{4})[^()（）]*[)）]\.?$")
 _ROMAN = re.compile(r"^[ivxlc]+\)$")
 _PREVIOUS_LETTER = {"i": "h", "v": "u", "x": "w", "l": "k", "c": "b"}
 _SECTOR_BODY = {"itu-r": "ra", "itu-t": "wtsa", "itu-d": "wtdc"}
@@ -142,7 +142,7 @@ def _to_part(draft: ClauseDraft) -> Part:
 
 def is_heading_text(text: str) -> bool:
     """A heading: short, starts with a capital, no final punctuation."""
-    return 0 < len(text) < 100 and text[:1].isupper() and text[-1] not in ".;,:"
+    return 0 < len(text) < 100 and is_capital(text[:1]) and text[-1] not in ".;,:"
 
 
 # --- the resolution ------------------------------------------------------------------------
@@ -191,7 +191,7 @@ def _identity(ctx: Context, line: Line) -> _Identity:
     if m is None:
         return ident
     if m["sector"]:
-        ident.body = "itu-" + m["sector"][-1].lower()
+        ident.body = sector_of_token(m["sector"], ctx.lex)
     events = parse_events(m["paren"] or "", ctx.lex)
     ident.revision = events[-1] if events else None
     return ident
@@ -205,7 +205,7 @@ def _front_matter(ctx: Context, start: int, ident: _Identity) -> int:
         text = lines[i].text
         if _HISTORY.match(text):
             ident.history = parse_events(text, ctx.lex)
-        elif ident.history or is_intro(text, ctx) or (ident.title and text.endswith(",")):
+        elif ident.history or is_intro(text, ctx) or (ident.title and text.endswith(COMMAS)):
             ident.intro = f"{ident.intro} {text}".strip()
         else:
             ident.title.append(text)
@@ -216,7 +216,7 @@ def _front_matter(ctx: Context, start: int, ident: _Identity) -> int:
 
 def is_intro(text: str, ctx: Context) -> bool:
     """The assembly line: `The World Telecommunication Standardization Assembly (Dubai, 2012),`."""
-    if not text.endswith(","):
+    if not text.endswith(COMMAS):
         return False
     key = text.lower()
     return any(b in key for b in _long_body_names(ctx.lex.code))

@@ -24,14 +24,11 @@ from functools import cache
 from typing import NamedTuple
 
 from intersector.texts.clean import FootnoteMark
-from intersector.texts.lexicon import BY_CODE, Lexicon
+from intersector.texts.lexicon import BY_CODE, LATIN, Lexicon, sector_tokens
 
 _SUFFIX = r"(?:\s?(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)\b)?"
-_LABEL = re.compile(
-    r"^(?P<label>(?:\(?[a-z]{1,2}\)|\(?[ivxlc]{1,6}\)|\d{1,3}(?:\.\d{1,3}){0,5}\)?"
-    r"|[A-Z]\.\d{1,3}(?:\.\d{1,3}){0,4})" + _SUFFIX + r")(?P<sep>\t|\s+)(?P<text>\S.*)$"
-)
-_SECTOR = r"(?:ITU|UIT)-[RTD]"
+COMMAS = (",", "\u060c", "\uff0c")  # , ، ，: a line ending with one continues (assembly line)
+_TRAILING = " ,:;.\u060c\u061b\uff0c\uff1a\uff1b\u3002"  # and the Arabic and Chinese ones
 _NUMBER = (
     r"(?P<number>(?:[A-Z]{1,3}\.)?\d{1,4}(?:\.\d{1,4})*(?:-\d{1,3})?(?:/\d{1,2}[A-Z]?)?"
     r"(?:\s*\(?(?:bis|ter|quater)\)?)?)"
@@ -51,11 +48,27 @@ class Line(NamedTuple):
     addressee: str = ""
 
 
+class AnyOf:
+    """Several identity patterns tried in turn (a language may print the number before the
+    kind word: `第57号决议`, `ITU-T E.119建议书`); `match` as `re.Pattern.match`."""
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self.patterns = patterns
+
+    def match(self, text: str) -> re.Match[str] | None:
+        for pattern in self.patterns:
+            if (found := pattern.match(text)) is not None:
+                return found
+        return None
+
+
 @dataclass(frozen=True)
 class Matchers:
     """The compiled patterns of one lexicon, built once per language."""
 
-    identity: re.Pattern[str]
+    identity: AnyOf
+    label: re.Pattern[str]
+    prefixes: tuple[str, ...]
     annex: re.Pattern[str]
     field: re.Pattern[str]
     operative_first: frozenset[str]
@@ -74,10 +87,12 @@ def matchers(code: str) -> Matchers:
     """The patterns of the lexicon `code`, compiled on first use and kept."""
     lex = BY_CODE[code]
     identity = re.compile(
-        rf"^(?P<word>{_alternation(lex.kinds)})\s+(?:(?P<sector>{_SECTOR})\s+)?{_NUMBER}"
-        r"\s*(?:\((?P<paren>[^()]*(?:\([^()]*\)[^()]*)?)\))?\s*(?:[-–:]\s*(?P<title>.+))?$",
+        rf"^(?P<word>{_alternation(lex.kinds)})\s+(?:(?P<sector>{sector_tokens(lex)})\s+)?"
+        rf"{_NUMBER}\s*(?:\((?P<paren>[^()]*(?:\([^()]*\)[^()]*)?)\))?\s*"
+        r"(?:[-–:]\s*(?P<title>.+))?$",
         re.IGNORECASE,
     )
+    own = [re.compile(p, re.IGNORECASE) for p in lex.identity]
     annex = re.compile(
         rf"^(?P<word>{_alternation(lex.annex_words)})(?:\s+(?P<label>[A-Z]{{1,2}}|[IVX]{{1,5}}|\d{{1,2}}))?"
         r"(?P<rest>\s*(?:\(.*\)|[-–:].*)?)$",
@@ -98,7 +113,23 @@ def matchers(code: str) -> Matchers:
         lex.liaison_fields,
     )  # fmt: skip
     words = frozenset(key.split(" ")[0].rstrip(":,;.") for table in tables for key in table)
-    return Matchers(identity, annex, field, first, series, parts, cover, words)
+    run_on = () if lex.spaced else tuple(key for table in tables[2:5] for key in table)
+    prefixes = (*lex.identity_prefixes, *run_on)
+    return Matchers(
+        AnyOf([*own, identity]), _label_pattern(lex), prefixes, annex, field, first, series,
+        parts, cover, words,
+    )  # fmt: skip
+
+
+def _label_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """Clause labels: `a)`, `(a)`, a letter of the lexicon's other alphabets (`б)`, `(ج)`,
+    `（一）`), `i)`, `1`, `1.2.3`, `1)`, `A.1`, each perhaps with `bis`, then a tab or spaces."""
+    others = "".join(sorted(set("".join(lex.label_alphabets)) - set(LATIN)))
+    letters = rf"[a-z{re.escape(others)}]" if others else "[a-z]"
+    return re.compile(
+        rf"^(?P<label>(?:[(（]?{letters}{{1,2}}[)）]|\(?[ivxlc]{{1,6}}\)|\d{{1,3}}(?:\.\d{{1,3}}){{0,5}}\)?"
+        r"|[A-Z]\.\d{1,3}(?:\.\d{1,3}){0,4})" + _SUFFIX + r")(?P<sep>\t|\s+)(?P<text>\S.*)$"
+    )
 
 
 def segment(text: str, lex: Lexicon) -> list[Line]:
@@ -114,13 +145,13 @@ def segment(text: str, lex: Lexicon) -> list[Line]:
 def classify(line: str, number: int, lex: Lexicon, m: Matchers) -> Line:
     """The kind of one cleaned line, looked up in the lexicon tables (no context used).
     A tab near the start is the mark of a labelled clause, the commonest line: tried first."""
-    if "\t" in line[:14] and (labelled := _LABEL.match(line)) is not None:
+    if "\t" in line[:14] and (labelled := m.label.match(line)) is not None:
         return Line(number, "clause", labelled["text"].strip(), _label(labelled["label"]))
     if len(line) < 130 and _may_be_short(line, m):
         found = _short_line(line, _key(line), number, lex, m)
         if found is not None:
             return found
-    labelled = _LABEL.match(line)
+    labelled = m.label.match(line)
     if labelled and _is_label(labelled):
         return Line(number, "clause", labelled["text"].strip(), label=_label(labelled["label"]))
     return Line(number, "text", line.replace("\t", " "))
@@ -130,7 +161,9 @@ def _may_be_short(line: str, m: Matchers) -> bool:
     """Whether a short line can be a heading, identity, annex, field or boilerplate line at
     all: its first word opens one in some table, or it is all capitals, or a copyright."""
     first = line[:24].split(None, 1)[0].lower().rstrip(":,;.")
-    return first in m.first_words or line.isupper() or line.startswith(("©", "(c)"))
+    if first in m.first_words or line.isupper() or line.startswith(("©", "(c)")):
+        return True
+    return bool(m.prefixes) and line.lower().startswith(m.prefixes)
 
 
 def _short_line(line: str, key: str, number: int, lex: Lexicon, m: Matchers) -> Line | None:
@@ -155,7 +188,10 @@ def _numbered_or_field(
 ) -> Line | None:
     """Identity and annex lines (tried only when the first word can open one) and fields
     (only with a colon)."""
-    if first in lex.kinds and (ident := m.identity.match(line)) is not None:
+    may_be_identity = first in lex.kinds or (
+        bool(lex.identity_prefixes) and line.lower().startswith(lex.identity_prefixes)
+    )
+    if may_be_identity and (ident := m.identity.match(line)) is not None:
         kind = lex.kinds[ident["word"].lower()]
         return Line(number, "identity", line, label=ident["number"], function=kind)
     annex = m.annex.match(line) if first in lex.annex_words else None
@@ -173,6 +209,8 @@ def _heading(line: str, key: str, number: int, lex: Lexicon, m: Matchers) -> Lin
         return Line(number, "heading", line, function=lex.preamble_headings[key], part="preamble")
     if key in lex.operative_headings:
         return Line(number, "heading", line, function=lex.operative_headings[key], part="operative")
+    if not lex.spaced:
+        return _run_on_heading(line, key, number, lex)
     if key.split(" ", 1)[0] not in m.operative_first:
         return None
     words = key.split(" ")
@@ -186,9 +224,31 @@ def _heading(line: str, key: str, number: int, lex: Lexicon, m: Matchers) -> Lin
     return None
 
 
+def _run_on_heading(line: str, key: str, number: int, lex: Lexicon) -> Line | None:
+    """In a language written without spaces an operative heading runs into its addressee
+    (`责成电信标准化局主任`, instructs the Director of TSB): the longest heading the line
+    starts with, unless the rest reads as a sentence (ends with a full stop or semicolon)."""
+    if line.endswith(("\u3002", "\uff1b", ";", ".")):
+        return None
+    for heading in sorted(lex.operative_headings, key=len, reverse=True):
+        if key.startswith(heading):
+            addressee = line[len(heading) :].strip(_TRAILING)
+            function = lex.operative_headings[heading]
+            return Line(number, "heading", line, function=function, part="operative",
+                        addressee=addressee)  # fmt: skip
+    return None
+
+
 def _key(line: str) -> str:
-    """A line as a table key: lower case, single spaces, no trailing punctuation."""
-    return " ".join(line.lower().split()).rstrip(" ,:;.")
+    """A line as a table key: lower case, single spaces, no trailing punctuation (Latin,
+    Arabic or Chinese)."""
+    return " ".join(line.lower().split()).rstrip(_TRAILING)
+
+
+def is_capital(char: str) -> bool:
+    """A letter that may open a heading: upper case, or of a script without case (Arabic,
+    Chinese); not a lower-case letter, a digit or punctuation."""
+    return char.isalpha() and not char.islower()
 
 
 def _is_label(match: re.Match[str]) -> bool:
@@ -197,13 +257,13 @@ def _is_label(match: re.Match[str]) -> bool:
         return True
     text = match["text"]
     return (
-        "." in match["label"] and len(text) < 80 and text[:1].isupper() and text[-1] not in ".;,:"
+        "." in match["label"] and len(text) < 80 and is_capital(text[:1]) and text[-1] not in ".;,:"
     )
 
 
 def _label(raw: str) -> str:
-    """`(a)` and `a)` are both `a)`; `1 bis` is `1bis`."""
-    label = raw.replace(" ", "")
+    """`(a)`, `a)` and `（a）` are all `a)`; `1 bis` is `1bis`."""
+    label = raw.replace(" ", "").replace("（", "(").replace("）", ")")
     if label.startswith("(") and label.endswith(")"):
         label = label[1:]
     return label

@@ -1,14 +1,22 @@
 """Language is data: every word the reader recognises lives in one `Lexicon` per language.
 
-`en.py`, `fr.py`, `es.py` each define `LEXICON`. Adding a language (Arabic, Chinese, Russian)
-means adding a module with its table and listing it in `LEXICONS`; no code elsewhere changes.
-Keys of every mapping are lower case, with plain hyphens and apostrophes (what `clean` leaves).
+The six languages of ITU: `en.py`, `fr.py`, `es.py`, `ar.py`, `zh.py`, `ru.py` each define
+`LEXICON`. Adding a language means adding a module with its table and listing it in
+`LEXICONS`; no code elsewhere changes. What differs between scripts is data here too: the
+clause-label alphabets in their order (`a) b) c)`, `а) б) в)`, `أ) ب) ج)`), whether words are
+separated by spaces (not in Chinese), the identity line's word order (`第57号决议`) and the
+order of place and year in a history (`2012年，迪拜`). Keys of every mapping are lower case,
+with plain hyphens and apostrophes (what `clean` leaves).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
+
+LATIN = "abcdefghijklmnopqrstuvwxyz"  # the clause letters of ITU texts in Latin script, in order
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,13 @@ class Lexicon:
     part_words: Mapping[str, str] = field(default_factory=dict)  # `section` → `section`
     series_words: tuple[str, ...] = ()  # `series` of `SERIES E: …` on a Recommendation's cover
     series: str = ""  # regex: the heading of the list of Recommendations of a series
+    # Script and word order (defaults: a Latin script, words between spaces, `RESOLUTION 57`):
+    label_alphabets: tuple[str, ...] = (LATIN,)  # clause-label letters, each alphabet in order
+    spaced: bool = True  # False: words run together (Chinese), headings into their addressee
+    identity: tuple[str, ...] = ()  # regexes tried before the default identity pattern
+    identity_prefixes: tuple[str, ...] = ()  # lower-case starts of such identity lines
+    event_pattern: str = ""  # regex with groups `place`, `year`, when the year comes first
+    clitics: str = ""  # letters written joined to the next word (Arabic و ب ل ف ك)
 
 
 # Language-independent: what each operative function asks, as an English base verb.
@@ -83,9 +98,9 @@ BOILERPLATE_KINDS = ("foreword", "note", "ipr", "copyright", "contents", "series
 
 
 def _all_lexicons() -> tuple[Lexicon, ...]:
-    from intersector.texts.lexicon import en, es, fr
+    from intersector.texts.lexicon import ar, en, es, fr, ru, zh
 
-    return (en.LEXICON, fr.LEXICON, es.LEXICON)
+    return (en.LEXICON, fr.LEXICON, es.LEXICON, ru.LEXICON, ar.LEXICON, zh.LEXICON)
 
 
 LEXICONS: tuple[Lexicon, ...] = _all_lexicons()
@@ -94,15 +109,39 @@ BY_CODE: Mapping[str, Lexicon] = {lex.code: lex for lex in LEXICONS}
 
 def detect_language(text: str, sample: int = 800) -> Lexicon:
     """The lexicon with the most distinct common words in the `sample` characters after the first
-    third of the text, where the foreword is over (English when nothing is recognised)."""
+    third of the text, where the foreword is over (English when nothing is recognised). Words
+    are what spaces separate; for a language written without spaces (Chinese) its common
+    words are looked for in the sample as they stand."""
     start = min(len(text) // 3, max(0, len(text) - sample))
-    words = set(text[start : start + sample].lower().split())
+    chunk = text[start : start + sample].lower()
+    words = set(chunk.split())
     best, best_score = LEXICONS[0], 0
     for lex in LEXICONS:
-        score = len(words & lex.common_words)
+        if lex.spaced:
+            score = len(words & lex.common_words)
+        else:
+            score = sum(1 for word in lex.common_words if word in chunk)
         if score > best_score:
             best, best_score = lex, score
     return best
+
+
+def label_key(label: str, lex: Lexicon) -> str:
+    """A clause label in the letters of the first alphabet (Latin): `б)` → `b)`, `(ج)` → `c)`,
+    `(一)` → `a)`, so that the versions of a text in any language share their clause paths.
+    Numbers, roman numerals and Latin letters are kept as they are."""
+    letters = _label_letters(lex.code)
+    return "".join(letters.get(ch, ch) for ch in label) if letters else label
+
+
+@cache
+def _label_letters(code: str) -> Mapping[str, str]:
+    """Each letter of the lexicon's other alphabets → the Latin letter of the same rank."""
+    mapping: dict[str, str] = {}
+    for alphabet in BY_CODE[code].label_alphabets:
+        if alphabet != LATIN:
+            mapping.update(zip(alphabet, LATIN, strict=False))
+    return mapping
 
 
 def _canonical_places() -> Mapping[str, str]:
@@ -120,3 +159,15 @@ def canonical_place(as_written: str) -> str:
     unknown names are kept as written (`Florianópolis`)."""
     key = " ".join(as_written.split()).strip(" .,;").lower()
     return PLACES.get(key, " ".join(as_written.split()).strip(" .,;"))
+
+
+def sector_tokens(lex: Lexicon) -> str:
+    """The Sector tokens of the lexicon as a regex alternation, longest first: `ITU-T`,
+    `UIT-R`, `МСЭ-Т` (its `sectors` keys that are abbreviations), always with `ITU-R/T/D`."""
+    tokens = {k for k in lex.sectors if "-" in k and len(k) <= 6} | {"itu-r", "itu-t", "itu-d"}
+    return "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))
+
+
+def sector_of_token(token: str, lex: Lexicon) -> str:
+    """The Sector id of a token as written: `UIT-R` → `itu-r`, `МСЭ-Т` → `itu-t`."""
+    return lex.sectors.get(token.lower(), "itu-" + token[-1:].lower())
