@@ -45,6 +45,7 @@ class _Patterns:
     stems: tuple[str, ...]
     and_split: re.Pattern[str]
     revision_words: tuple[str, ...]
+    own: tuple[re.Pattern[str], ...]
 
 
 def _line(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -103,6 +104,7 @@ def _patterns(code: str) -> _Patterns:
         stems=_stems(lex),
         and_split=_line(rf"\s*(?:,|\b(?:{_alt(lex.and_words)})\b)\s*", re.IGNORECASE),
         revision_words=lex.revision_words,
+        own=tuple(_line(p) for p in lex.reference_patterns),
     )
 
 
@@ -111,9 +113,32 @@ def find_references(texts: Iterable[str], lex: Lexicon, body: str) -> tuple[Refe
     The texts are scanned as one, a citation never spanning two of them."""
     joined = "\n".join(t.replace("\n", " ") for t in texts if t)
     found: dict[str, Reference] = {}
-    for ref in _in_text(joined, lex, body):
+    for ref in _in_text(joined, lex, body) + _in_own_order(joined, lex, body):
         found.setdefault(ref.id, ref)
     return tuple(found.values())
+
+
+def _in_own_order(text: str, lex: Lexicon, body: str) -> list[Reference]:
+    """Citations by the lexicon's own patterns (a language that puts the number before the
+    word: `世界电信发展大会第5号决议`), in the order they stand."""
+    found = [m for pattern in _patterns(lex.code).own for m in pattern.finditer(text)]
+    return [_own_reference(m, lex, body) for m in sorted(found, key=lambda m: m.start())]
+
+
+def _own_reference(m: re.Match[str], lex: Lexicon, body: str) -> Reference:
+    kind = lex.reference_words[m["word"].lower()]
+    groups = m.groupdict()
+    if groups.get("sector"):
+        cited = sector_of_token(m["sector"], lex)
+    elif groups.get("body"):
+        cited = lex.bodies[m["body"].lower()]
+    else:
+        cited = body if kind == "resolution" else "itu-t"
+    number = m["nums"].replace(" ", "")
+    if kind != "resolution":
+        number = _EDITION.sub("", number)
+    revision = _revision(groups.get("rev"), lex)
+    return Reference(text_id(cited, kind, number), kind, cited, number, m.group(0), revision)
 
 
 def _in_text(text: str, lex: Lexicon, body: str) -> list[Reference]:

@@ -69,6 +69,9 @@ class Lexicon:
     identity_prefixes: tuple[str, ...] = ()  # lower-case starts of such identity lines
     event_pattern: str = ""  # regex with groups `place`, `year`, when the year comes first
     clitics: str = ""  # letters written joined to the next word (Arabic و ب ل ف ك)
+    # regexes for citations in another word order (`第5号决议`, `ITU-T E.164建议书`): groups
+    # `word` (a reference_words key), `nums`, and optional `sector`, `body` (a bodies key), `rev`
+    reference_patterns: tuple[str, ...] = ()
 
 
 # Language-independent: what each operative function asks, as an English base verb.

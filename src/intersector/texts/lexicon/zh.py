@@ -19,6 +19,19 @@ from intersector.texts.lexicon import LATIN, Lexicon
 _PAREN = r"\s*(?:[(（](?P<paren>[^()（）]*)[)）])?\s*(?:[-–:：]\s*(?P<title>.+))?$"
 _NUMBER = r"(?P<number>(?:[A-Z]{1,3}\.)?\d{1,4}(?:\.\d{1,4})*(?:-\d{1,3})?(?:/\d{1,2}[A-Z]?)?)"
 
+_BODIES = {
+    "世界电信标准化全会": "wtsa",
+    "世界电信发展大会": "wtdc",
+    "国际电联全权代表大会": "pp",
+    "全权代表大会": "pp",
+    "国际电联无线电通信全会": "ra",
+    "无线电通信全会": "ra",
+    "世界无线电通信大会": "wrc",
+    "理事会": "council",
+}
+_BODY = "|".join(sorted(_BODIES, key=len, reverse=True))
+_REV = r"(?:\s*[(（](?P<rev>[^()（）]{0,40}?\d{4}[^()（）]{0,20})[)）])?"
+
 LEXICON = Lexicon(
     code="zh",
     common_words=frozenset(
@@ -69,16 +82,7 @@ LEXICON = Lexicon(
         "通过": "adopts",
         "支持": "supports",
     },
-    bodies={
-        "世界电信标准化全会": "wtsa",
-        "世界电信发展大会": "wtdc",
-        "国际电联全权代表大会": "pp",
-        "全权代表大会": "pp",
-        "国际电联无线电通信全会": "ra",
-        "无线电通信全会": "ra",
-        "世界无线电通信大会": "wrc",
-        "理事会": "council",
-    },
+    bodies=_BODIES,
     this_body=("本届全会", "本全会", "本届大会"),
     sectors={
         "itu-t": "itu-t",
@@ -195,5 +199,14 @@ LEXICON = Lexicon(
         rf"^(?P<sector>ITU-[RTD])\s*{_NUMBER}\s*(?P<word>建议书)" + _PAREN,
     ),
     identity_prefixes=("第", "itu-r", "itu-t", "itu-d"),
+    reference_patterns=(
+        # `世界电信发展大会第5号决议（2010年，海得拉巴，修订版）`, `全权代表大会关于…的第123号决议`,
+        # `ITU-R第34-2号决议`, `第57号决议` (the issuing body's)
+        rf"(?:(?P<body>{_BODY})(?:关于[^第。；]{{0,80}}的)?)?(?:(?P<sector>ITU-[RTD])\s*)?"
+        rf"第\s*(?P<nums>\d{{1,4}}(?:-\d{{1,3}})?)\s*号\s*(?P<word>决议)" + _REV,
+        # `ITU-T E.164建议书`
+        r"(?P<sector>ITU-[RTD])\s*(?P<nums>[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,4})*(?:-\d{1,3})?)"
+        r"\s*(?P<word>建议书)" + _REV,
+    ),
     event_pattern=r"(?P<year>(?:19|20)\d{2})\s*年\s*[，,、]?\s*(?P<place>[^\W\d_][^，,；;、（）()\d]*)",
 )
