@@ -32,7 +32,7 @@ def _root() -> None:
 # --- parse (issue 2) ----------------------------------------------------------------------------
 @app.command()
 def parse(
-    files: list[Path] = typer.Argument(
+    files: list[str] = typer.Argument(  # str: typer validates each Path through pydantic
         ..., help="ITU texts: .txt (UTF-8/16, cp1252), .docx, .doc (needs LibreOffice) or .pdf."
     ),
     fmt: str = typer.Option("json", "--format", "-f", help="json, akn, text or debug."),
@@ -44,10 +44,12 @@ def parse(
     from intersector import services
     from intersector.settings import Settings
 
-    parsed = services.parse_paths(files, fmt=fmt, lenient=lenient, settings=Settings.from_env())
+    paths = [Path(f) for f in files]
+    parsed = services.parse_paths(paths, fmt=fmt, lenient=lenient, settings=Settings.from_env())
     for out in services.parsed_output(parsed, fmt, as_list=len(files) > 1):
         if isinstance(out, str):
-            typer.echo(out)
+            sys.stdout.write(out)  # not typer.echo, which scans all of it for ANSI codes
+            sys.stdout.write("\n")
         else:
             console.print(out)
     failed = [p for p in parsed if not p.ok]
