@@ -235,3 +235,16 @@ def test_a_clause_missing_from_the_arabic_version_is_reported(en: Document) -> N
     ar = seed("wtsa-res-57-ar.txt", (removed, ""))
     found = align.divergences(en, ar, align.align_versions(en, ar))
     assert [(d.kind, d.path) for d in found] == [("clause-missing", "recognizing b)")]
+
+
+@pytest.mark.parametrize("code", ["ru", "zh"])
+def test_recommendation_versions_align_part_by_part(code: str) -> None:
+    """Recommendation ITU-T E.119 in French and in Russian (`а) б)`) or Chinese: one work, the
+    numbered parts and lettered items paired by structure, nothing missing."""
+    fr = seed("itu-t-rec-e.119-fr-excerpt.txt")
+    other = seed(f"itu-t-rec-e.119-{code}-excerpt.txt")
+    assert (other.id, other.language) == ("itu-t-rec-e.119", code)
+    aligned = align.align_versions(fr, other)
+    by_structure = [p.left.path for p in aligned if p.how == "structure" and p.left]
+    assert by_structure[:6] == ["part 1", "part 2", "part 3", "part 3.1", "part a)", "part b)"]
+    assert align.divergences(fr, other, aligned) == []

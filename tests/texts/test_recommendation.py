@@ -173,3 +173,42 @@ def test_french_recommendation_front_matter_kept_apart() -> None:
     assert [(a.kind, a.label) for a in doc.annexes] == [("annex", "A"), ("bibliography", "")]
     assert [r.id for r in doc.references] == ["itu-t-rec-e.164", "itu-t-rec-e.212"]
     assert doc.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("code", "keywords", "blocks", "headings"),
+    [
+        (
+            "ru",
+            "Информирование потребителей",
+            ["ПРИМЕЧАНИЕ", "ПРАВА ИНТЕЛЛЕКТУАЛЬНОЙ СОБСТВЕННОСТИ", "© МСЭ 2016", "СОДЕРЖАНИЕ"],
+            ["Сфера применения", "Справочные документы", "Требования"],
+        ),
+        (
+            "zh",
+            "消费者信息",
+            ["注", "知识产权", "© 国际电联 2016", "目录"],
+            ["范围", "参考文献", "要求"],
+        ),
+    ],
+)
+def test_russian_and_chinese_recommendations_read_as_the_french(
+    code: str, keywords: str, blocks: list[str], headings: list[str]
+) -> None:
+    """`Рекомендация МСЭ-Т E.119` and `ITU-T E.119建议书` (own renderings in ITU's layout):
+    the same id, approval, front matter kept apart, parts, annexes and references."""
+    doc = parse(f"itu-t-rec-e.119-{code}-excerpt")
+    assert (doc.id, doc.language, doc.metadata.get("approved")) == (
+        "itu-t-rec-e.119",
+        code,
+        "2016-03",
+    )
+    assert doc.metadata.get("keywords").startswith(keywords)
+    assert doc.foreword
+    assert [block.split("\n", 1)[0] for block in doc.boilerplate[1:]] == blocks
+    assert [(p.label, p.heading) for p in doc.parts] == list(
+        zip(["1", "2", "3"], headings, strict=True)
+    )
+    assert [(a.kind, a.label) for a in doc.annexes] == [("annex", "A"), ("bibliography", "")]
+    assert [r.id for r in doc.references] == ["itu-t-rec-e.164", "itu-t-rec-e.212"]
+    assert doc.warnings == ()

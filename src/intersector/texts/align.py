@@ -99,10 +99,10 @@ def units(doc: Document) -> list[Unit]:
     for section in (*doc.preamble, *doc.operative):
         out.extend(_section_units(section, lex))
     for part in doc.parts:
-        out.extend(_part_units(part, "part"))
+        out.extend(_part_units(part, "part", lex))
     for annex in doc.annexes:
         for part in annex.parts:
-            out.extend(_part_units(part, f"{annex.kind} {annex.label}".strip()))
+            out.extend(_part_units(part, f"{annex.kind} {annex.label}".strip(), lex))
     return out
 
 
@@ -124,13 +124,13 @@ def _clause_units(
         yield from _clause_units(child, section, path, m, lex)
 
 
-def _part_units(part: Part, prefix: str) -> Iterator[Unit]:
-    path = f"{prefix} {part.label}".strip()
+def _part_units(part: Part, prefix: str, lex: Lexicon) -> Iterator[Unit]:
+    path = f"{prefix} {label_key(part.label, lex)}".strip()
     text = f"{part.heading} {part.text}".strip()
     if text:
         yield Unit(path, prefix, part.label, text)
     for child in part.children:
-        yield from _part_units(child, prefix)
+        yield from _part_units(child, prefix, lex)
 
 
 # --- alignment -------------------------------------------------------------------------------

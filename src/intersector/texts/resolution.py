@@ -31,7 +31,14 @@ from intersector.texts.actions import addressee_ids
 from intersector.texts.boilerplate import split_front
 from intersector.texts.lexicon import BY_CODE, sector_of_token
 from intersector.texts.references import parse_events
-from intersector.texts.segment import COMMAS, Context, Line, is_capital, matchers
+from intersector.texts.segment import (
+    COMMAS,
+    SENTENCE_ENDS,
+    Context,
+    Line,
+    is_capital,
+    matchers,
+)
 
 _HISTORY = re.compile(r"^[(（](?=[^()（）]*\d{4})[^()（）]*[)）]\.?$")
 _ROMAN = re.compile(r"^[ivxlc]+\)$")
@@ -142,7 +149,7 @@ def _to_part(draft: ClauseDraft) -> Part:
 
 def is_heading_text(text: str) -> bool:
     """A heading: short, starts with a capital, no final punctuation."""
-    return 0 < len(text) < 100 and is_capital(text[:1]) and text[-1] not in ".;,:"
+    return 0 < len(text) < 100 and is_capital(text[:1]) and text[-1] not in SENTENCE_ENDS
 
 
 # --- the resolution ------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from intersector.texts.lexicon import BY_CODE, LATIN, Lexicon, sector_tokens
 _SUFFIX = r"(?:\s?(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)\b)?"
 COMMAS = (",", "\u060c", "\uff0c")  # , ، ，: a line ending with one continues (assembly line)
 _TRAILING = " ,:;.\u060c\u061b\uff0c\uff1a\uff1b\u3002"  # and the Arabic and Chinese ones
+SENTENCE_ENDS = ".;,:\u060c\u061b\uff0c\uff1a\uff1b\u3002"  # a heading never ends with one
 _NUMBER = (
     r"(?P<number>(?:[A-Z]{1,3}\.)?\d{1,4}(?:\.\d{1,4})*(?:-\d{1,3})?(?:/\d{1,2}[A-Z]?)?"
     r"(?:\s*\(?(?:bis|ter|quater)\)?)?)"
@@ -257,7 +258,10 @@ def _is_label(match: re.Match[str]) -> bool:
         return True
     text = match["text"]
     return (
-        "." in match["label"] and len(text) < 80 and is_capital(text[:1]) and text[-1] not in ".;,:"
+        "." in match["label"]
+        and len(text) < 80
+        and is_capital(text[:1])
+        and text[-1] not in SENTENCE_ENDS
     )
 
 

@@ -166,7 +166,7 @@ LEXICON = Lexicon(
         "范围": "scope",
         "摘要": "summary",
         "关键词": "keywords",
-        "参考文献": "bibliography",
+        "参考书目": "bibliography",
         "历史沿革": "history",
         "引言": "introduction",
     },
