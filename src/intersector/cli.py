@@ -6,12 +6,17 @@ from __future__ import annotations
 import datetime
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 from typer._click.exceptions import ClickException
 
 from intersector.domain.errors import IntersectorError
 from intersector.reports.terminal import Terminal, safe
+
+if TYPE_CHECKING:
+    from intersector.coordination.subjects import Assignment
+    from intersector.services.analytics import OverlapPage
 
 app = typer.Typer(
     name="intersector",
@@ -452,43 +457,73 @@ def restore(
 
 @app.command()
 def overlaps(
-    sector: str = typer.Option("", help="Only candidates with a side in this Sector."),
+    item: str = typer.Option(
+        "", help="Only the candidates of this activity or document id (any case)."
+    ),
+    sector: str = typer.Option("", help="Only candidates with a side in this Sector (ITU-D…)."),
     subject: str = typer.Option("", help="Only candidates with a side on this subject."),
     min_score: float = typer.Option(None, help="Lowest score shown (default: best-F1 threshold)."),
     same_sector: bool = typer.Option(False, help="Also other groups of the same Sector."),
     changed_only: bool = typer.Option(
         False, help="Compare only texts new or changed since the last run (incremental)."
     ),
-    fmt: str = typer.Option("table", "--format", help="table, json or html."),
+    limit: int = typer.Option(
+        None, min=1, help="Candidates shown (default: 50 in a table, all in json/csv/html)."
+    ),
+    offset: int = typer.Option(0, min=0, help="Candidates skipped first: the next page."),
+    fmt: str = typer.Option("table", "--format", help="table, json, csv or html."),
     output: Path | None = typer.Option(None, help="File to write (html; default overlaps.html)."),
 ) -> None:
-    """Duplicated and overlapping work across Sectors and languages, with the evidence."""
-    import json
-
+    """Duplicated and overlapping work across Sectors and languages, with the evidence: every
+    candidate, or one item's (`--item`), a page at a time (`--limit`, `--offset`)."""
     from intersector import services
-    from intersector.reports.overlap_html import overlaps_html
-    from intersector.reports.overlap_table import overlaps_table
     from intersector.settings import Settings
 
     if fmt not in services.OVERLAP_FORMATS:
-        raise typer.BadParameter("use table, json or html", param_hint="--format")
-    scope = "other-groups" if same_sector else "other-sectors"
-    rows = services.find_overlaps(
-        Settings.from_env(),
-        sector=sector,
-        subject=subject,
-        min_score=min_score,
-        scope=scope,
-        changed_only=changed_only,
-    )
+        raise typer.BadParameter("use table, json, csv or html", param_hint="--format")
+    shown = limit if limit is not None or fmt != "table" else 50
+    settings, scope = Settings.from_env(), "other-groups" if same_sector else "other-sectors"
+    if item:
+        found = services.item_overlaps(
+            settings, item, scope=scope, min_score=min_score, limit=shown or 10**9, offset=offset
+        )
+    else:
+        found = services.find_overlaps(
+            settings,
+            sector=sector,
+            subject=subject,
+            min_score=min_score,
+            scope=scope,
+            limit=shown,
+            offset=offset,
+            changed_only=changed_only,
+        )
+    _print_overlaps(found, fmt, output)
+
+
+def _print_overlaps(found: OverlapPage, fmt: str, output: Path | None) -> None:
+    """A page of candidates in the format asked, and where the next page starts."""
+    import json
+
+    from intersector.reports.overlap_csv import overlaps_csv
+    from intersector.reports.overlap_html import overlaps_html
+    from intersector.reports.overlap_table import overlaps_table
+
     if fmt == "json":
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json.dumps(found.rows, ensure_ascii=False, indent=1) + "\n")
+    elif fmt == "csv":
+        sys.stdout.write(overlaps_csv(found.rows))
     elif fmt == "html":
         target = output or Path("overlaps.html")
-        target.write_text(overlaps_html(rows), encoding="utf-8")
-        console.print(f"wrote {target} ({len(rows)} candidates)")
+        target.write_text(overlaps_html(found.rows, total=found.total), encoding="utf-8")
+        console.print(f"wrote {target} ({len(found.rows)} of {found.total} candidates)")
     else:
-        console.print(overlaps_table(rows))
+        console.print(overlaps_table(found.rows, total=found.total, offset=found.offset))
+    if found.next_offset is not None:
+        err_console.print(
+            f"{found.total - found.next_offset} more: --offset {found.next_offset}",
+            highlight=False,
+        )
 
 
 @app.command()
@@ -507,21 +542,51 @@ def review(
 
 @app.command()
 def subjects(
+    item: str = typer.Option("", help="Only this activity or document id (any case)."),
     matrix: bool = typer.Option(False, help="The subject × Sector × group matrix."),
     common: bool = typer.Option(False, help="Subjects common to the three Sectors."),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv (item subjects)."),
 ) -> None:
-    """Subjects of each activity and document (confidence, reason), the matrix, common ones."""
+    """Subjects of each activity and document (confidence, reason, origin) — or of one item
+    (`--item`) — the subject × Sector matrix, and the subjects common to the three Sectors."""
     from intersector import services
-    from intersector.reports.overlap_table import common_table, matrix_table, subjects_table
     from intersector.settings import Settings
 
+    if fmt not in services.SUBJECT_FORMATS:
+        raise typer.BadParameter("use table, json or csv", param_hint="--format")
+    if item:
+        found = services.item_subjects(Settings.from_env(), item)
+        _print_subjects({found.item: found.assignments}, fmt)
+        return
     report = services.subjects_report(Settings.from_env())
+    if matrix or common:
+        _print_matrix(report, matrix, common)
+    else:
+        _print_subjects(report["items"], fmt)
+
+
+def _print_subjects(items: dict[str, list[Assignment]], fmt: str) -> None:
+    import json
+
+    from intersector.reports.overlap_csv import subjects_csv
+    from intersector.reports.overlap_json import subjects_to_list
+    from intersector.reports.overlap_table import subjects_table
+
+    if fmt == "json":
+        sys.stdout.write(json.dumps(subjects_to_list(items), ensure_ascii=False, indent=1) + "\n")
+    elif fmt == "csv":
+        sys.stdout.write(subjects_csv(items))
+    else:
+        console.print(subjects_table(items))
+
+
+def _print_matrix(report: dict[str, Any], matrix: bool, common: bool) -> None:
+    from intersector.reports.overlap_table import common_table, matrix_table
+
     if matrix:
         console.print(matrix_table(report["matrix"], report["labels"]))
     if common:
         console.print(common_table(report["common"], report["labels"]))
-    if not (matrix or common):
-        console.print(subjects_table(report["items"]))
 
 
 @app.command()
@@ -593,7 +658,7 @@ def _analytics_demo() -> None:
     from intersector.settings import Settings
 
     settings = Settings.from_env()
-    console.print(overlaps_table(services.find_overlaps(settings, limit=10)))
+    console.print(overlaps_table(services.find_overlaps(settings, limit=10).rows))
     report = services.subjects_report(settings)
     console.print(common_table(report["common"], report["labels"]))
 

@@ -102,16 +102,16 @@ def test_search(client: TestClient, filled: Store) -> None:
 
 def test_duplicates_and_review_by_a_coordinator(client: TestClient, filled: Store) -> None:
     auth = bearer(filled, "cora")
-    listed = client.get(f"{API}/duplicates", headers=auth).json()
+    listed = client.get(f"{API}/duplicates", headers=auth).json()["items"]
     assert [c["id"] for c in listed] == [PAIR] and listed[0]["review"] is None
     body = {"decision": "complementary", "note": "radio side and network side"}
     response = client.post(f"{API}/duplicates/{PAIR}/review", json=body, headers=auth)
     assert response.status_code == 200, response.text
     assert response.json()["review"]["reviewer"] == "cora"
     reviewed = client.get(f"{API}/duplicates", params={"reviewed": True}, headers=auth).json()
-    assert reviewed[0]["review"]["decision"] == "complementary"
+    assert reviewed["items"][0]["review"]["decision"] == "complementary"
     fresh = client.get(f"{API}/duplicates", params={"reviewed": False}, headers=auth).json()
-    assert fresh == []
+    assert fresh == {"items": [], "next_cursor": None, "total": 0}
 
 
 def test_review_refusals(client: TestClient, filled: Store) -> None:

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
 
 from intersector.coordination.overlap import Candidate, Side
 from intersector.coordination.review import Review
+from intersector.coordination.subjects import Assignment
 
 
 def side_to_dict(side: Side) -> dict[str, Any]:
@@ -39,3 +41,22 @@ def candidate_to_dict(candidate: Candidate, review: Review | None = None) -> dic
 
 def review_to_dict(review: Review) -> dict[str, Any]:
     return {"decision": review.decision, "note": review.note, "reviewer": review.reviewer}
+
+
+def assignment_to_dict(assignment: Assignment) -> dict[str, Any]:
+    """One subject of an item: subject id, confidence, reason, origin (classifier, registry or
+    coordinator)."""
+    return {
+        "subject": assignment.subject,
+        "confidence": round(assignment.confidence, 4),
+        "reason": assignment.reason,
+        "origin": assignment.origin,
+    }
+
+
+def subjects_to_list(items: Mapping[str, Sequence[Assignment]]) -> list[dict[str, Any]]:
+    """Item → subjects as `[{"item": id, "subjects": [...]}, …]`, items sorted by id."""
+    return [
+        {"item": item, "subjects": [assignment_to_dict(a) for a in items[item]]}
+        for item in sorted(items)
+    ]

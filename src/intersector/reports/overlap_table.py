@@ -12,9 +12,14 @@ from intersector.coordination.mapping import MappingRow
 from intersector.coordination.subjects import Assignment, CommonSubject, Matrix
 
 
-def overlaps_table(rows: Sequence[Mapping[str, Any]]) -> Table:
-    table = Table(title=f"Duplicated-work candidates ({len(rows)})")
-    for column in ("id", "score", "relation", "left", "right", "shared key terms", "review"):
+def overlaps_table(
+    rows: Sequence[Mapping[str, Any]], *, total: int | None = None, offset: int = 0
+) -> Table:
+    """Candidates as a table; with `total`, the title says which of them these are."""
+    shown = f"{offset + 1}–{offset + len(rows)} of {total}" if total and rows else len(rows)
+    table = Table(title=f"Duplicated-work candidates ({shown})")
+    table.add_column("id", overflow="fold")
+    for column in ("score", "relation", "left", "right", "shared key terms", "review"):
         table.add_column(column)
     for row in rows:
         left, right = row["left"], row["right"]
@@ -31,11 +36,13 @@ def overlaps_table(rows: Sequence[Mapping[str, Any]]) -> Table:
     return table
 
 
-def subjects_table(items: Mapping[str, Sequence[Assignment]], limit: int = 100) -> Table:
+def subjects_table(items: Mapping[str, Sequence[Assignment]]) -> Table:
+    """Every item's subjects (no cap), items sorted by id."""
     table = Table(title="Subjects of each item")
-    for column in ("item", "subject", "confidence", "origin", "reason"):
+    table.add_column("item", overflow="fold")
+    for column in ("subject", "confidence", "origin", "reason"):
         table.add_column(column)
-    for item in sorted(items)[:limit]:
+    for item in sorted(items):
         for a in items[item]:
             table.add_row(item, a.subject, f"{a.confidence:.2f}", a.origin, a.reason)
     return table

@@ -2,8 +2,10 @@
 package the doors (CLI, web) import besides `domain`. One module per area: `texts` (parse),
 `registry` (the store: ingest, show, load, export, history, restore, import-relaton), `roadmaps`
 (joined roadmaps, alignment checks, demo), `analytics` (overlaps, reviews, subjects, mappings,
-language versions, revision diffs), `web` (registry items under the access rules, documents,
-dashboard, search) and `users` (users, tokens, authentication). Every public name is here."""
+language versions, revision diffs), `overlaps` (one item's candidates and subjects, the stored
+candidates paged and filtered, confirmed duplicates of an item), `web` (registry items under the
+access rules, documents, dashboard, search) and `users` (users, tokens, authentication). Every
+public name is here."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time each area is impo
     from intersector.services.analytics import (
         MAPPING_FORMATS,
         OVERLAP_FORMATS,
+        SUBJECT_FORMATS,
+        OverlapPage,
         analytics_embedder,
         analytics_works,
         correct_subject,
@@ -29,6 +33,19 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time each area is impo
         revision_changes,
         subjects_report,
         work_subjects,
+    )
+    from intersector.services.overlaps import (
+        ConfirmedDuplicate,
+        DuplicateFilter,
+        ItemSubjects,
+        confirmed_duplicates,
+        duplicate_candidates,
+        item_overlaps,
+        item_overlaps_in,
+        item_subjects,
+        item_subjects_in,
+        resolve_filter,
+        start_after,
     )
     from intersector.services.registry import (
         REGISTRY_TYPES,
@@ -78,7 +95,6 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time each area is impo
         dashboard,
         document_versions_of,
         document_view,
-        duplicate_candidates,
         get_item,
         item_history,
         item_sector,
@@ -96,7 +112,7 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time each area is impo
 
 # Areas in the order they are searched for a name: the cheap ones first, so that
 # `intersector parse` does not pay for the web application, the store or the embeddings model.
-_AREAS = ("texts", "registry", "roadmaps", "analytics", "users", "web")
+_AREAS = ("texts", "registry", "roadmaps", "analytics", "overlaps", "users", "web")
 
 __all__ = [
     "MAPPING_FORMATS",
@@ -104,7 +120,12 @@ __all__ = [
     "PARSE_FORMATS",
     "REGISTRY_TYPES",
     "ROADMAP_FORMATS",
+    "SUBJECT_FORMATS",
     "TEXT_SUFFIXES",
+    "ConfirmedDuplicate",
+    "DuplicateFilter",
+    "ItemSubjects",
+    "OverlapPage",
     "add_user",
     "alignment_findings",
     "analytics_embedder",
@@ -112,6 +133,7 @@ __all__ = [
     "authenticate",
     "build_roadmap",
     "check_registry",
+    "confirmed_duplicates",
     "correct_subject",
     "create_item",
     "dashboard",
@@ -129,7 +151,11 @@ __all__ = [
     "issue_own_token",
     "issue_token",
     "item_history",
+    "item_overlaps",
+    "item_overlaps_in",
     "item_sector",
+    "item_subjects",
+    "item_subjects_in",
     "joined_roadmap",
     "liaison_thread",
     "list_documents",
@@ -147,6 +173,7 @@ __all__ = [
     "principal_for_token",
     "principal_for_user",
     "registry_findings",
+    "resolve_filter",
     "restore_version",
     "review_candidate",
     "review_candidate_for_web",
@@ -162,6 +189,7 @@ __all__ = [
     "set_password",
     "set_role",
     "show_stored",
+    "start_after",
     "subject_matrix",
     "subjects_report",
     "text_files",

@@ -3,6 +3,7 @@ their corrections, the Sector-to-Sector mappings, language versions and revision
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from intersector.coordination import subjects as subject_analysis
@@ -14,7 +15,8 @@ from intersector.coordination.subjects import Assignment, Correction, SubjectCla
 from intersector.coordination.taxonomy import RESOLUTION_57_SUBJECTS
 from intersector.domain.documents import Document
 from intersector.domain.errors import NotFoundError, ValidationError
-from intersector.domain.registry import Subject
+from intersector.domain.lookup import lookup, lookup_optional
+from intersector.domain.registry import SECTORS, Subject
 from intersector.reports.mapping_html import mapping_html
 from intersector.reports.mapping_xlsx import mapping_xlsx
 from intersector.reports.overlap_json import candidate_to_dict, review_to_dict
@@ -30,7 +32,8 @@ from intersector.store.analytics import (
 from intersector.store.codec import ITEM_TYPES, register_type
 from intersector.texts.align import Change, Divergence, align_versions, divergences, revision_diff
 
-OVERLAP_FORMATS = ("table", "json", "html")
+OVERLAP_FORMATS = ("table", "json", "csv", "html")
+SUBJECT_FORMATS = ("table", "json", "csv")
 MAPPING_FORMATS = ("xlsx", "html")
 
 
@@ -97,6 +100,29 @@ def work_subjects(
     )
 
 
+@dataclass(frozen=True)
+class OverlapPage:
+    """One page of candidates (dicts of `reports.overlap_json`), and where it sits in all."""
+
+    rows: list[dict[str, Any]]
+    total: int
+    offset: int
+    limit: int | None  # None: everything from `offset` on
+
+    @property
+    def next_offset(self) -> int | None:
+        """The offset of the next page, None on the last one."""
+        after = self.offset + len(self.rows)
+        return after if after < self.total else None
+
+    @property
+    def previous_offset(self) -> int | None:
+        """The offset of the previous page, None on the first one."""
+        if self.offset <= 0:
+            return None
+        return max(self.offset - (self.limit or self.offset), 0)
+
+
 def find_overlaps(
     settings: Settings,
     *,
@@ -104,29 +130,48 @@ def find_overlaps(
     subject: str = "",
     min_score: float | None = None,
     scope: str = "other-sectors",
-    limit: int = 200,
+    limit: int | None = None,
+    offset: int = 0,
     changed_only: bool = False,
-) -> list[dict[str, Any]]:
+) -> OverlapPage:
     """Duplicated-work candidates across Sectors, best first, with their evidence and current
-    review. A full run is stored (the web's `duplicates` reads it); `changed_only` compares only
-    the texts new or changed since they were last embedded and updates their stored candidates."""
+    review: the page `offset`, `limit` (None: all) of every candidate found, no cap. A full
+    unfiltered run is stored whole, evidence included (the web's duplicates review pages
+    through it); `changed_only` compares only the texts new or changed since they were last
+    embedded and updates their stored candidates. `sector` and `subject` may be typed in any
+    case (ValidationError naming the known values when unknown)."""
     _register_analytics_types()
     embedder = _embedder()
     with open_registry(settings) as store:
+        sector, subject = _typed_filters(store, sector, subject)
         works = analytics_works(store)
         changed = _changed_works(store, works, embedder) if changed_only else None
         index = OverlapIndex.build(works, embedder, StoreVectorCache(store))
         floor = MIN_SCORE if min_score is None else min_score
         found = index.all_candidates(10, floor, scope, only=changed)
         subjects = work_subjects(store, index, embedder) if subject else {}
-        kept = [c for c in found if _wanted(c, sector, subject, subjects)][:limit]
-        rows = _with_reviews(store, index.explain_many(kept, embedder))
-        if not (sector or subject) and min_score is None and scope == "other-sectors":
+        kept = [c for c in found if _wanted(c, sector, subject, subjects)]
+        full_run = not (sector or subject) and min_score is None and scope == "other-sectors"
+        end = None if limit is None else offset + limit
+        explained = index.explain_many(kept if full_run else kept[offset:end], embedder)
+        rows = _with_reviews(store, explained)
+        if full_run:
             if changed is None:
                 replace_candidates(store, rows)
             else:
                 replace_candidates_of(store, changed, rows)
-    return rows
+            rows = rows[offset:end]
+    return OverlapPage(rows, len(kept), offset, limit)
+
+
+def _typed_filters(store: Store, sector: str, subject: str) -> tuple[str, str]:
+    """The Sector and subject ids that were typed (any case, subjects also by label)."""
+    sector = lookup_optional(sector, SECTORS, field="sector")
+    if not subject.strip():
+        return sector, ""
+    known = _subject_list(store)
+    labels = {label: s.id for s in known for label in s.labels.values()}
+    return sector, lookup(subject, [s.id for s in known], field="subject", aliases=labels)
 
 
 def _changed_works(store: Store, works: list[WorkText], embedder: Embedder) -> list[str]:
@@ -313,3 +358,21 @@ def revision_changes(
         before = store.get_document(doc_id, language=language, revision=old)
         after = store.get_document(doc_id, language=language, revision=new)
     return before, after, revision_diff(before, after)
+
+
+# Public names of the helpers above, for the other analytics services (services/overlaps.py)
+
+
+def register_analytics_types() -> None:
+    """Register the review and correction types with the store's codec (idempotent)."""
+    _register_analytics_types()
+
+
+def analytics_embedder_now() -> Embedder:
+    """The embedder the analytics use now (`services.analytics_embedder`, replaceable)."""
+    return _embedder()
+
+
+def with_reviews(store: Store, candidates: list[Candidate]) -> list[dict[str, Any]]:
+    """The candidates as JSON-ready dicts, each with its stored review when it still holds."""
+    return _with_reviews(store, candidates)

@@ -23,8 +23,8 @@ from intersector.domain.errors import NotFoundError
 from intersector.domain.registry import CLOSED_STATUSES, SECTORS, Liaison, Version
 from intersector.reports.charts import gantt_svg
 from intersector.reports.roadmap_json import finding_to_dict, roadmap_to_dict
-from intersector.services.analytics import overlap_candidates_for_web
 from intersector.services.checks import StoreView, check_item
+from intersector.services.overlaps import duplicate_candidates
 from intersector.services.roadmaps import joined_roadmap, registry_findings
 from intersector.store import Store, StoredDocument
 from intersector.store.codec import from_dict, item_type_of, to_dict
@@ -199,7 +199,7 @@ def dashboard(store: Store, today: date, shown: int = 100) -> dict[str, Any]:
     findings = alignment_findings(store, today)
     overdue = [f for f in findings if f.check == LIAISON_OVERDUE]
     others = [f for f in findings if f.check != LIAISON_OVERDUE]
-    fresh = [c for c in duplicate_candidates(store) if not c.get("review")]
+    fresh = duplicate_candidates(store, reviewed=False, limit=20)
     return {
         "today": today.isoformat(),
         "overdue_liaisons": [finding_to_dict(f) for f in overdue[:shown]],
@@ -207,8 +207,8 @@ def dashboard(store: Store, today: date, shown: int = 100) -> dict[str, Any]:
         "findings": [finding_to_dict(f) for f in others[:shown]],
         "findings_total": len(others),
         "findings_by_check": dict(Counter(f.check for f in findings)),
-        "duplicates": fresh[:20],
-        "duplicates_total": len(fresh),
+        "duplicates": fresh.rows,
+        "duplicates_total": fresh.total,
         "counts": {
             t: store.count(t) for t in ("activity", "liaison", "group", "subject", "roadmap")
         },
@@ -285,8 +285,3 @@ def _document_text(doc: Document) -> str:
     data = document_to_dict(doc)
     data.pop("source", None)
     return f"{doc.id} " + json.dumps(data, ensure_ascii=False).lower()
-
-
-def duplicate_candidates(store: Store) -> list[dict[str, Any]]:
-    """Stored duplicated-work candidates with their review, if the overlap analysis has run."""
-    return overlap_candidates_for_web(store)

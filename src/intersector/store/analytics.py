@@ -3,12 +3,15 @@
 - `embeddings`: one vector per (model, item id, content hash), float32 bytes. `StoreVectorCache`
   is the `VectorCache` the overlap finder asks before embedding: a text version is embedded once.
 - `overlap_candidates`: the candidates of the last overlap run, as JSON, replaced by each run
-  (`replace_candidates`) or per item for an incremental run (`replace_candidates_of`).
+  (`replace_candidates`) or per item for an incremental run (`replace_candidates_of`); read back
+  whole (`stored_candidates`), or as keys filtered and ordered by the database (`candidate_keys`)
+  and the JSON of one page of them (`candidate_data`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -151,3 +154,61 @@ def stored_candidates(store: Store, min_score: float = 0.0) -> list[dict[str, An
     )
     with store.read() as conn:
         return [dict(row.data) for row in conn.execute(query)]
+
+
+@dataclass(frozen=True)
+class CandidateKey:
+    """What filtering and paging a stored candidate needs, without its evidence."""
+
+    id: str
+    score: float
+    relation: str
+    left_id: str
+    right_id: str
+    left_version: str
+    right_version: str
+
+
+def _side(name: str, field: str) -> sa.ColumnElement[str]:
+    """`data.left.sector` and the like, as text, in SQL (SQLite json_extract, PostgreSQL #>>)."""
+    element: sa.ColumnElement[str] = overlap_candidates.c.data[(name, field)].as_string()
+    return element
+
+
+def candidate_keys(
+    store: Store, *, sector: str = "", relation: str = "", item: str = ""
+) -> list[CandidateKey]:
+    """The stored candidates' keys, best first (score descending, then id): those with a side
+    in `sector`, of `relation`, involving `item` ("" = any), filtered by the database."""
+    c = overlap_candidates.c
+    query = sa.select(
+        c.id,
+        c.score,
+        c.relation,
+        c.left_id,
+        c.right_id,
+        _side("left", "version").label("left_version"),
+        _side("right", "version").label("right_version"),
+    ).order_by(c.score.desc(), c.id)
+    if sector:
+        query = query.where(
+            sa.or_(_side("left", "sector") == sector, _side("right", "sector") == sector)
+        )
+    if relation:
+        query = query.where(c.relation == relation)
+    if item:
+        query = query.where(sa.or_(c.left_id == item, c.right_id == item))
+    with store.read() as conn:
+        return [CandidateKey(*row) for row in conn.execute(query)]
+
+
+def candidate_data(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The stored JSON of the candidates `ids`, by id."""
+    found: dict[str, dict[str, Any]] = {}
+    with store.read() as conn:
+        for start in range(0, len(ids), _CHUNK):
+            query = sa.select(overlap_candidates.c.id, overlap_candidates.c.data).where(
+                overlap_candidates.c.id.in_(ids[start : start + _CHUNK])
+            )
+            found.update({row.id: dict(row.data) for row in conn.execute(query)})
+    return found

@@ -14,10 +14,18 @@ from starlette.concurrency import run_in_threadpool
 
 from intersector import services
 from intersector.auth.roles import check_can_review
+from intersector.domain.errors import ValidationError
+from intersector.reports.overlap_json import assignment_to_dict
 from intersector.web import views
+from intersector.web.api.overlap_models import (
+    CandidateOut,
+    CandidatePage,
+    ItemSubjectsOut,
+    SubjectOut,
+)
 from intersector.web.context import WebContext
 from intersector.web.deps import Ctx, Reader, Writer
-from intersector.web.pagination import paginate
+from intersector.web.pagination import decode, encode, paginate
 
 router = APIRouter(tags=["coordination"])
 
@@ -106,17 +114,97 @@ class Review(BaseModel):
     note: Annotated[str, Field(max_length=4000)] = ""
 
 
-@router.get("/duplicates", summary="Duplicated-work candidates across Sectors")
+def candidate_page(found: services.OverlapPage) -> CandidatePage:
+    """A page of candidates, its cursor the (score, id) of its last one."""
+    last = found.rows[-1] if found.rows and found.next_offset is not None else None
+    cursor = encode([last["score"], last["id"]]) if last else None
+    return CandidatePage(
+        items=[CandidateOut.model_validate(r) for r in found.rows],
+        next_cursor=cursor,
+        total=found.total,
+    )
+
+
+def after_cursor(cursor: str | None) -> tuple[float, str] | None:
+    """The (score, id) a cursor of `candidate_page` carries; ValidationError otherwise."""
+    if not cursor:
+        return None
+    score, last = decode(cursor)
+    if not isinstance(score, int | float) or not isinstance(last, str):
+        raise ValidationError("the cursor is not one this API gave out", field="cursor")
+    return float(score), last
+
+
+@router.get(
+    "/duplicates",
+    summary="Duplicated-work candidates of the last overlap run, filtered and paginated",
+    response_model=CandidatePage,
+)
 def duplicates(
     ctx: Ctx,
     who: Reader,
     reviewed: bool | None = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
-) -> list[dict[str, Any]]:
-    found = services.duplicate_candidates(ctx.store)
-    if reviewed is not None:
-        found = [c for c in found if bool(c.get("review")) is reviewed]
-    return found[:limit]
+    sector: Annotated[str | None, Query(description="a side in this Sector (any case)")] = None,
+    relation: Annotated[str | None, Query(description="same-work, overlapping…")] = None,
+    item: Annotated[str | None, Query(description="involving this activity or document")] = None,
+    decision: Annotated[str | None, Query(description="reviewed with this decision")] = None,
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> CandidatePage:
+    found = services.duplicate_candidates(
+        ctx.store,
+        reviewed=reviewed,
+        sector=sector,
+        relation=relation,
+        item=item,
+        decision=decision,
+        limit=limit,
+        after=after_cursor(cursor),
+    )
+    return candidate_page(found)
+
+
+@router.get(
+    "/works/{item_id}/overlaps",
+    summary="The duplicated-work candidates of one activity or document (paginated)",
+    response_model=CandidatePage,
+)
+def work_overlaps(
+    item_id: str,
+    ctx: Ctx,
+    who: Reader,
+    same_sector: Annotated[bool, Query(description="also other groups of its Sector")] = False,
+    min_score: Annotated[float | None, Query(ge=0, le=1)] = None,
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> CandidatePage:
+    scope = "other-groups" if same_sector else "other-sectors"
+    found = ctx.cache.get(
+        ("work-overlaps", item_id, scope, min_score, cursor, limit),
+        lambda: services.item_overlaps_in(
+            ctx.store,
+            item_id,
+            scope=scope,
+            min_score=min_score,
+            limit=limit,
+            after=after_cursor(cursor),
+        ),
+    )
+    return candidate_page(found)
+
+
+@router.get(
+    "/works/{item_id}/subjects",
+    summary="The subjects of one activity or document, with confidence and reason",
+    response_model=ItemSubjectsOut,
+)
+def work_subjects(item_id: str, ctx: Ctx, who: Reader) -> ItemSubjectsOut:
+    found = ctx.cache.get(
+        ("work-subjects", item_id), lambda: services.item_subjects_in(ctx.store, item_id)
+    )
+    return ItemSubjectsOut(
+        item=found.item, subjects=[SubjectOut(**assignment_to_dict(a)) for a in found.assignments]
+    )
 
 
 @router.post("/duplicates/{candidate_id}/review", summary="Review a candidate (coordinators)")
