@@ -35,6 +35,8 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time each area is impo
         work_subjects,
     )
     from intersector.services.overlaps import (
+        OVERLAP_RELATIONS,
+        REVIEW_DECISIONS,
         ConfirmedDuplicate,
         DuplicateFilter,
         ItemSubjects,
@@ -117,8 +119,10 @@ _AREAS = ("texts", "registry", "roadmaps", "analytics", "overlaps", "users", "we
 __all__ = [
     "MAPPING_FORMATS",
     "OVERLAP_FORMATS",
+    "OVERLAP_RELATIONS",
     "PARSE_FORMATS",
     "REGISTRY_TYPES",
+    "REVIEW_DECISIONS",
     "ROADMAP_FORMATS",
     "SUBJECT_FORMATS",
     "TEXT_SUFFIXES",

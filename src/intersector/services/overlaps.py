@@ -35,6 +35,8 @@ from intersector.store import Store
 from intersector.store.analytics import CandidateKey, candidate_data, candidate_keys
 
 DEFAULT_PAGE = 50
+OVERLAP_RELATIONS = RELATIONS  # what a candidate's `relation` may be
+REVIEW_DECISIONS = DECISIONS  # what a coordinator may decide
 
 
 @dataclass(frozen=True)

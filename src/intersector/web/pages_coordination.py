@@ -3,19 +3,24 @@ thread, the subject × Sector matrix, duplicate candidates and their review, and
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
+from urllib.parse import parse_qsl, quote, urlencode
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
 from intersector import services
 from intersector.auth.errors import AuthenticationError
 from intersector.auth.roles import ROLES, check_can_administer, check_can_review
+from intersector.domain.lookup import lookup_optional
+from intersector.reports.overlap_html import EVIDENCE_LABELS, candidate_evidence_html
 from intersector.web import views
 from intersector.web.deps import Reader, context
+from intersector.web.i18n import translate
 from intersector.web.pages import check_form
-from intersector.web.render import page, redirect
+from intersector.web.render import language_of, page, redirect
 
 router = APIRouter(include_in_schema=False)
 PageReader = Reader
@@ -56,12 +61,59 @@ def subjects(request: Request, who: PageReader) -> HTMLResponse:
     return page(request, "subjects.html.j2", matrix=matrix)
 
 
+REVIEWED = {"true": True, "false": False}
+PAGE_SIZES = (10, 20, 50, 100)
+
+
 @router.get("/duplicates")
-def duplicates(request: Request, who: PageReader) -> HTMLResponse:
-    found = services.duplicate_candidates(context(request).store)
-    return page(
-        request, "duplicates.html.j2", candidates=found, can_review=who.at_least("coordinator")
+def duplicates(
+    request: Request,
+    who: PageReader,
+    reviewed: str = "",
+    sector: str = "",
+    relation: str = "",
+    item: str = "",
+    decision: str = "",
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> HTMLResponse:
+    """Every stored candidate, a page at a time, filtered as the URL says (the page of
+    `/api/v1/duplicates`), each with its evidence side by side."""
+    chosen = lookup_optional(reviewed, REVIEWED, field="reviewed")
+    found = services.duplicate_candidates(
+        context(request).store,
+        reviewed=REVIEWED[chosen] if chosen else None,
+        sector=sector,
+        relation=relation,
+        item=item,
+        decision=decision,
+        limit=limit,
+        offset=offset,
     )
+    filters = {"reviewed": chosen, "sector": sector, "relation": relation, "item": item}
+    return page(
+        request,
+        "duplicates.html.j2",
+        found=found,
+        filters={**filters, "decision": decision, "limit": limit},
+        sizes=PAGE_SIZES,
+        relations=services.OVERLAP_RELATIONS,
+        decisions=services.REVIEW_DECISIONS,
+        evidence=evidence_formatter(request),
+        can_review=who.at_least("coordinator"),
+    )
+
+
+def evidence_formatter(request: Request) -> Callable[[Any], Markup]:
+    """`reports.overlap_html.candidate_evidence_html` in the page's language, ids linked."""
+    language = language_of(request)
+    labels = {
+        key: translate(language, f"evidence.{key}")
+        for key in EVIDENCE_LABELS
+        if key != "link_prefix"
+    }
+    labels["link_prefix"] = "/go/"
+    return lambda candidate: candidate_evidence_html(candidate, labels)
 
 
 @router.post("/duplicates/{candidate_id}/review")
@@ -69,16 +121,20 @@ def review(
     request: Request,
     candidate_id: str,
     who: PageReader,
-    decision: Annotated[str, Form()],
+    decision: Annotated[str, Form()] = "",
     note: Annotated[str, Form(max_length=4000)] = "",
     csrf: Annotated[str, Form()] = "",
+    back: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
+    """Record a decision (none is preselected: an empty one is refused), then back to the
+    page and filters the coordinator was on (`back`: that page's query string)."""
     check_form(request, csrf)
     check_can_review(who)
     ctx = context(request)
     services.review_candidate_for_web(ctx.store, who.name, candidate_id, decision, note)
     ctx.cache.clear()
-    return redirect(f"/duplicates#{candidate_id}")
+    query = urlencode(parse_qsl(back.lstrip("?")))
+    return redirect(f"/duplicates?{query}#{quote(candidate_id)}")
 
 
 @router.get("/account")

@@ -167,6 +167,7 @@ def item_page(request: Request, type_name: str, item_id: str, who: PageReader) -
         version=version,
         can_edit=_can_edit(ctx.store, who, name, item),
         plural=ITEM_TYPES[name].plural,
+        duplicates=services.confirmed_duplicates(ctx.store, item.id) if name == "activity" else [],
     )
 
 
