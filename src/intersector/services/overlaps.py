@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from intersector.coordination.overlap import (
     MIN_SCORE,
     RELATIONS,
-    SCOPES,
     Candidate,
     OverlapIndex,
     WorkText,
 )
 from intersector.coordination.review import DECISIONS, Review
+from intersector.coordination.scope import check_scope
 from intersector.coordination.subjects import Assignment
 from intersector.domain.errors import ValidationError
 from intersector.domain.lookup import lookup, lookup_optional
@@ -221,8 +221,7 @@ def item_candidates(
 ) -> list[Candidate]:
     """Every candidate of one item in `scope`, best first, without evidence: the whole list,
     from which a door takes its page."""
-    if scope not in SCOPES:
-        raise ValidationError(f"unknown scope {scope!r}: use {', '.join(SCOPES)}", field="scope")
+    check_scope(scope)
     floor = MIN_SCORE if min_score is None else min_score
     everything = index.candidates_for(item_id, len(index.works), scope)
     return [c for c in everything if c.score >= floor]
