@@ -158,3 +158,13 @@ def test_subjects_of_every_item_no_cap_of_100(
     found = _json(capsys, ["subjects", "--format", "json"])
     assert len(found) > 100
     assert [f["item"] for f in found] == sorted(f["item"] for f in found)
+
+
+def test_review_takes_the_id_and_decision_in_any_case(
+    registry: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = _json(capsys, ["overlaps", "--format", "json", "--limit", "1"])[0]
+    assert run(["review", str(first["id"]).upper(), "Confirmed", "--note", "same"]) == 0
+    assert f"{first['id']}: confirmed" in capsys.readouterr().out
+    assert run(["review", str(first["id"]), "maybe"]) == 2
+    assert "complementary" in capsys.readouterr().err

@@ -25,6 +25,8 @@ from intersector.settings import Settings
 from intersector.store import Store
 from intersector.store.analytics import (
     StoreVectorCache,
+    candidate_data,
+    candidate_keys,
     replace_candidates,
     replace_candidates_of,
     stored_candidates,
@@ -237,18 +239,16 @@ def review_candidate(
     """Record a coordinator's decision on a stored candidate (a new version if it was already
     reviewed); NotFoundError if the candidate is not in the last run."""
     _register_analytics_types()
-    if decision not in DECISIONS:
-        raise ValidationError(
-            f"unknown decision {decision!r}: use one of {', '.join(DECISIONS)}", field="decision"
-        )
-    found = {row["id"]: row for row in stored_candidates(store)}
-    if candidate_id not in found:
+    decision = lookup(decision, DECISIONS, field="decision")
+    ids = {key.id.casefold(): key.id for key in candidate_keys(store)}
+    if candidate_id.strip().casefold() not in ids:
         raise NotFoundError(
             f"no candidate {candidate_id!r} in the last overlap run: run "
             "`intersector overlaps` and use an id it lists",
             field="id",
         )
-    row = found[candidate_id]
+    candidate_id = ids[candidate_id.strip().casefold()]
+    row = candidate_data(store, [candidate_id])[candidate_id]
     left, right = sorted((row["left"], row["right"]), key=lambda side: side["id"])
     review = Review(
         candidate_id,
