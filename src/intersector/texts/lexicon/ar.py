@@ -5,9 +5,11 @@ Sources of the wording: ITU's Arabic conference documents as published on itu.in
 `القرار 5 (المراجَع في بوينس آيرس، 2017)` and `المؤتمر العالمي لتنمية الاتصالات` (PP-18
 Document 42-A), `مؤتمر المندوبين المفوضين (دبي، 2018)` (PP-18 Final Acts, Arabic),
 `الجمعية العالمية لتقييس الاتصالات`, `الفريق الاستشاري لتقييس الاتصالات`, `مدير مكتب تقييس
-الاتصالات` (itu.int/ar, ITU-T framework page). Headings as ITU's Arabic resolutions word them,
-in the feminine for an assembly (`إذ تضع في اعتبارها`, `تقرر`, `تكلف`) and the masculine for
-a conference (`إذ يضع في اعتباره`, `يقرر`, `يكلف`), with and without the leading `و`.
+الاتصالات` (itu.int/ar, ITU-T framework page). The identity line, the revision words, the
+body and group names are from those documents; the headings (`إذ تضع في اعتبارها`, `وإذ تدرك`,
+`تقرر`, `تكلف`…, feminine for an assembly, masculine for a conference, with and without the
+leading `و`) and the verbs follow ITU's usual Arabic wording as the author knows it, not checked
+against a published text in this work: check them against ITU's Arabic publications.
 Clauses are lettered in abjad order, `أ) ب) ج) د) هـ) و)`; the tatweel of `هـ` is removed by
 `clean`. The Arabic comma `،` ends the assembly line.
 """

@@ -5,11 +5,14 @@ itu.int — `РЕШЕНИЕ 12 (ПЕРЕСМ. ПУСАН, 2014 Г.)` … `Пол
 союза электросвязи (Гвадалахара, 2010 г.; Пусан, 2014 г.), учитывая, a) что …` (PP-14
 Document 79-R); `Резолюции 21 (Пересм. Пусан, 2014 г.)` (PP-18 Document 62-R); the Russian
 ITU Convention (`Всемирная ассамблея по стандартизации электросвязи`, `Бюро стандартизации
-электросвязи`, `Консультативная группа по радиосвязи`). Headings as ITU's Russian
-resolutions word them: `учитывая`, `признавая`, `отмечая`, `принимая во внимание`, `решает`,
-`поручает`, `предлагает`, `просит`. ITU's Russian texts letter their clauses with Latin
-`a) b) c)`; the Cyrillic `а) б) в)` of Russian typography are read too. Addressees are listed
-in the cases in which headings and clauses name them (`поручает Директору …`: dative).
+электросвязи`, `Консультативная группа по радиосвязи`); `учитывая, a) что …` and the
+clause letters in Latin are from the PP-14 document above. The other headings (`признавая`,
+`отмечая`, `принимая во внимание`, `решает`, `поручает`, `предлагает`, `просит`…) and verbs
+follow ITU's usual Russian wording as the author knows it, not checked against a published text
+in this work: check them against ITU's Russian publications when one is at hand. The
+Cyrillic `а) б) в)` of Russian typography are read as well as ITU's Latin letters. Addressees
+are listed in the cases in which headings and clauses name them (`поручает Директору …`:
+dative).
 """
 
 from __future__ import annotations

@@ -6,6 +6,9 @@ Sources of the wording: ITU's Chinese texts as published on itu.int — `ITU-R �
 Chinese); `第123号决议(2018年,迪拜,修订版)` and `第71号决议(2014年,釜山,修订版)` (WTISD-2019
 page, Council 2018 Document C18/35-C); `ITU-T 建议书`, `国际电联电信标准化部门`,
 `电信标准化局` (itu.int/zh, ITU-T about page); `世界电信标准化全会` (WTSA-20 reports).
+`考虑到`, `认识到`, `做出决议`, `请` and the `a)` clause letters are from ITU-R Resolution 34-2;
+the other headings (`注意到`, `顾及`, `责成`…) and names follow ITU's usual Chinese wording as
+the author knows it, not checked against a published text in this work.
 The identity line puts the number before the kind word (`第57号决议`, `ITU-T E.119建议书`),
 a history puts the year before the place (`（2008年，约翰内斯堡；2012年，迪拜）`), and an
 operative heading runs into its addressee (`责成电信标准化局主任`). Clauses are lettered
