@@ -275,7 +275,11 @@ pieces = st.one_of(
         ["RESOLUTION 1 (Rev. X, 2000)", "Annex A", "SECTION 1", "1.1\tScope", "i)\tx", "(, 2012)",
          "Source: ITU-T SG 13", "For action to: TSAG", "Question 6/13 – X",
          "Recommendation ITU-T E.1",
-         "resolves", "instructs the", "Resolutions ITU-R 1, 2 and", "[footnoteRef:1]1", "[1: 1 x]"]
+         "resolves", "instructs the", "Resolutions ITU-R 1, 2 and", "[footnoteRef:1]1", "[1: 1 x]",
+         "РЕЗОЛЮЦИЯ 1 (Пересм. X, 2000 г.)", "Рекомендация МСЭ-Т E.1", "б)\tчто", "поручает",
+         "القرار 1 (المراجَع في X، 2000)", "(ب)\tأن", "تكلف مدير", "إن الجمعية (X، 2000)،",
+         "第1号决议（2012年，迪拜）", "ITU-T E.1建议书", "（2008年，）", "责成", "（二）\t请", "附件 A",
+         "第号决议", "ITU-R 第 号决议"]
     ),
     st.text(max_size=40),
 )  # fmt: skip
