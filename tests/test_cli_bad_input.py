@@ -1,5 +1,6 @@
-"""Bad input through the doors (issue 11): password-protected or corrupt .docx/.doc, an .odt, a
-200 MB file — each a clear message naming the file, exit 2, nothing stored (`parse`, `ingest`).
+"""Bad input through the doors (issue 11): password-protected or corrupt .docx/.doc/.pdf, a
+scanned PDF, an .odt, a 200 MB file — each a clear message naming the file, exit 2, nothing
+stored (`parse`, `ingest`).
 The bad files are made here from real ITU files; the 200 MB one is sparse."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 import olefile
 import pytest
 from msoffcrypto.format.ooxml import OOXMLFile  # dev dependency: encrypts as Word does
+from tests.texts.pdfs import encrypted, scanned_pdf
 
 from intersector import cli
 from intersector.store import open_store
@@ -20,6 +22,7 @@ from intersector.store import open_store
 DATA = Path(__file__).resolve().parent / "data"
 DOCX = DATA / "docx" / "wtsa-res-57-en.docx"
 DOC = DATA / "itu-documents" / "T-REC-R.21-199608-I__MSW-E.doc"
+PDF = DATA / "itu-documents" / "T-REC-U.1-199303-I__PDF-E.pdf"
 
 
 def encrypted_docx(path: Path) -> str:
@@ -60,6 +63,21 @@ def odt(path: Path) -> str:
     return "OpenDocument"
 
 
+def scanned(path: Path) -> str:
+    path.write_bytes(scanned_pdf())
+    return "no text"
+
+
+def encrypted_pdf(path: Path) -> str:
+    path.write_bytes(encrypted(PDF.read_bytes()))
+    return "password-protected"
+
+
+def corrupt_pdf(path: Path) -> str:
+    path.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8)
+    return "damaged PDF"
+
+
 def huge(path: Path) -> str:
     with path.open("wb") as file:  # sparse: 200 MB on paper, a few blocks on disk
         file.write(DOCX.read_bytes()[:4096])
@@ -73,6 +91,9 @@ BAD: dict[str, Callable[[Path], str]] = {
     "secret.doc": encrypted_doc,
     "broken.doc": corrupt_doc,
     "text.odt": odt,
+    "scan.pdf": scanned,
+    "secret.pdf": encrypted_pdf,
+    "broken.pdf": corrupt_pdf,
     "huge.docx": huge,
 }
 

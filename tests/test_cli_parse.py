@@ -123,7 +123,7 @@ def test_debug_shows_the_middle_form_of_a_text_not_understood(
         ("empty.txt", b"", "the file is empty"),
         ("blank.txt", b"  \n\n", "the file is empty"),
         ("data.txt", b"abc\n\x00\x01\x02\x00\xff\xfe", "binary"),
-        ("res57.txt", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj", "PDF is not read yet"),
+        ("res57.txt", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj", "a damaged PDF"),
         ("res57.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "save it as .docx"),
     ],
 )
@@ -182,7 +182,7 @@ def test_batch_prints_the_good_and_tables_the_bad(
     assert code == 2
     assert [d["id"] for d in json.loads(out)] == ["wtsa-res-57", "wtsa-res-38"]
     assert "3 file(s) not read" in err
-    for expected in ("empty.txt", "scan.txt", "list.txt", "empty", "PDF is not read yet"):
+    for expected in ("empty.txt", "scan.txt", "list.txt", "empty", "a damaged PDF"):
         assert expected in err
     assert "res57.txt" not in err
 
@@ -217,7 +217,7 @@ def test_console_script_exit_codes(workdir: Path) -> None:
     env = {**os.environ, "COLUMNS": "200"}
     bad = subprocess.run([*command, "parse", "res57.txt"], capture_output=True, text=True, env=env)
     assert bad.returncode == 2
-    assert "res57.txt: PDF is not read yet" in bad.stderr
+    assert "res57.txt: a damaged PDF" in bad.stderr
     assert "Traceback" not in bad.stderr
     good = subprocess.run(
         [*command, "parse", "--format", "json", str(RES57)], capture_output=True, text=True

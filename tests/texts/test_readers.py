@@ -114,14 +114,14 @@ def test_undecodable_bytes_mean_binary(tmp_path: Path) -> None:
     assert error.line == 2
 
 
-def test_pdf_is_refused_whatever_its_name(tmp_path: Path) -> None:
+def test_pdf_is_read_as_pdf_whatever_its_name(tmp_path: Path) -> None:
     error = read_error(write(tmp_path, "res57.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"))
-    assert "PDF is not read yet: export the text from Word or give the .docx" in error.message
+    assert "a damaged PDF" in error.message  # read as a PDF, whatever its name
 
 
-def test_pdf_with_junk_before_its_header_is_refused(tmp_path: Path) -> None:
+def test_pdf_with_junk_before_its_header_is_read_as_pdf(tmp_path: Path) -> None:
     data = b"junk\n%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
-    assert "PDF is not read yet" in read_error(write(tmp_path, "res.txt", data)).message
+    assert "a damaged PDF" in read_error(write(tmp_path, "res.txt", data)).message
 
 
 def test_text_mentioning_pdf_is_read(tmp_path: Path) -> None:

@@ -2,15 +2,16 @@
 
 `read_file(path)` reads a plain-text file (UTF-8 with or without BOM, UTF-16 LE/BE with a BOM or
 recognised by its pattern of NUL bytes, cp1252 as the last resort), a Word .docx (paragraphs,
-tabs, tables, real footnotes) or a legacy Word .doc (converted to .docx by LibreOffice in
-`legacy_doc`, then read as one) and returns a `ReadResult`.
+tabs, tables, real footnotes), a legacy Word .doc (converted to .docx by LibreOffice in
+`legacy_doc`, then read as one) or a PDF (`pdf`: paragraphs rebuilt from the page layout) and
+returns a `ReadResult`.
 
 Promise after this stage: the text is a `str` with `\\n` line ends and no BOM; a .docx gives one
 line per paragraph, its footnotes rendered in the Word-export conventions the .txt samples use
 (`[footnoteRef:N]N` at the anchor, ` [N: N\\tbody]` at the end of the paragraph), so one pipeline
-serves both. Anything that is not such a file (empty, binary, PDF, a password-protected or
-damaged .doc/.docx, a zip that is no .docx, a directory, an unreadable file) raises `InputError`
-naming the file and what to do.
+serves both. Anything that is not such a file (empty, binary, a password-protected or damaged
+.doc/.docx/PDF, a scanned PDF, a zip that is no .docx, a directory, an unreadable file) raises
+`InputError` naming the file and what to do.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from lxml import etree
 
 from intersector.domain.errors import InputError
 from intersector.texts.legacy_doc import Office, doc_to_docx, is_legacy_word
+from intersector.texts.pdf import read_pdf_bytes
 
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
@@ -55,8 +57,8 @@ _TEXT_HINT = "give a plain-text (.txt) export or a .docx"
 @dataclass(frozen=True)
 class ReadResult:
     """What a file held: its text, the encoding it was decoded from (`utf-8`, `utf-8-sig`,
-    `utf-16-le`, `utf-16-be`, `cp1252`, `docx` or `doc`) and its format
-    (`text`, `docx` or `doc`)."""
+    `utf-16-le`, `utf-16-be`, `cp1252`, `docx`, `doc` or `pdf`) and its format
+    (`text`, `docx`, `doc` or `pdf`)."""
 
     text: str
     encoding: str
@@ -70,7 +72,7 @@ def read_text(path: Path) -> str:
 
 def read_file(path: Path, *, office: Office | None = None) -> ReadResult:
     """Read `path` by what its bytes are, whatever its name: .docx by its zip content, legacy
-    .doc by its OLE header (through LibreOffice, `office`), text by its
+    .doc by its OLE header (through LibreOffice, `office`), PDF by its header, text by its
     encoding. Raises `InputError` naming the file for anything else."""
     data = _read_bytes(path)
     return read_bytes(data, source=str(path), office=office)
@@ -83,6 +85,8 @@ def read_bytes(data: bytes, *, source: str = "", office: Office | None = None) -
     if is_legacy_word(data):
         docx = doc_to_docx(data, source=source, office=office)
         return ReadResult(_docx_text(docx, source), "doc", "doc")
+    if _is_pdf(data):
+        return ReadResult(_pdf_text(data, source), "pdf", "pdf")
     _refuse_known_formats(data, source)
     if data.startswith(ZIP_MAGICS):
         return ReadResult(_docx_text(data, source), "docx", "docx")
@@ -97,6 +101,11 @@ def _docx_text(data: bytes, source: str) -> str:
     if not text.strip():
         raise InputError("the .docx holds no text: check that it is the right file", source=source)
     return text
+
+
+def _pdf_text(data: bytes, source: str) -> str:
+    start = data.find(PDF_MAGIC)  # junk before the header, as PDF readers tolerate
+    return read_pdf_bytes(data[start:] if start > 0 else data, source=source)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -126,10 +135,6 @@ def _read_bytes(path: Path) -> bytes:
 
 def _refuse_known_formats(data: bytes, source: str) -> None:
     """Name the formats people give by mistake, by their magic bytes."""
-    if _is_pdf(data):
-        raise InputError(
-            "PDF is not read yet: export the text from Word or give the .docx", source=source
-        )
     for magic, what in KNOWN_BINARIES:
         if data.startswith(magic):
             raise InputError(f"this is {what}, not a text: {_TEXT_HINT}", source=source)
