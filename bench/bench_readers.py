@@ -2,6 +2,9 @@
 
 - `read_file` on the .docx fixtures (python-docx, footnotes part, list numbering): files/s, MB/s;
 - `read_file` on plain text in UTF-8, UTF-16 and cp1252: files/s;
+- `read_file` on ITU's U.1 PDF (pypdfium2 and the layout stages): pages/s;
+- `read_file` on two real ITU .doc (LibreOffice headless, one conversion each, a fresh profile
+  every time, as `parse` does): pages/s (pages as Word counted them, from the file's summary);
 - `to_akoma` and `from_akoma` on the parsed seeds: documents/s, and the share of the time the
   strict schema takes to validate (tests only, never at run time).
 
@@ -22,6 +25,7 @@ from intersector.texts.readers import read_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ("wtsa-res-57-en", "wtsa-res-57-fr", "wtsa-res-38-en")
+ITU = ROOT / "tests/data/itu-documents"
 ROUNDS = 200
 
 
@@ -63,6 +67,31 @@ def _text_rows() -> list[dict[str, Any]]:
             _row(f"text read ({encoding})", _rate(lambda d=data: read_bytes(d), 1), "files/s")
         )
     return rows
+
+
+def _pdf_rows() -> list[dict[str, Any]]:
+    import pypdfium2
+
+    data = (ITU / "T-REC-U.1-199303-I__PDF-E.pdf").read_bytes()
+    pages = len(pypdfium2.PdfDocument(data))
+    return [_row("pdf read", _rate(lambda: read_bytes(data), pages), "pages/s")]
+
+
+def _doc_rows() -> list[dict[str, Any]]:
+    """One conversion per file (each takes seconds): a short run, not a steady rate."""
+    import shutil
+
+    import olefile
+
+    if shutil.which("soffice") is None:
+        return []
+    names = ("T-REC-R.21-199608-I__MSW-E.doc", "R-REC-S.354-2-197407-I__MSW-E.doc")
+    blobs = [(ITU / name).read_bytes() for name in names]
+    pages = sum(olefile.OleFileIO(blob).get_metadata().num_pages for blob in blobs)
+    started = time.perf_counter()
+    for blob in blobs:
+        read_bytes(blob)
+    return [_row("doc read (LibreOffice)", pages / (time.perf_counter() - started), "pages/s")]
 
 
 def _akoma_rows() -> list[dict[str, Any]]:
@@ -110,4 +139,4 @@ def _validator() -> Callable[[list[bytes]], None] | None:
 
 
 def run() -> list[dict[str, Any]]:
-    return _docx_rows() + _text_rows() + _akoma_rows()
+    return _docx_rows() + _text_rows() + _pdf_rows() + _doc_rows() + _akoma_rows()
