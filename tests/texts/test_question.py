@@ -78,3 +78,35 @@ def test_itu_d_question_sector_from_the_text() -> None:
     assert doc.metadata.get("question").startswith("a) Identify policies")
     assert doc.metadata.get("tasks") and doc.metadata.get("relationships")
     assert [r.id for r in doc.references] == ["pp-res-77"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "headings"),
+    [
+        (
+            "Вопрос 6/13 – Аспекты качества обслуживания\n(Продолжение Вопроса 6/13)\n"
+            "1\tМотивы\nТекст.\n2\tВопрос\nКакие улучшения необходимы?",
+            "ru",
+            ["Мотивы", "Вопрос"],
+        ),
+        (
+            "المسألة 6/13 – جوانب جودة الخدمة\n1\tالدافع\nنص المسألة.\n"
+            "2\tالمسألة\nما التحسينات اللازمة؟",
+            "ar",
+            ["الدافع", "المسألة"],
+        ),
+        (
+            "第6/13号课题 – 服务质量方面\n1\t动机\n课题的文本。\n2\t课题\n需要哪些改进？",
+            "zh",
+            ["动机", "课题"],
+        ),
+    ],
+)
+def test_a_question_in_russian_arabic_chinese_is_the_same_work(
+    text: str, language: str, headings: list[str]
+) -> None:
+    """Short test texts in ITU's layout (not ITU's wording): `Вопрос 6/13`, `المسألة 6/13`
+    and `第6/13号课题` are Question 6/13 of ITU-T, with its numbered parts."""
+    doc = parse_document(text)
+    assert (doc.id, doc.kind, doc.language) == ("itu-t-q6-13", "question", language)
+    assert [p.heading for p in doc.parts] == headings and doc.title and doc.warnings == ()
