@@ -123,3 +123,40 @@ def test_spanish_header() -> None:
     assert doc.title == "Declaración sobre la hoja de ruta de las IMT"
     assert doc.metadata.get("deadline_iso") == "2021-03-01"
     assert doc.metadata.get("for_action") == "Grupo de Trabajo 5D del UIT-R"
+
+
+_RU_LS = """МЕЖДУНАРОДНЫЙ СОЮЗ ЭЛЕКТРОСВЯЗИ
+SG13-LS123
+ИССЛЕДОВАТЕЛЬСКАЯ КОМИССИЯ 13
+Вопрос(ы):\t6/13\tЖенева, 2–13 марта 2020 г.
+ЗАЯВЛЕНИЕ О ВЗАИМОДЕЙСТВИИ
+Источник:\tИсследовательская комиссия 13 МСЭ-Т
+Название:\tЗаявление о координации качества обслуживания для сетей IMT-2020
+Для принятия мер:\tРабочая группа 5D МСЭ-R
+Для информации:\tКГСЭ
+Срок:\t15 сентября 2020 г.
+Исследовательская комиссия 13 МСЭ-Т благодарит Рабочую группу 5D МСЭ-R."""
+
+_ZH_LS = """国际电信联盟
+SG13-LS123
+第13研究组
+课题：\t6/13\t日内瓦，2020年3月2-13日
+联络声明
+来源：\tITU-T第13研究组
+标题：\t关于IMT-2020网络服务质量协调的联络声明
+供采取行动：\tITU-R 5D工作组
+供参考：\tTSAG
+截止日期：\t2020年9月15日
+ITU-T第13研究组感谢ITU-R 5D工作组的联络声明。"""
+
+
+@pytest.mark.parametrize(("text", "language"), [(_RU_LS, "ru"), (_ZH_LS, "zh")])
+def test_a_liaison_statement_in_russian_or_chinese(text: str, language: str) -> None:
+    """Short test texts in the LS template (not ITU's wording): the header fields (`Источник:`,
+    `来源：` with its full-width colon), the groups written number first (`ITU-R 5D工作组`) and
+    the Sector tokens `МСЭ-Т`, `МСЭ-R` give the ids an English LS gives."""
+    doc = parse_document(text)
+    assert (doc.id, doc.kind, doc.language) == ("itu-t-sg13-ls-123", "liaison", language)
+    meta = doc.metadata
+    assert (meta.get("questions_ids"), meta.get("source_ids")) == ("itu-t-q6-13", "itu-t-sg13")
+    assert (meta.get("for_action_ids"), meta.get("for_information_ids")) == ("itu-r-wp5d", "tsag")

@@ -17,7 +17,13 @@ from functools import cache
 
 from intersector.domain.documents import Action, Clause, Section
 from intersector.domain.ids import group_id
-from intersector.texts.lexicon import BY_CODE, FUNCTION_VERBS, Lexicon
+from intersector.texts.lexicon import (
+    BY_CODE,
+    FUNCTION_VERBS,
+    Lexicon,
+    sector_of_token,
+    sector_tokens,
+)
 
 _SECTOR_OF_BODY = {"wtsa": "itu-t", "wtdc": "itu-d", "ra": "itu-r", "wrc": "itu-r"}
 
@@ -29,6 +35,7 @@ class _Patterns:
     infinitive: re.Pattern[str]
     purpose: re.Pattern[str]
     sector_after: re.Pattern[str]
+    sector_before: re.Pattern[str]
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -48,17 +55,19 @@ def _patterns(code: str) -> _Patterns:
     lex = BY_CODE[code]
     return _Patterns(
         names=re.compile(rf"(?:{capitalised(lex.addressees)})" + (r"(?![\w-])" * lex.spaced)),
-        group=re.compile(rf"(?:{capitalised(lex.group_words)})s?\s*(?P<number>\d{{1,2}}[A-Z]?)\b"),
+        group=re.compile(
+            lex.group_pattern
+            or rf"(?:{capitalised(lex.group_words)})s?\s*(?P<number>\d{{1,2}}[A-Z]?)\b"
+        ),
         infinitive=re.compile(lex.infinitive),
         purpose=re.compile(lex.purpose),
-        # `… del UIT-R`, `… de l'UIT-T`, `… of the ITU-R`: the lexicon's `of` words, the sector
+        # `… del UIT-R`, `… de l'UIT-T`, `… of the ITU-R`, `… МСЭ-R`: `of` words, the sector
         sector_after=re.compile(
-            rf"\s+(?:(?:{_alt(lex.of_words)})\s*)?(?:ITU|UIT)-([RTD])\b", re.IGNORECASE
+            rf"\s+(?:(?:{_alt(lex.of_words)})\s*)?(?P<sector>{sector_tokens(lex)})(?![\w-])",
+            re.IGNORECASE,
         ),
+        sector_before=re.compile(rf"(?P<sector>{sector_tokens(lex)})\s*$", re.IGNORECASE),
     )
-
-
-_SECTOR_BEFORE = re.compile(r"(?:ITU|UIT)-([RTD])\s+$")
 
 
 def addressee_ids(text: str, lex: Lexicon, body: str = "") -> tuple[str, ...]:
@@ -103,11 +112,13 @@ def _group(m: re.Match[str], text: str, lex: Lexicon, body: str) -> tuple[int, i
     `itu-r-wp5d`) with the span it covers, sector token included; without a sector, the
     issuing body's."""
     start, end = m.start(), m.end()
-    before = _SECTOR_BEFORE.search(text, max(0, start - 8), start)
-    after = None if before else _patterns(lex.code).sector_after.match(text, end)
+    p = _patterns(lex.code)
+    before = p.sector_before.search(text, max(0, start - 8), start)
+    after = None if before else p.sector_after.match(text, end)
     found = before or after
-    sector = f"itu-{found.group(1).lower()}" if found else sector_of(body)
-    words = m.group(0)[: m.start("number") - start].strip().lower()
+    sector = sector_of_token(found["sector"], lex) if found else sector_of(body)
+    written = m.groupdict().get("word") or m.group(0)[: m.start("number") - start]
+    words = written.strip().lower()
     kind = lex.group_words.get(words) or lex.group_words.get(words.removesuffix("s"), "sg")
     span = (before.start() if before else start, after.end() if after else end)
     return span[0], span[1], group_id(sector, kind, m["number"])

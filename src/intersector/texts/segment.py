@@ -99,7 +99,9 @@ def matchers(code: str) -> Matchers:
         r"(?P<rest>\s*(?:\(.*\)|[-–:].*)?)$",
         re.IGNORECASE,
     )
-    field = re.compile(rf"^(?P<name>{_alternation(lex.liaison_fields)})\s*:\s*(?P<value>.*)$", re.I)
+    field = re.compile(
+        rf"^(?P<name>{_alternation(lex.liaison_fields)})\s*[:：]\s*(?P<value>.*)$", re.IGNORECASE
+    )  # `Source:`, and the full-width colon of Chinese: `来源：`
     first = frozenset(h.split(" ")[0] for h in lex.operative_headings)
     series = re.compile(lex.series) if lex.series else None
     parts = re.compile(
@@ -161,7 +163,7 @@ def classify(line: str, number: int, lex: Lexicon, m: Matchers) -> Line:
 def _may_be_short(line: str, m: Matchers) -> bool:
     """Whether a short line can be a heading, identity, annex, field or boilerplate line at
     all: its first word opens one in some table, or it is all capitals, or a copyright."""
-    first = line[:24].split(None, 1)[0].lower().rstrip(":,;.")
+    first = line[:24].split(None, 1)[0].lower().rstrip(":,;.：，")
     if first in m.first_words or line.isupper() or line.startswith(("©", "(c)")):
         return True
     return bool(m.prefixes) and line.lower().startswith(m.prefixes)
@@ -199,7 +201,7 @@ def _numbered_or_field(
     if annex is not None and (annex["label"] or annex["rest"]):
         kind = lex.annex_words[annex["word"].lower()]
         return Line(number, "annex", line, label=annex["label"] or "", function=kind)
-    if ":" in line and (fld := m.field.match(line)) is not None:
+    if (":" in line or "：" in line) and (fld := m.field.match(line)) is not None:
         name = lex.liaison_fields[fld["name"].lower()]
         return Line(number, "field", fld["value"].strip(), function=name)
     return None

@@ -72,6 +72,9 @@ class Lexicon:
     # regexes for citations in another word order (`第5号决议`, `ITU-T E.164建议书`): groups
     # `word` (a reference_words key), `nums`, and optional `sector`, `body` (a bodies key), `rev`
     reference_patterns: tuple[str, ...] = ()
+    # regex for a study group or working party written number first (`第13研究组`): groups
+    # `number` and `word` (a group_words key); default: the word, then the number
+    group_pattern: str = ""
 
 
 # Language-independent: what each operative function asks, as an English base verb.

@@ -202,6 +202,7 @@ LEXICON = Lexicon(
         rf"^(?P<sector>ITU-[RTD])\s*{_NUMBER}\s*(?P<word>建议书)" + _PAREN,
     ),
     identity_prefixes=("第", "itu-r", "itu-t", "itu-d"),
+    group_pattern=r"(?:第\s*)?(?P<number>\d{1,2}[A-Z]?)\s*(?P<word>研究组|工作组)",
     reference_patterns=(
         # `世界电信发展大会第5号决议（2010年，海得拉巴，修订版）`, `全权代表大会关于…的第123号决议`,
         # `ITU-R第34-2号决议`, `第57号决议` (the issuing body's)
