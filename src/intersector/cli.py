@@ -178,6 +178,34 @@ def user_token(
     print(plain)
 
 
+@user_app.command("password")
+def user_password(
+    username: str,
+    password_stdin: bool = typer.Option(False, help="Read the password from standard input."),
+) -> None:
+    """Set a user's password (asked for, or read from stdin); every session of the user ends."""
+    from intersector import services
+    from intersector.settings import Settings
+
+    settings = Settings.from_env()
+    password = _password(password_stdin)
+    with services.open_registry(settings) as store:
+        services.set_password(store, username, password, author=settings.author)
+    console.print(f"password of {username} changed; their sessions ended")
+
+
+@user_app.command("revoke-sessions")
+def user_revoke_sessions(username: str) -> None:
+    """End every session of a user on the server (a lost laptop, a departure)."""
+    from intersector import services
+    from intersector.settings import Settings
+
+    settings = Settings.from_env()
+    with services.open_registry(settings) as store:
+        ended = services.end_sessions(store, username)  # whoever runs the CLI holds every key
+    console.print(f"{ended} session(s) of {username} ended")
+
+
 @user_app.command("list")
 def user_list() -> None:
     """List users with their roles and Sectors."""

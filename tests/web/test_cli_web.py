@@ -92,3 +92,27 @@ def test_cli_tokens_follow_the_role(
     assert cli.run(["user", "token", "tom", "--scope", "root"]) == 2
     assert cli.run(["user", "token", "nobody", "--revoke", "abc"]) == 2
     assert "no user 'nobody'" in capsys.readouterr().err
+
+
+def test_cli_password_and_revoke_sessions_end_sessions(
+    env: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 8 item 3 at the CLI: `user password` and `user revoke-sessions` end the sessions."""
+    from intersector import services
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long enough password\n"))
+    assert cli.run(["user", "add", "rita", "--password-stdin"]) == 0
+    store = open_store(env)
+    first = services.sign_in(store, "rita", "a long enough password", "10.0.0.1")
+    assert services.principal_for_session(store, "rita", first.session_id).name == "rita"
+    monkeypatch.setattr("sys.stdin", io.StringIO("a new long password\n"))
+    assert cli.run(["user", "password", "rita", "--password-stdin"]) == 0
+    assert services.principal_for_session(store, "rita", first.session_id).user is None
+    second = services.sign_in(store, "rita", "a new long password", "10.0.0.1")
+    capsys.readouterr()
+    assert cli.run(["user", "revoke-sessions", "rita"]) == 0
+    assert "1 session(s) of rita ended" in capsys.readouterr().out
+    assert services.principal_for_session(store, "rita", second.session_id).user is None
+    assert cli.run(["user", "revoke-sessions", "nobody"]) == 2
+    assert "no user 'nobody'" in capsys.readouterr().err
+    store.close()

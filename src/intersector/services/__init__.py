@@ -71,6 +71,14 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time each area is impo
         roadmap_file,
         run_demo,
     )
+    from intersector.services.sessions import (
+        end_sessions,
+        principal_for_session,
+        revoke_sessions,
+        session_count,
+        sign_in,
+        sign_out,
+    )
     from intersector.services.texts import (
         PARSE_FORMATS,
         parse_failures,
@@ -114,7 +122,7 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time each area is impo
 
 # Areas in the order they are searched for a name: the cheap ones first, so that
 # `intersector parse` does not pay for the web application, the store or the embeddings model.
-_AREAS = ("texts", "registry", "roadmaps", "analytics", "overlaps", "users", "web")
+_AREAS = ("texts", "registry", "roadmaps", "analytics", "overlaps", "users", "sessions", "web")
 
 __all__ = [
     "MAPPING_FORMATS",
@@ -145,6 +153,7 @@ __all__ = [
     "document_versions_report",
     "document_view",
     "duplicate_candidates",
+    "end_sessions",
     "export_registry",
     "find_overlaps",
     "find_user",
@@ -174,6 +183,7 @@ __all__ = [
     "parse_failures",
     "parse_paths",
     "parsed_output",
+    "principal_for_session",
     "principal_for_token",
     "principal_for_user",
     "registry_findings",
@@ -183,6 +193,7 @@ __all__ = [
     "review_candidate_for_web",
     "review_overlap",
     "revision_changes",
+    "revoke_sessions",
     "revoke_token",
     "roadmap_document",
     "roadmap_file",
@@ -190,9 +201,12 @@ __all__ = [
     "roadmap_view",
     "run_demo",
     "search_registry",
+    "session_count",
     "set_password",
     "set_role",
     "show_stored",
+    "sign_in",
+    "sign_out",
     "start_after",
     "subject_matrix",
     "subjects_report",

@@ -13,6 +13,7 @@ from intersector.auth.roles import Principal
 from intersector.domain.errors import NotFoundError, ValidationError
 from intersector.domain.users import Token, User
 from intersector.store import Store
+from intersector.store import sessions as session_store
 from intersector.store import users as user_store
 
 
@@ -55,7 +56,8 @@ def set_role(
     groups: tuple[str, ...] | None = None,
     author: str,
 ) -> User:
-    """Change a user's role (and the Sectors/groups an editor may change): a new version."""
+    """Change a user's role (and the Sectors/groups an editor may change): a new version; every
+    session of the user ends (the next request signs in again, under the new role)."""
     user = user_store.require_user(store, username)
     changed = replace(
         user,
@@ -64,6 +66,7 @@ def set_role(
         groups=user.groups if groups is None else _groups(groups),
     )
     store.save(changed, author=author, reason=f"role {role}")
+    session_store.delete_sessions_of(store, user.id)
     return changed
 
 
@@ -73,9 +76,11 @@ def _groups(groups: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def set_password(store: Store, username: str, password: str, *, author: str) -> None:
+    """A new password hash; every session of the user ends (a thief's included)."""
     user = user_store.require_user(store, username)
     hashed = passwords.hash_password(password)
     store.save(replace(user, password_hash=hashed), author=author, reason="password changed")
+    session_store.delete_sessions_of(store, user.id)
 
 
 def find_user(store: Store, username: str) -> User | None:

@@ -1,5 +1,6 @@
-"""What every request of one application shares: settings, the open store, the session codec,
-the login limiter and a small cache of computed views."""
+"""What every request of one application shares: settings, the open store, the session codec
+and small caches of computed views and credentials (sessions and sign-in limits live in the
+database: `services/sessions.py`)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from intersector.auth.ratelimit import LoginLimiter
 from intersector.domain.errors import ConflictError, NotFoundError
 from intersector.settings import Settings
 from intersector.web.sessions import SessionCodec
@@ -181,7 +181,6 @@ class WebContext:
     settings: Settings
     store: Any
     sessions: SessionCodec
-    limiter: LoginLimiter = field(default_factory=LoginLimiter)
     cache: ViewCache = field(default_factory=ViewCache)
     credentials: CredentialCache = field(default_factory=CredentialCache)
     today: Callable[[], date] = utc_today

@@ -55,7 +55,12 @@ def _resolve(request: Request) -> Principal:
         )
     session = session_of(request)
     if session and session.username:
-        return _remembered(ctx, "user:" + session.username, lambda: _session_user(ctx, session))
+        key = "session:" + hashlib.sha256(session.session_id.encode()).hexdigest()
+        return _remembered(
+            ctx,
+            key,
+            lambda: services.principal_for_session(ctx.store, session.username, session.session_id),
+        )
     return ANONYMOUS
 
 
@@ -66,13 +71,6 @@ def _remembered(ctx: WebContext, key: str, resolve: Callable[[], Principal]) -> 
         found = resolve()
         ctx.credentials.put(key, found, now)
     return found
-
-
-def _session_user(ctx: WebContext, session: Session) -> Principal:
-    user = services.find_user(ctx.store, session.username)
-    if user is not None and not user.disabled:
-        return Principal(user, via="session")
-    return ANONYMOUS
 
 
 def reader(request: Request) -> Principal:

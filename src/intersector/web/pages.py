@@ -4,7 +4,6 @@ service function as its JSON twin in the API."""
 
 from __future__ import annotations
 
-import time
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -52,31 +51,44 @@ def login(
     csrf: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "/",
 ) -> Response:
-    """Sign in: CSRF-checked, rate-limited per user name and per client address."""
+    """Sign in: CSRF-checked, limited per account and client address (with back-off), then a
+    new server-side session."""
     check_form(request, csrf)
     ctx = context(request)
     client = request.client.host if request.client else "?"
-    keys = (f"user:{username.lower()}", f"ip:{client}")
-    now = time.monotonic()
     try:
-        ctx.limiter.check(keys, now)
-        user = services.authenticate(ctx.store, username, password)
-    except (AuthenticationError, RateLimitedError) as error:
-        if isinstance(error, AuthenticationError):
-            ctx.limiter.failed(keys, now)
-        status = 429 if isinstance(error, RateLimitedError) else 401
-        return page(
-            request, "login.html.j2", http_status=status, next=local(next), error=error.message
-        )
-    ctx.limiter.succeeded(keys[:1])
+        signed_in = services.sign_in(ctx.store, username, password, client)
+    except RateLimitedError as error:
+        wait = {"Retry-After": str(error.retry_after)}
+        return _sign_in_again(request, next, error.message, 429, wait)
+    except AuthenticationError as error:
+        return _sign_in_again(request, next, error.message, 401, {})
     response = redirect(local(next))
-    set_session_cookie(request, response, new_session(user.id))
+    set_session_cookie(request, response, new_session(signed_in.user.id, signed_in.session_id))
     return response
+
+
+def _sign_in_again(
+    request: Request, next: str, message: str, status: int, headers: dict[str, str]
+) -> HTMLResponse:
+    return page(
+        request,
+        "login.html.j2",
+        http_status=status,
+        headers=headers,
+        next=local(next),
+        error=message,
+    )
 
 
 @router.post("/logout")
 def logout(request: Request, csrf: Annotated[str, Form()] = "") -> Response:
+    """Sign out: the session ends on the server (every copy of its cookie stops working)."""
     check_form(request, csrf)
+    ctx = context(request)
+    session = session_of(request)
+    services.sign_out(ctx.store, session.session_id if session else "")
+    ctx.credentials.clear()
     response = redirect("/login")
     set_session_cookie(request, response, new_session())
     return response

@@ -1,8 +1,10 @@
-"""Sessions in signed cookies (itsdangerous) with a CSRF token bound to each session.
+"""Session cookies (itsdangerous) with a CSRF token bound to each session.
 
-The cookie holds `{"u": user name or "", "c": csrf token}`, signed with the secret key and
-timestamped; it expires after `MAX_AGE`. Forms carry the CSRF token in a hidden `csrf` field, and
-API requests authenticated by the cookie carry it in `X-CSRF-Token`."""
+The cookie holds `{"u": user name or "", "s": session id or "", "c": csrf token}`, signed with
+the secret key and timestamped; it expires after `MAX_AGE`. A signed-in cookie is worth something
+only while its session row lives in the database (`services/sessions.py`): signing out, a
+password or role change and an admin's revocation delete it. Forms carry the CSRF token in a
+hidden `csrf` field, and API requests authenticated by the cookie carry it in `X-CSRF-Token`."""
 
 from __future__ import annotations
 
@@ -12,17 +14,19 @@ from dataclasses import dataclass
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
+from intersector.auth.sessions import LIFETIME
 from intersector.domain.errors import PermissionDeniedError
 
 COOKIE = "intersector_session"
 LANG_COOKIE = "intersector_lang"
-MAX_AGE = 12 * 3600
+MAX_AGE = int(LIFETIME.total_seconds())
 
 
 @dataclass(frozen=True)
 class Session:
     username: str
     csrf: str
+    session_id: str = ""  # the server-side session of a signed-in user ("" when anonymous)
 
 
 class SessionCodec:
@@ -32,7 +36,9 @@ class SessionCodec:
         self._serializer = URLSafeTimedSerializer(secret_key, salt="intersector-session")
 
     def dump(self, session: Session) -> str:
-        return self._serializer.dumps({"u": session.username, "c": session.csrf})
+        return self._serializer.dumps(
+            {"u": session.username, "s": session.session_id, "c": session.csrf}
+        )
 
     def load(self, cookie: str | None) -> Session | None:
         """The session in `cookie`, or None when absent, forged, or expired."""
@@ -44,12 +50,12 @@ class SessionCodec:
             return None
         if not isinstance(data, dict):
             return None
-        return Session(str(data.get("u", "")), str(data.get("c", "")))
+        return Session(str(data.get("u", "")), str(data.get("c", "")), str(data.get("s", "")))
 
 
-def new_session(username: str = "") -> Session:
+def new_session(username: str = "", session_id: str = "") -> Session:
     """A fresh session with a fresh CSRF token (a new one at each sign-in: no fixation)."""
-    return Session(username, secrets.token_urlsafe(24))
+    return Session(username, secrets.token_urlsafe(24), session_id)
 
 
 def check_csrf(session: Session | None, presented: str | None) -> None:

@@ -119,6 +119,18 @@ def change_role(username: str, body: RoleChange, ctx: Ctx, who: Writer) -> UserO
     return user_out(user)
 
 
+class EndedSessions(BaseModel):
+    username: str
+    ended: int
+
+
+@router.delete("/users/{username}/sessions", summary="End every session of a user (admins)")
+def revoke_sessions(username: str, ctx: Ctx, who: Writer) -> EndedSessions:
+    ended = services.revoke_sessions(ctx.store, who, username)
+    ctx.credentials.clear()
+    return EndedSessions(username=username, ended=ended)
+
+
 @router.get("/tokens", summary="My API tokens (never their secrets)")
 def my_tokens(ctx: Ctx, who: Writer) -> list[TokenOut]:
     return [token_out(t) for t in services.user_tokens(ctx.store, who.name)]
