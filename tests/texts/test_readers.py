@@ -220,10 +220,10 @@ def test_missing_file_is_refused(tmp_path: Path) -> None:
 def test_unreadable_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, "locked.txt", b"text")
 
-    def refuse(self: Path) -> bytes:
+    def refuse(fd: int, size: int) -> bytes:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(readers.os, "read", refuse)
     error = read_error(path)
     assert "Permission denied" in error.message
     assert "permissions" in error.message

@@ -12,12 +12,23 @@ line per paragraph, its footnotes rendered in the Word-export conventions the .t
 serves both. Anything that is not such a file (empty, binary, a password-protected or damaged
 .doc/.docx/PDF, a scanned PDF, a zip that is no .docx, a directory, an unreadable file) raises
 `InputError` naming the file and what to do.
+
+The work is bounded whatever the input: only regular files are read (never a FIFO, a device or a
+directory), at most `MAX_BYTES` + 1 bytes of them; a .docx may unzip to at most `MAX_UNZIPPED`
+bytes, each XML part read may hold at most `MAX_XML_TAGS` tags, the body at most
+`MAX_PARAGRAPHS` paragraphs and the text made of it at most `MAX_TEXT_CHARS` characters; a damaged
+zip, a corrupt deflate stream or numbering values that are no small whole numbers are a
+damaged .docx. Only `InputError` is raised.
 """
 
 from __future__ import annotations
 
 import io
+import os
+import re
+import stat
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,7 +61,14 @@ _CONTROLS = tuple(chr(c) for c in (*range(0x00, 0x09), *range(0x0E, 0x20)))
 _MAX_CONTROL_SHARE = 0.02
 _SNIFF = 4096
 MAX_BYTES = 64 * 2**20  # the longest ITU texts are a few MB, even as .docx with images
-MAX_UNZIPPED = 512 * 2**20  # what a .docx may unzip to (a zip bomb is refused before reading)
+MAX_UNZIPPED = 256 * 2**20  # what a .docx may unzip to (a zip bomb is refused before reading)
+# the longest real ITU .docx (Z.100, 6,400 paragraphs) has 170,000 tags in a 2.8 MB document.xml;
+# 2 million tags cost at most ~300 MB as an lxml tree (12 MB of `<w:p/>`: 29 MB took 660 MB)
+MAX_XML_TAGS = 2_000_000
+MAX_PARAGRAPHS = 200_000
+MAX_ZIP_ENTRIES = 10_000  # a .docx has tens of parts, a few hundred with many images
+MAX_TEXT_CHARS = MAX_BYTES  # the text a .docx gives, footnote bodies repeated at each anchor
+_CHUNK = 2**20
 _TEXT_HINT = "give a plain-text (.txt) export or a .docx"
 
 
@@ -109,28 +127,77 @@ def _pdf_text(data: bytes, source: str) -> str:
 
 
 def _read_bytes(path: Path) -> bytes:
-    if path.is_dir():
-        raise InputError(
-            "is a directory, not a file: give the files in it (or use `ingest`, which walks "
-            "folders)",
-            source=str(path),
-        )
+    """The bytes of a regular file, at most `MAX_BYTES` of them: what is read is counted, not
+    what `stat` says (a FIFO, a device or /proc file would say 0), and nothing else is opened
+    for reading (opening a FIFO without O_NONBLOCK waits for a writer)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(
-                f"is too large for an ITU text ({size / 2**20:.0f} MiB, at most "
-                f"{MAX_BYTES // 2**20} MiB): give the text itself, not an archive or a scan",
-                source=str(path),
-            )
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise InputError("no such file: check the path", source=str(path)) from None
+    except IsADirectoryError:
+        raise _directory_error(path) from None
     except OSError as error:
-        reason = error.strerror or str(error)
+        raise _unreadable(path, error) from None
+    try:
+        _refuse_special_file(os.fstat(fd).st_mode, path)
+        data = _read_at_most(fd, MAX_BYTES + 1)
+    except OSError as error:
+        raise _unreadable(path, error) from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_BYTES:
         raise InputError(
-            f"cannot be read ({reason}): check the path and its permissions", source=str(path)
-        ) from None
+            f"is too large for an ITU text (more than {MAX_BYTES // 2**20} MiB): give the text "
+            "itself, not an archive or a scan",
+            source=str(path),
+        )
+    return data
+
+
+def _read_at_most(fd: int, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        chunk = os.read(fd, min(_CHUNK, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+_SPECIAL_FILES = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _refuse_special_file(mode: int, path: Path) -> None:
+    if stat.S_ISDIR(mode):
+        raise _directory_error(path)
+    if stat.S_ISREG(mode):
+        return
+    what = next((name for test, name in _SPECIAL_FILES if test(mode)), "no regular file")
+    raise InputError(
+        f"is {what}, not a regular file: give the file itself (a link to one is fine)",
+        source=str(path),
+    )
+
+
+def _directory_error(path: Path) -> InputError:
+    return InputError(
+        "is a directory, not a file: give the files in it (or use `ingest`, which walks folders)",
+        source=str(path),
+    )
+
+
+def _unreadable(path: Path, error: OSError) -> InputError:
+    reason = error.strerror or str(error)
+    return InputError(
+        f"cannot be read ({reason}): check the path and its permissions", source=str(path)
+    )
 
 
 def _refuse_known_formats(data: bytes, source: str) -> None:
@@ -274,21 +341,46 @@ def read_docx_bytes(data: bytes, *, source: str = "") -> str:
     body = document.find(_w("body")) if document is not None else None
     footnotes = _parse_part(parts.get(FOOTNOTES, ("", b""))[1], source)
     numbering = _parse_part(parts.get(NUMBERING, ("", b""))[1], source)
-    state = _DocxState(_footnote_bodies(footnotes), _ListNumbering(numbering))
+    _check_paragraphs(body, source)
+    state = _DocxState(_footnote_bodies(footnotes), _ListNumbering(numbering, source), source)
     lines: list[str] = []
     for block in body if body is not None else ():
-        lines.extend(_block_lines(block, state))
+        for line in _block_lines(block, state):
+            state.spend(len(line))
+            lines.append(line)
     return "\n".join(lines) + "\n"
 
 
 @dataclass
 class _DocxState:
     """What reading the paragraphs in order needs: the footnote bodies by id, the numbers given
-    to the footnotes met so far, and the automatic list numbering."""
+    to the footnotes met so far, the automatic list numbering, and the characters still allowed
+    (`MAX_TEXT_CHARS`: a footnote anchored a million times must not make a text of gigabytes)."""
 
     footnotes: dict[str, Any]
     lists: _ListNumbering
+    source: str = ""
     numbers: dict[str, int] = field(default_factory=dict)
+    spent: int = 0
+
+    def spend(self, chars: int) -> None:
+        self.spent += chars
+        if self.spent > MAX_TEXT_CHARS:
+            raise InputError(
+                f"the .docx makes a text of more than {MAX_TEXT_CHARS // 2**20} M characters, "
+                "more than any ITU text: check that it is the right file",
+                source=self.source,
+            )
+
+
+def _check_paragraphs(body: Any, source: str) -> None:
+    count = sum(1 for _ in body.iter(_w("p"))) if body is not None else 0
+    if count > MAX_PARAGRAPHS:
+        raise InputError(
+            f"the .docx has {count:,} paragraphs, more than any ITU text (at most "
+            f"{MAX_PARAGRAPHS:,}): check that it is the right file",
+            source=source,
+        )
 
 
 # what python-docx raises on a package it cannot make sense of (lxml's XMLSyntaxError is a
@@ -300,7 +392,15 @@ _DOCX_FAILURES = (
     TypeError,
     SyntaxError,
     zipfile.BadZipFile,
+    zlib.error,  # a corrupt deflate stream
+    EOFError,  # a member cut short
+    NotImplementedError,  # a compression method zipfile does not know
+    RuntimeError,  # an encrypted member
+    OverflowError,
 )
+
+
+_DAMAGED_ZIP = (zipfile.BadZipFile, zlib.error, EOFError)
 
 
 def _docx_parts(data: bytes, source: str) -> dict[str, tuple[str, bytes]]:
@@ -314,6 +414,11 @@ def _docx_parts(data: bytes, source: str) -> dict[str, tuple[str, bytes]]:
     try:
         package = PackageReader.from_file(io.BytesIO(data))  # type: ignore[no-untyped-call]
         return {reltype: (ctype, blob) for _, ctype, reltype, blob in package.iter_sparts()}
+    except _DAMAGED_ZIP as error:
+        raise InputError(
+            f"a damaged .docx (its zip data is corrupt: {error}): save it again in Word",
+            source=source,
+        ) from None
     except (OpcError, *_DOCX_FAILURES) as error:
         raise InputError(
             f"a zip file that is no Word .docx ({error}): {_TEXT_HINT}", source=source
@@ -324,6 +429,13 @@ def _parse_part(blob: bytes, source: str) -> Any:
     """A part's XML (None for no part); entities are never resolved, nothing is fetched."""
     if not blob:
         return None
+    tags = blob.count(b"<")  # every element costs at least one `<`: bounds the tree first
+    if tags > MAX_XML_TAGS:
+        raise InputError(
+            f"the .docx holds {tags:,} XML tags in one part, more than any ITU text (at most "
+            f"{MAX_XML_TAGS:,}): check that it is the right file",
+            source=source,
+        )
     parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
     try:
         return etree.fromstring(blob, parser)
@@ -335,12 +447,21 @@ def _parse_part(blob: bytes, source: str) -> Any:
 
 
 def _check_zip(data: bytes, source: str) -> None:
+    entries = data.count(b"PK\x01\x02")  # central directory headers, counted before parsing them
+    if entries > MAX_ZIP_ENTRIES:
+        raise InputError(
+            f"a zip of {entries:,} files, more than any Word .docx (at most "
+            f"{MAX_ZIP_ENTRIES:,}): {_TEXT_HINT}",
+            source=source,
+        )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             unzipped = sum(info.file_size for info in archive.infolist())
-            mimetype = archive.read("mimetype")[:80] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError) as error:
+            mimetype = (
+                _mimetype(archive) if "mimetype" in names and unzipped <= MAX_UNZIPPED else b""
+            )
+    except (OSError, *_DOCX_FAILURES) as error:
         raise InputError(f"a damaged zip file ({error}): {_TEXT_HINT}", source=source) from None
     if unzipped > MAX_UNZIPPED:
         raise InputError(
@@ -354,6 +475,11 @@ def _check_zip(data: bytes, source: str) -> None:
             f"a zip file that is no Word .docx (no word/ part inside): {_TEXT_HINT}",
             source=source,
         )
+
+
+def _mimetype(archive: zipfile.ZipFile) -> bytes:
+    with archive.open("mimetype") as member:
+        return member.read(80)
 
 
 def _footnote_bodies(root: Any) -> dict[str, Any]:
@@ -412,7 +538,9 @@ def _footnote(reference: Any, state: _DocxState) -> tuple[str, str]:
         label = str(state.numbers.setdefault(note_id, len(state.numbers) + 1))
         anchor = f"[footnoteRef:{label}]{label}"
     note = state.footnotes.get(note_id)
-    return anchor, (f" [{label}: {_note_text(note, label)}]" if note is not None else "")
+    body = f" [{label}: {_note_text(note, label)}]" if note is not None else ""
+    state.spend(len(body))
+    return anchor, body
 
 
 def _custom_mark(reference: Any) -> str:
@@ -455,8 +583,14 @@ def _hidden(run: Any) -> bool:
 # --- automatic list numbering -------------------------------------------------------------------
 
 
+_MAX_LETTERS = 26 * 100  # beyond a hundred Zs the number is given in digits
+_MAX_ROMAN = 3999  # MMMCMXCIX; beyond it, in digits
+
+
 def _letters(n: int) -> str:
     """1 → A, 26 → Z, 27 → AA (Word repeats the letter: 27 → AA, 28 → BB)."""
+    if n > _MAX_LETTERS:
+        return str(n)
     return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else ""
 
 
@@ -470,6 +604,8 @@ _ROMAN = tuple(
 
 
 def _roman(n: int) -> str:
+    if n > _MAX_ROMAN:
+        return str(n)
     out = []
     for value, numeral in _ROMAN:
         count, n = divmod(n, value)
@@ -501,15 +637,17 @@ class _ListNumbering:
     rendered as the label Word shows: `1`, `a)`, `1.2`, followed by its tab. Bullets and
     numbering that comes from a paragraph style are left out."""
 
-    def __init__(self, root: Any) -> None:
+    def __init__(self, root: Any, source: str = "") -> None:
         self.levels: dict[str, dict[int, _Level]] = {}
         self.counters: dict[str, dict[int, int]] = {}
+        self.source = source
         if root is not None:
             self._load(root)
 
     def _load(self, root: Any) -> None:
         abstract = {
-            a.get(_w("abstractNumId")): _levels(a) for a in root.iterchildren(_w("abstractNum"))
+            a.get(_w("abstractNumId")): _levels(a, self.source)
+            for a in root.iterchildren(_w("abstractNum"))
         }
         for num in root.iterchildren(_w("num")):
             ref = num.find(_w("abstractNumId"))
@@ -522,7 +660,7 @@ class _ListNumbering:
             return ""
         num_id = _val(num_pr.find(_w("numId")))
         levels = self.levels.get(num_id, {})
-        depth = int(_val(num_pr.find(_w("ilvl"))) or 0)
+        depth = _whole(_val(num_pr.find(_w("ilvl"))) or "0", "w:ilvl", self.source)
         if depth not in levels or levels[depth].format not in _NUMBER_FORMATS:
             return ""
         counters = self.counters.setdefault(num_id, {})
@@ -536,14 +674,28 @@ def _val(element: Any) -> str:
     return str(element.get(_w("val"), "")) if element is not None else ""
 
 
-def _levels(abstract: Any) -> dict[int, _Level]:
+_WHOLE = re.compile(r"[0-9]{1,9}")  # ASCII digits only: int() also takes '²' and '1_000'
+
+
+def _whole(value: str, what: str, source: str) -> int:
+    """A numbering value (`w:ilvl`, `w:start`) as the small whole number it must be."""
+    if not _WHOLE.fullmatch(value.strip()):
+        raise InputError(
+            f"a damaged .docx (list numbering: {what} {value[:40]!r} is not a whole number "
+            "below 1,000,000,000): save it again in Word",
+            source=source,
+        )
+    return int(value)
+
+
+def _levels(abstract: Any, source: str = "") -> dict[int, _Level]:
     levels = {}
     for lvl in abstract.iterchildren(_w("lvl")):
         start = _val(lvl.find(_w("start")))
-        levels[int(lvl.get(_w("ilvl"), "0"))] = _Level(
+        levels[_whole(lvl.get(_w("ilvl"), "0"), "w:ilvl", source)] = _Level(
             format=_val(lvl.find(_w("numFmt"))) or "decimal",
             text=_val(lvl.find(_w("lvlText"))),
-            start=int(start) if start.isdigit() else 1,
+            start=_whole(start, "w:start", source) if start else 1,
             suffix=_SUFFIXES.get(_val(lvl.find(_w("suff"))), "\t"),
         )
     return levels
