@@ -5,7 +5,10 @@ list of mappings whose keys are the fields of the dataclasses in `domain/registr
 tuples, dates `YYYY-MM-DD`, nested `dependencies` [{on, reason}], `milestones` [{name, date}],
 roadmap `entries` [{activity, milestones, note}], subject `labels` {en, fr, es}).
 CSV: one file per type named `<plural>.csv` (`activities.csv`), a header of field names; list
-fields joined by "; " (a JSON list when an element holds "; " itself), nested fields as JSON.
+fields joined by "; " (a JSON list when an element holds "; " itself), nested fields as JSON; a
+cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) or that starts
+with an apostrophe is written after one more apostrophe, which loading takes away
+(`domain.cells`).
 
 `load_paths(paths)` reads every file and validates EVERYTHING before anything is stored: each
 problem is reported with its file, line and field (unknown field, missing required field, bad
@@ -32,6 +35,7 @@ from typing import Any
 import yaml
 
 from intersector.domain import rules
+from intersector.domain.cells import neutralise, restore
 from intersector.domain.errors import ValidationError
 from intersector.store import codec
 
@@ -415,7 +419,7 @@ def _parse_csv(text: str, parsed: ParsedFile) -> None:
 def _csv_row(header: list[str], cells: list[str], parsed: ParsedFile) -> dict[str, Any]:
     row: dict[str, Any] = {}
     for name, cell in zip(header, cells, strict=False):
-        row[name] = cell
+        row[name] = restore(cell)  # the apostrophe an export put before a formula
     if len(cells) > len(header):
         row["(extra cells)"] = cells[len(header) :]
     return row
@@ -741,7 +745,9 @@ def _write_csv(name: str, items: Iterable[Any], folder: Path) -> Path:
         required = _required_fields(item_type.cls)
         for item in items:
             data = codec.to_dict(item)
-            writer.writerow([_write_cell(shapes[k], data[k], k in required) for k in shapes])
+            writer.writerow(
+                [neutralise(_write_cell(shapes[k], data[k], k in required)) for k in shapes]
+            )
     return path
 
 

@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from intersector.coordination.mapping import MappingRow
+from intersector.reports.xlsx_rows import append_row
 
 HEADER = (
     "source",
@@ -32,7 +33,8 @@ def mapping_xlsx(name: str, rows: Sequence[MappingRow]) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for r in rows:
-        sheet.append(
+        append_row(
+            sheet,
             (
                 r.source.id,
                 r.source.title,
@@ -43,7 +45,7 @@ def mapping_xlsx(name: str, rows: Sequence[MappingRow]) -> bytes:
                 r.relation,
                 ", ".join(r.items),
                 ", ".join(r.shared_concepts),
-            )
+            ),
         )
     sheet.freeze_panes = "A2"
     out = BytesIO()

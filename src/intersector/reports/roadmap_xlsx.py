@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from intersector.coordination.liaisons import effective_state, replies_index
 from intersector.coordination.roadmap import JoinedRoadmap, RoadmapRow, sector_label
+from intersector.reports.xlsx_rows import append_row
 
 DATE_FORMAT = "yyyy-mm-dd"
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -81,7 +82,7 @@ def _rows_sheet(book: Workbook, title: str, view: JoinedRoadmap, sectors: Sequen
     for lane in view.lanes:
         if lane.sector in sectors:
             for row in lane.rows:
-                sheet.append(_row_cells(row, view, lane.origin))
+                append_row(sheet, _row_cells(row, view, lane.origin))
     _finish(sheet)
 
 
@@ -89,7 +90,7 @@ def _dependencies_sheet(book: Workbook, view: JoinedRoadmap) -> None:
     headers = (("Activity", 24), ("Depends on", 24), ("Why", 40), ("Across Sectors", 14))
     sheet = _sheet(book, "Dependencies", headers)
     for e in view.dependencies:
-        sheet.append([e.activity, e.on, e.reason, "yes" if e.cross_sector else "no"])
+        append_row(sheet, [e.activity, e.on, e.reason, "yes" if e.cross_sector else "no"])
     _finish(sheet)
 
 
@@ -110,7 +111,8 @@ def _liaisons_sheet(book: Workbook, view: JoinedRoadmap) -> None:
     for li in view.liaisons:
         to = ", ".join(view.group_label(g) for g in li.for_action)
         state = effective_state(li, view.today, replies)
-        sheet.append(
+        append_row(
+            sheet,
             [li.reference or li.id, li.title, view.group_label(li.from_group), to, li.sent,
              li.deadline, state, li.replies_to, li.id]
         )  # fmt: skip
