@@ -78,3 +78,39 @@ def paragraph_bomb(paragraphs: int) -> bytes:
                 member.write(block)
             member.write(b"</w:body></w:document>")
     return out.getvalue()
+
+
+# --- texts that took quadratic time (issue 8, item 8) ---------------------------------------------
+
+_HEAD = (
+    "RESOLUTION 57 (Rev. Dubai, 2012)\nStrengthening coordination\n"
+    "The World Telecommunication Standardization Assembly (Dubai, 2012),\nconsidering\n"
+)
+
+
+def one_line(text: str, size: int) -> str:
+    """A real text with its line ends taken out, repeated to `size` characters: one line."""
+    line = text.replace("\n", " ")
+    return line * (size // len(line) + 1)
+
+
+def repeated_headings(count: int) -> str:
+    """`resolves` / `1 to …` again and again: every action path probed the ones before."""
+    return _HEAD + "a)\tthat x;\n" + "resolves\n1\tto invite the Directors;\n" * count
+
+
+def anchors_on_one_line(count: int) -> str:
+    """A clause holding `count` footnote anchors: each anchor re-cleaned the line before it."""
+    return _HEAD + "a)\tthat " + "x[footnoteRef:1]1 " * count + "\n"
+
+
+def footnoted_clauses(count: int) -> str:
+    """`count` clauses, each with its own footnote: each clause scanned every footnote."""
+    return _HEAD + "".join(
+        f"a)\tthat x[footnoteRef:{i}]{i} [{i}: {i}\tA note.]\n" for i in range(1, count)
+    )
+
+
+def nested_bookmarks(depth: int) -> str:
+    """Bookmarks nested `depth` deep: the cleaner took one pass over the line per level."""
+    return _HEAD + "a)\tthat " + "[bookmark: " * depth + "]" * depth + "\n"

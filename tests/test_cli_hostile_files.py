@@ -158,3 +158,31 @@ def test_ingest_goes_on_after_bad_files(db: str, capsys: pytest.CaptureFixture[s
     assert "Traceback" not in err
     for stored in ("wtsa-res-57", "wtsa-res-38"):
         assert cli.run(["show", stored]) == 0
+
+
+RES57 = (TEXTS / "wtsa-res-57-en.txt").read_text(encoding="utf-8")
+LONG_TEXTS: dict[str, Callable[[], str]] = {
+    # each took from 50 s to 5 min before (measured on 8,000-20,000 units); now 1-5 s
+    "one-line.txt": lambda: hostile_files.one_line(RES57, 4_000_000),
+    "headings.txt": lambda: hostile_files.repeated_headings(20_000),
+    "anchors.txt": lambda: hostile_files.anchors_on_one_line(20_000),
+    "footnotes.txt": lambda: hostile_files.footnoted_clauses(20_000),
+    "bookmarks.txt": lambda: hostile_files.nested_bookmarks(20_000),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(LONG_TEXTS))
+def test_long_texts_do_not_hang(name: str) -> None:
+    """Whole `intersector parse` processes under a timeout many times what linear time takes
+    (a hang guard, not a speed target: speeds are in bench/)."""
+    Path(name).write_text(LONG_TEXTS[name](), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "intersector.cli", "parse", "--lenient", "--format", "text", name],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, "PYTHONPATH": str(Path(cli.__file__).parents[1])},
+    )
+    assert result.returncode in (0, 2)
+    assert "Traceback" not in result.stderr

@@ -152,7 +152,7 @@ def extract_actions(
 ) -> tuple[Action, ...]:
     """One action per top-level clause of each operative section (see the module promise)."""
     actions: list[Action] = []
-    used: set[str] = set()
+    used: dict[str, int] = {}
     for section in sections:
         for clause in section.clauses:
             path = _path(section.function, clause.label, used)
@@ -161,14 +161,20 @@ def extract_actions(
     return tuple(actions)
 
 
-def _path(function: str, label: str, used: set[str]) -> str:
+def _path(function: str, label: str, used: dict[str, int]) -> str:
+    """`resolves 1`, then `resolves 1 (2)`, `resolves 1 (3)` for the same label again. `used`
+    maps each path given to the next number to try after it, so that a thousand clauses with
+    one label cost linear time, not quadratic."""
     path = f"{function} {label}".strip()
-    n = 2
-    candidate = path
-    while candidate in used:
-        candidate = f"{path} ({n})"
+    if path not in used:
+        used[path] = 2
+        return path
+    n = used[path]
+    while f"{path} ({n})" in used:
         n += 1
-    used.add(candidate)
+    used[path] = n + 1
+    candidate = f"{path} ({n})"
+    used[candidate] = 2
     return candidate
 
 

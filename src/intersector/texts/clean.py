@@ -10,7 +10,9 @@ After `clean_text(text)`:
   between words (the tab that follows a clause label); blank lines are empty;
 - line `i` of the result is line `i` of the input (line numbers in errors name the source); a
   footnote body of several paragraphs leaves its line breaks behind;
-- cleaning is idempotent: `clean_text(clean_text(t).text) == CleanText(clean_text(t).text, ())`.
+- cleaning is idempotent: `clean_text(clean_text(t).text) == CleanText(clean_text(t).text, ())`
+  (for artifacts nested at most `_MAX_PASSES` deep, as Word never nests them further);
+- the time taken is linear in the length of the text, whatever it holds.
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ _MULTI_BODY = re.compile(
     r"(?P<text>[^\[\]\n]{0,1000}\n[^\[\]]{0,1000})\]"
 )
 _OPEN_BODY = re.compile(r"\[(?:\d{1,3}|\*{1,3}):[^\]]*$")
+_MAX_PASSES = 8
 _ARTIFACT_HINT = re.compile(r"\[(?:bookmark:|footnoteRef:|\d{1,3}:|\*{1,3}:)")
 
 
@@ -127,8 +130,12 @@ def _tabs(line: str) -> str:
 def _artifacts(
     line: str, number: int, bodies: dict[str, str], anchors: list[tuple[str, int, int]]
 ) -> str:
-    """One line's artifacts out, repeatedly, until none is left."""
-    while _ARTIFACT_HINT.search(line):
+    """One line's artifacts out, repeatedly, until none is left: a footnote body holding a
+    bookmark or an anchor comes out on the second pass. Passes are capped (`_MAX_PASSES`): a
+    line of artifacts nested a thousand deep would otherwise take a pass per level."""
+    for _ in range(_MAX_PASSES):
+        if not _ARTIFACT_HINT.search(line):
+            break
         before = line
         line = _BOOKMARK.sub("", line)
         line = _BODY.sub(lambda m: _keep_body(m, bodies), line)
@@ -164,14 +171,44 @@ def _keep_body(match: re.Match[str], bodies: dict[str, str]) -> str:
 def _take_anchors(line: str, number: int, anchors: list[tuple[str, int, int]]) -> str:
     """Remove the anchors, remembering each one's column in the line as it will be cleaned."""
     out: list[str] = []
-    last = 0
+    found: list[tuple[str, int]] = []  # (label, offset in the line without anchors)
+    last = length = 0
     for match in _ANCHOR.finditer(line):
         out.append(line[last : match.start()])
-        column = len(_spaces("".join(out), strip_end=False))
-        anchors.append((match["label"], number, column))
+        length += match.start() - last
+        found.append((match["label"], length))
         last = match.end()
     out.append(line[last:])
-    return "".join(out)
+    text = "".join(out)
+    columns = _cleaned_columns(text, [offset for _, offset in found])
+    anchors.extend(
+        (label, number, column) for (label, _), column in zip(found, columns, strict=True)
+    )
+    return text
+
+
+_BLANK_RUN = re.compile(r"[ \t]+")
+
+
+def _cleaned_columns(text: str, offsets: list[int]) -> list[int]:
+    """For each offset (ascending), `len(_spaces(text[:offset], strip_end=False))` in one pass
+    over `text`, not one per offset (a line of ten thousand anchors would be quadratic): each
+    run of spaces and tabs becomes one character, the run that opens the line none."""
+    if not offsets:
+        return []
+    runs = [(m.start(), m.end()) for m in _BLANK_RUN.finditer(text)]
+    columns: list[int] = []
+    i = blank = 0  # runs wholly before the offset, and their characters
+    for offset in offsets:
+        while i < len(runs) and runs[i][1] <= offset:
+            blank += runs[i][1] - runs[i][0]
+            i += 1
+        inside = max(0, offset - runs[i][0]) if i < len(runs) else 0  # a run the offset cuts
+        started = i + (inside > 0)  # runs that start before the offset: one character each,
+        if started and runs[0][0] == 0:
+            started -= 1  # but the run that opens the line is stripped
+        columns.append(offset - blank - inside + started)
+    return columns
 
 
 def _spaces(line: str, *, strip_end: bool = True) -> str:

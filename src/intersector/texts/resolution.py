@@ -62,12 +62,16 @@ class ClauseDraft:
         self.children: list[ClauseDraft] = []
 
     def freeze(self, ctx: Context) -> Clause:
-        notes = (
-            tuple(f.label for f in ctx.footnotes if f.line in self.lines) if ctx.footnotes else ()
-        )
+        notes = self._notes(ctx) if ctx.footnotes else ()
         kids = tuple([c.freeze(ctx) for c in self.children]) if self.children else ()
         text = self.paragraphs[0] if len(self.paragraphs) == 1 else "\n".join(self.paragraphs)
         return Clause(self.label, text, notes, kids)
+
+    def _notes(self, ctx: Context) -> tuple[str, ...]:
+        """The labels of the footnotes anchored on this clause's lines, in footnote order."""
+        by_line = ctx.notes_by_line
+        found = sorted(i for line in set(self.lines) for i in by_line.get(line, ()))
+        return tuple(ctx.footnotes[i].label for i in found)
 
 
 def label_rank(label: str, previous: str = "") -> tuple[int, int]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import NamedTuple
 
 from intersector.texts.clean import FootnoteMark
@@ -291,3 +291,12 @@ class Context:
     def warn(self, line: int | None, message: str) -> None:
         where = f"line {line}: " if line else ""
         self.warnings.append(f"{where}{message}")
+
+    @cached_property
+    def notes_by_line(self) -> dict[int, list[int]]:
+        """The index in `footnotes` of each footnote anchored on a line, by line number: each
+        clause looks its own lines up instead of scanning every footnote."""
+        found: dict[int, list[int]] = {}
+        for index, note in enumerate(self.footnotes):
+            found.setdefault(note.line, []).append(index)
+        return found
