@@ -589,8 +589,8 @@ def subjects(
     report = services.subjects_report(Settings.from_env())
     if matrix or common:
         _print_matrix(report, matrix, common)
-    else:
-        _print_subjects(report["items"], fmt)
+    else:  # every work, those given no subject too (with none): what is not covered shows
+        _print_subjects({**dict.fromkeys(report["works"], []), **report["items"]}, fmt)
 
 
 def _print_subjects(items: dict[str, list[Assignment]], fmt: str) -> None:

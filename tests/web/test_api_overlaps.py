@@ -167,3 +167,19 @@ def test_the_openapi_schema_types_the_candidates(client: TestClient) -> None:
     page = schema["components"]["schemas"]["CandidatePage"]
     assert page["properties"]["items"]["items"]["$ref"].endswith("/CandidateOut")
     assert "/api/v1/works/{item_id}/subjects" in schema["paths"]
+
+
+def test_the_analysis_kept_between_requests_follows_a_write(
+    client: TestClient, filled: Store, hashing: None
+) -> None:
+    from tests.web.test_api_items import activity
+
+    url = f"{API}/works/itu-t-q6-13/overlaps"
+    reader = bearer(filled, "rita", "read")
+    assert client.get(url, params={"min_score": 0}, headers=reader).json()["total"] == 4
+    new = activity(id="itu-d-q99-2", sector="itu-d", group="itu-d-sg2", identifier="Q99/2")
+    created = client.post(f"{API}/activities", json=new, headers=bearer(filled, "cora"))
+    assert created.status_code == 201, created.text
+    after = client.get(url, params={"min_score": 0}, headers=reader).json()
+    assert after["total"] == 5
+    assert "itu-d-q99-2~itu-t-q6-13" in {c["id"] for c in after["items"]}

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from intersector.coordination.embeddings import Embedder
 from intersector.coordination.overlap import (
     MIN_SCORE,
     RELATIONS,
@@ -227,6 +228,21 @@ def item_candidates(
     return [c for c in everything if c.score >= floor]
 
 
+@dataclass(frozen=True)
+class Analysed:
+    """The registry analysed for overlaps (index) and the embedder it was made with: what a
+    long-running server keeps between requests until the registry changes."""
+
+    index: OverlapIndex
+    embedder: Embedder
+
+
+def analysed(store: Store) -> Analysed:
+    """The overlap index of the registry now, with its embedder."""
+    embedder = analytics.analytics_embedder_now()
+    return Analysed(analytics.overlap_index(store, embedder), embedder)
+
+
 def item_overlaps_in(
     store: Store,
     item: str,
@@ -236,13 +252,15 @@ def item_overlaps_in(
     limit: int = DEFAULT_PAGE,
     offset: int = 0,
     after: tuple[float, str] | None = None,
+    kept: Analysed | None = None,
 ) -> OverlapPage:
     """One page of the candidates of one item (any case), with their evidence and reviews;
-    `after` (score, id) starts after that candidate (a cursor) instead of at `offset`."""
+    `after` (score, id) starts after that candidate (a cursor) instead of at `offset`. `kept`:
+    the registry as already analysed (else analysed now)."""
     check_page(limit, offset)
     item_id = resolve_item(store, item)
-    embedder = analytics.analytics_embedder_now()
-    index = analytics.overlap_index(store, embedder)
+    state = kept or analysed(store)
+    index, embedder = state.index, state.embedder
     found = item_candidates(index, item_id, scope=scope, min_score=min_score)
     if after is not None:
         offset = start_after([(c.score, c.id) for c in found], after)
@@ -266,12 +284,12 @@ def item_overlaps(
         )
 
 
-def item_subjects_in(store: Store, item: str) -> ItemSubjects:
-    """The subjects of one activity or document (any case), most confident first."""
+def item_subjects_in(store: Store, item: str, *, kept: Analysed | None = None) -> ItemSubjects:
+    """The subjects of one activity or document (any case), most confident first. `kept`: the
+    registry as already analysed (else analysed now)."""
     item_id = resolve_item(store, item)
-    embedder = analytics.analytics_embedder_now()
-    index = analytics.overlap_index(store, embedder)
-    found = analytics.work_subjects(store, index, embedder).get(item_id, [])
+    state = kept or analysed(store)
+    found = analytics.work_subjects(store, state.index, state.embedder).get(item_id, [])
     return ItemSubjects(item_id, sorted(found, key=lambda a: (-a.confidence, a.subject)))
 
 

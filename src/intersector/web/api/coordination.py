@@ -179,18 +179,24 @@ def work_overlaps(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> CandidatePage:
     scope = "other-groups" if same_sector else "other-sectors"
-    found = ctx.cache.get(
-        ("work-overlaps", item_id, scope, min_score, cursor, limit),
-        lambda: services.item_overlaps_in(
-            ctx.store,
-            item_id,
-            scope=scope,
-            min_score=min_score,
-            limit=limit,
-            after=after_cursor(cursor),
-        ),
+    found = services.item_overlaps_in(
+        ctx.store,
+        item_id,
+        scope=scope,
+        min_score=min_score,
+        limit=limit,
+        after=after_cursor(cursor),
+        kept=analysed(ctx),
     )
     return candidate_page(found)
+
+
+def analysed(ctx: WebContext) -> services.Analysed:
+    """The registry analysed for overlaps, kept in the view cache until a write clears it."""
+    kept: services.Analysed = ctx.cache.get(
+        ("overlap-analysis",), lambda: services.analysed(ctx.store)
+    )
+    return kept
 
 
 @router.get(
@@ -199,9 +205,7 @@ def work_overlaps(
     response_model=ItemSubjectsOut,
 )
 def work_subjects(item_id: str, ctx: Ctx, who: Reader) -> ItemSubjectsOut:
-    found = ctx.cache.get(
-        ("work-subjects", item_id), lambda: services.item_subjects_in(ctx.store, item_id)
-    )
+    found = services.item_subjects_in(ctx.store, item_id, kept=analysed(ctx))
     return ItemSubjectsOut(
         item=found.item, subjects=[SubjectOut(**assignment_to_dict(a)) for a in found.assignments]
     )
