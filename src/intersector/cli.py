@@ -590,7 +590,7 @@ def subjects(
     if matrix or common:
         _print_matrix(report, matrix, common)
     else:  # every work, those given no subject too (with none): what is not covered shows
-        _print_subjects({**dict.fromkeys(report["works"], []), **report["items"]}, fmt)
+        _print_subjects({**{work: [] for work in report["works"]}, **report["items"]}, fmt)
 
 
 def _print_subjects(items: dict[str, list[Assignment]], fmt: str) -> None:

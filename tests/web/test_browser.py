@@ -141,11 +141,11 @@ def test_sector_editor_is_refused_on_another_sector(page: Page) -> None:
 def test_coordinator_reviews_a_duplicate_candidate(page: Page) -> None:
     sign_in(page, "cora")
     page.goto("/duplicates")
-    page.select_option("select[name=decision]", "complementary")
-    page.fill("input[name=note]", "network side vs radio side")
+    page.select_option("form.review select[name=decision]", "complementary")
+    page.fill("form.review input[name=note]", "network side vs radio side")
     page.click("text=Record review")
-    page.wait_for_selector("text=Reviewed")
-    assert "complementary" in page.inner_text("article.candidate")
+    page.wait_for_selector("article.candidate p.notice")
+    assert "complementary" in page.inner_text("article.candidate p.notice")
 
 
 def test_interface_switches_to_french(page: Page) -> None:

@@ -186,3 +186,20 @@ def test_dashboard_links_to_the_unreviewed_candidates(client: TestClient, many: 
     assert '<a href="/duplicates?reviewed=false">' in html
     count = html.split('<a href="/duplicates?reviewed=false">')[1].split('class="count">')[1]
     assert count.startswith("25<")
+
+
+def test_a_confirmed_duplicate_shows_on_a_documents_page_too(
+    client: TestClient, filled: Store
+) -> None:
+    question = side(filled.get("activity", "itu-d-q5-2"))
+    resolution = {**question, "id": "wtsa-res-57", "sector": "itu-t", "group": "wtsa"}
+    pair = "itu-d-q5-2~wtsa-res-57"
+    row = {**candidate_row("itu-t-rec-y.3101", "itu-r-rec-m.2150"), "id": pair}
+    replace_candidates(filled, [{**row, "left": question, "right": resolution}])
+    csrf = sign_in(client, "cora")
+    client.post(f"/duplicates/{pair}/review", data={"decision": "confirmed", "csrf": csrf})
+    document = client.get("/documents/wtsa-res-57").text.split('id="confirmed-duplicates"')[1]
+    assert '<a href="/go/itu-d-q5-2">' in document
+    assert "item=wtsa-res-57" in document
+    activity = client.get("/items/activity/itu-d-q5-2").text.split('id="confirmed-duplicates"')[1]
+    assert '<a href="/go/wtsa-res-57">' in activity

@@ -168,6 +168,7 @@ def item_page(request: Request, type_name: str, item_id: str, who: PageReader) -
         can_edit=_can_edit(ctx.store, who, name, item),
         plural=ITEM_TYPES[name].plural,
         duplicates=services.confirmed_duplicates(ctx.store, item.id) if name == "activity" else [],
+        subject_id=item.id,
     )
 
 
@@ -278,16 +279,19 @@ def document(
 ) -> HTMLResponse:
     ctx = context(request)
     view = services.document_view(ctx.store, doc_id, language=language, revision=revision)
+    doc = view["document"]
     known = ctx.store.ids("activity") | ctx.store.ids("liaison")
     links = {r["id"]: r["id"] for r in view["document"]["references"]}
     return page(
         request,
         "document.html.j2",
         view=view,
-        doc=view["document"],
+        doc=doc,
         others=view["languages"],
         links=links,
         known=known,
+        duplicates=services.confirmed_duplicates(ctx.store, doc["id"]),
+        subject_id=doc["id"],
     )
 
 
