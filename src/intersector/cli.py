@@ -331,6 +331,7 @@ def ingest(
 ) -> None:
     """Read ITU texts into the store: the same text again changes nothing; a new revision or
     language is kept beside the others. Files that fail are listed at the end (exit 2)."""
+    from rich.markup import escape
     from rich.progress import Progress
 
     from intersector import services
@@ -340,8 +341,8 @@ def ingest(
     with Progress(console=err_console, transient=True) as progress:
         task = progress.add_task("ingesting", total=len(files))
 
-        def step(path: Path) -> None:
-            progress.update(task, advance=1, description=path.name)
+        def step(path: Path) -> None:  # the progress bar reads markup: the name is escaped
+            progress.update(task, advance=1, description=escape(safe(path.name)))
 
         stored, failed = services.ingest_paths(
             Settings.from_env(), files, lenient=lenient, on_file=step
@@ -642,6 +643,8 @@ def mapping(
 @app.command()
 def versions(doc_id: str = typer.Argument(..., help="A work id: wtsa-res-57.")) -> None:
     """The stored language versions and revisions of a text, and how the languages diverge."""
+    from rich.text import Text
+
     from intersector import services
     from intersector.reports.overlap_table import versions_table
     from intersector.settings import Settings
@@ -649,9 +652,9 @@ def versions(doc_id: str = typer.Argument(..., help="A work id: wtsa-res-57.")) 
     report = services.document_versions_report(Settings.from_env(), doc_id)
     console.print(versions_table(report["versions"]))
     for pair, found in report["divergences"].items():
-        console.print(f"[bold]{pair}[/]: {len(found)} divergence(s)")
+        console.print(Text.assemble((pair, "bold"), f": {len(found)} divergence(s)"))
         for d in found:
-            console.print(f"  {d.kind:<18} {d.path:<24} {d.detail}", markup=False)
+            console.print(f"  {d.kind:<18} {d.path:<24} {d.detail}")
 
 
 @app.command()

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from rich.console import Console
-
 from intersector.coordination.alignment import Finding
 from intersector.coordination.roadmap import JoinedRoadmap
 from intersector.reports.roadmap_table import (
@@ -14,10 +12,11 @@ from intersector.reports.roadmap_table import (
     liaisons_table,
     roadmap_table,
 )
+from intersector.reports.terminal import Terminal
 
 
 def _text(renderable: object) -> str:
-    console = Console(width=200, record=True, color_system=None)
+    console = Terminal(width=200, record=True, color_system=None)  # the CLI's console
     console.print(renderable)
     return console.export_text()
 

@@ -1,12 +1,14 @@
-"""The joined roadmap and the alignment findings as Rich tables for the terminal."""
+"""The joined roadmap and the alignment findings as Rich tables for the terminal. Cells of user
+data are plain strings (printed as themselves by `reports.terminal.Terminal`, which reads no
+markup); the program's own styling is given as styled `Text`."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
 
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from intersector.coordination.alignment import SEVERITIES, Finding
 from intersector.coordination.liaisons import effective_state, replies_index
@@ -16,11 +18,11 @@ from intersector.domain.registry import CLOSED_STATUSES, SECTORS
 _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 
 
-def _target_cell(row: RoadmapRow, view: JoinedRoadmap) -> str:
+def _target_cell(row: RoadmapRow, view: JoinedRoadmap) -> str | Text:
     if row.target is None:
         return ""
     late = row.target < view.today and row.status not in CLOSED_STATUSES and not row.missing
-    return f"[red]{row.target.isoformat()}[/]" if late else row.target.isoformat()
+    return Text(row.target.isoformat(), style="red") if late else row.target.isoformat()
 
 
 def roadmap_table(view: JoinedRoadmap) -> Table:
@@ -31,17 +33,19 @@ def roadmap_table(view: JoinedRoadmap) -> Table:
         table.add_column(name, overflow="fold", no_wrap=name in ("Start", "Target"))
     for lane in view.lanes:
         if not lane.rows:
-            table.add_row(sector_label(lane.sector), "", f"[dim]no activity ({lane.origin})[/]")
+            table.add_row(
+                sector_label(lane.sector), "", Text(f"no activity ({lane.origin})", style="dim")
+            )
         for row in lane.rows:
             table.add_row(
                 f"{sector_label(lane.sector)} ({lane.origin[0]})",
-                escape(row.identifier or row.activity),
-                escape(row.title) if not row.missing else "[red]not in the registry[/]",
-                escape(view.group_label(row.group)) if row.group else "",
-                escape(row.status),
+                row.identifier or row.activity,
+                row.title if not row.missing else Text("not in the registry", style="red"),
+                view.group_label(row.group) if row.group else "",
+                row.status,
                 row.start.isoformat() if row.start else "",
                 _target_cell(row, view),
-                escape("\n".join(f"{m.date.isoformat()} {m.name}" for m in row.milestones)),
+                "\n".join(f"{m.date.isoformat()} {m.name}" for m in row.milestones),
             )
         table.add_section()
     table.caption = "(m) maintained by the Sector, (d) derived from tagged activities"
@@ -57,12 +61,12 @@ def liaisons_table(view: JoinedRoadmap) -> Table:
     for li in view.liaisons:
         state = effective_state(li, view.today, replies)
         table.add_row(
-            escape(li.reference or li.id),
-            escape(li.title),
-            escape(view.group_label(li.from_group)),
-            escape(", ".join(view.group_label(g) for g in li.for_action)),
+            li.reference or li.id,
+            li.title,
+            view.group_label(li.from_group),
+            ", ".join(view.group_label(g) for g in li.for_action),
             li.deadline.isoformat() if li.deadline else "",
-            f"[red]{state}[/]" if state == "overdue" else state,
+            Text(state, style="red") if state == "overdue" else state,
         )
     return table
 
@@ -80,10 +84,10 @@ def findings_table(findings: Sequence[Finding], limit: int = 0) -> Table:
     for f in shown:
         style = _SEVERITY_STYLE.get(f.severity, "")
         table.add_row(
-            f"[{style}]{f.severity}[/]" if style else f.severity,
+            Text(f.severity, style=style),
             f.check,
             ", ".join(sector_label(s) for s in f.sectors),
-            escape(f.explanation),
+            f.explanation,
         )
     return table
 

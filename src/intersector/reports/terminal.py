@@ -2,9 +2,10 @@
 name, an error message quoting them) is printed as itself, never obeyed. `safe` makes control
 characters (C0 but tab and new line, DEL, C1 — `ESC[2J` clears a screen), bidirectional overrides
 (which reorder what is shown) and lone surrogates (which crash the output's encoder) visible as
-escapes; `Terminal` is a Rich console that does it to every string it renders and never turns
-`:x:` into an emoji. Rich markup stays for the program's own styling: user text inside it goes
-through `markup` (or is printed with `markup=False`)."""
+escapes. `Terminal` is the Rich console of the CLI: it applies `safe` to every string it renders
+(tables included), reads no Rich markup (`[red]…` in a title stays text) and knows no emoji codes
+(`:x:` stays text); the program styles its own output with styled `rich.text.Text`, never
+markup."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ import re
 from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
 from rich.text import Text
 
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -32,22 +33,23 @@ def safe(value: object) -> str:
     return text
 
 
-def markup(value: object) -> str:
-    """`value` made safe and escaped for Rich markup: to put user text inside styled markup."""
-    return escape(safe(value))
-
-
-def plain(value: object) -> Text:
-    """`value` as Rich text that is never read as markup: a table cell of user data."""
-    return Text(safe(value))
-
-
 class Terminal(Console):
-    """A Rich console that prints every string safely (`safe`) and knows no emoji codes."""
+    """A Rich console that prints every string safely (`safe`), reads no markup and knows no
+    emoji codes."""
 
     def __init__(self, **options: Any) -> None:
         options.setdefault("emoji", False)
+        options.setdefault("markup", False)
         super().__init__(**options)
 
     def render_str(self, text: str, **options: Any) -> Text:
+        options["emoji"] = options["markup"] = False
         return super().render_str(safe(text), **options)
+
+    def print_json(self, json: str | None = None, **options: Any) -> None:
+        """JSON with the characters JSON leaves raw but a terminal obeys (C1, bidirectional
+        overrides) as `\\uXXXX` escapes, and lone surrogates escaped too."""
+        if json is not None:
+            json = json.encode("utf-8", "backslashreplace").decode("utf-8")
+            json = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json)
+        super().print_json(json, **options)
