@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from intersector import cli
+from intersector.reports.terminal import Terminal
 from intersector.store import open_store
 
 TEXTS = Path(__file__).parent / "data" / "texts"
@@ -22,7 +23,9 @@ def test_a_nul_in_an_ingested_text_is_refused_alike(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("COLUMNS", "400")  # the failures table on one line per file
+    # the CLI's consoles, wide enough for one line per table row whatever the test terminal
+    monkeypatch.setattr(cli, "console", Terminal(width=400))
+    monkeypatch.setattr(cli, "err_console", Terminal(stderr=True, width=400))
     text = (TEXTS / "wtsa-res-57-en.txt").read_text(encoding="utf-8")
     at = text.index("considering") + 200
     bad = tmp_path / "res57-nul.txt"

@@ -73,7 +73,9 @@ def test_tables_and_show_print_stored_text_as_itself(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("COLUMNS", "400")  # one line per table row
+    # the CLI's consoles, wide enough for one line per table row whatever the test terminal
+    monkeypatch.setattr(cli, "console", Terminal(width=400))
+    monkeypatch.setattr(cli, "err_console", Terminal(stderr=True, width=400))
     registry = tmp_path / "groups.json"
     registry.write_text(
         '{"groups": [{"id": "g1", "sector": "itu-t", "kind": "study-group", "name": "SG"}]}',
