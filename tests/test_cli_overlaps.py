@@ -7,14 +7,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from intersector import services
 from intersector.cli import run
-from intersector.coordination.embeddings import HashingEmbedder
+from intersector.coordination.embeddings import FloatArray, HashingEmbedder
 from intersector.domain.registry import Activity
+from intersector.services.analytics import sentence_cache
 from intersector.store import open_store
 
 TOPICS = [
@@ -169,3 +171,44 @@ def test_review_takes_the_id_and_decision_in_any_case(
     assert f"{first['id']}: confirmed" in capsys.readouterr().out
     assert run(["review", str(first["id"]), "maybe"]) == 2
     assert "complementary" in capsys.readouterr().err
+
+
+def test_one_items_candidates_show_their_reviews(
+    registry: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = _json(capsys, ["overlaps", "--item", "itu-t-q3-1", "--format", "json", "--limit", "1"])
+    assert run(["overlaps", "--format", "json", "--limit", "1"]) == 0  # stores the full run
+    capsys.readouterr()
+    assert run(["review", str(first[0]["id"]), "unrelated", "--note", "other angle"]) == 0
+    capsys.readouterr()
+    again = _json(capsys, ["overlaps", "--item", "itu-t-q3-1", "--format", "json", "--limit", "1"])
+    review = again[0]["review"]
+    assert (review["decision"], review["note"]) == ("unrelated", "other angle")
+
+
+class CountingEmbedder(HashingEmbedder):
+    """The hashing embedder, counting the texts it is asked to embed."""
+
+    def __init__(self) -> None:
+        self.texts = 0
+
+    def embed(self, texts: Sequence[str]) -> FloatArray:
+        self.texts += len(texts)
+        return super().embed(texts)
+
+
+def test_the_evidence_sentences_are_embedded_once(registry: str) -> None:
+    counting = CountingEmbedder()
+    with open_store(registry) as store:
+        index = services.overlap_index(store, counting)
+        found = index.all_candidates(10, 0.0)[:30]
+        plain = index.explain_many(found, HashingEmbedder())
+        before = counting.texts
+        first = index.explain_many(found, sentence_cache(counting, store))
+        embedded = counting.texts - before
+        second = index.explain_many(found, sentence_cache(counting, store))
+    assert embedded > 0 and counting.texts == before + embedded  # the second: none embedded
+    assert (
+        [c.evidence for c in first] == [c.evidence for c in second] == [c.evidence for c in plain]
+    )
+    assert any(c.evidence.sentences for c in first)

@@ -3,11 +3,18 @@ their corrections, the Sector-to-Sector mappings, language versions and revision
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from intersector.coordination import subjects as subject_analysis
-from intersector.coordination.embeddings import Embedder, UniversalSentenceEncoder, content_hash
+from intersector.coordination.embeddings import (
+    Embedder,
+    FloatArray,
+    UniversalSentenceEncoder,
+    content_hash,
+    embed_versions,
+)
 from intersector.coordination.mapping import MappingRow, mapping_spec, mapping_table
 from intersector.coordination.overlap import MIN_SCORE, Candidate, OverlapIndex, WorkText
 from intersector.coordination.review import DECISIONS, Review, is_current
@@ -155,7 +162,8 @@ def find_overlaps(
         kept = [c for c in found if _wanted(c, sector, subject, subjects)]
         full_run = not (sector or subject) and min_score is None and scope == "other-sectors"
         end = None if limit is None else offset + limit
-        explained = index.explain_many(kept if full_run else kept[offset:end], embedder)
+        shown = kept if full_run else kept[offset:end]
+        explained = index.explain_many(shown, sentence_cache(embedder, store))
         rows = _with_reviews(store, explained)
         if full_run:
             if changed is None:
@@ -164,6 +172,33 @@ def find_overlaps(
                 replace_candidates_of(store, changed, rows)
             rows = rows[offset:end]
     return OverlapPage(rows, len(kept), offset, limit)
+
+
+@dataclass(frozen=True)
+class SentenceCache:
+    """`embedder`, its vectors kept in the store's `embeddings` table (item id `sentence:HASH`):
+    the sentences of the evidence are embedded once, not at every run (a full run explains
+    every candidate; embedding their sentences was most of its time)."""
+
+    embedder: Embedder
+    cache: StoreVectorCache
+
+    @property
+    def name(self) -> str:
+        return self.embedder.name
+
+    @property
+    def dimension(self) -> int:
+        return self.embedder.dimension
+
+    def embed(self, texts: Sequence[str]) -> FloatArray:
+        keyed = ((f"sentence:{content_hash(text)}", text) for text in texts)
+        return embed_versions(keyed, self.embedder, self.cache)
+
+
+def sentence_cache(embedder: Embedder, store: Store) -> Embedder:
+    """`embedder` with its sentence vectors kept in `store` (see SentenceCache)."""
+    return SentenceCache(embedder, StoreVectorCache(store))
 
 
 def _typed_filters(store: Store, sector: str, subject: str) -> tuple[str, str]:
@@ -375,4 +410,5 @@ def analytics_embedder_now() -> Embedder:
 
 def with_reviews(store: Store, candidates: list[Candidate]) -> list[dict[str, Any]]:
     """The candidates as JSON-ready dicts, each with its stored review when it still holds."""
+    _register_analytics_types()  # reviews are read as Review objects, not plain dicts
     return _with_reviews(store, candidates)

@@ -264,7 +264,9 @@ def item_overlaps_in(
     found = item_candidates(index, item_id, scope=scope, min_score=min_score)
     if after is not None:
         offset = start_after([(c.score, c.id) for c in found], after)
-    page = index.explain_many(found[offset : offset + limit], embedder)
+    page = index.explain_many(
+        found[offset : offset + limit], analytics.sentence_cache(embedder, store)
+    )
     return OverlapPage(analytics.with_reviews(store, page), len(found), offset, limit)
 
 
