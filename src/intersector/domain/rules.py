@@ -27,8 +27,10 @@ Standard library only, no I/O: the view is handed in.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
-from collections.abc import Iterable, Iterator, Mapping
+import re
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -166,18 +168,21 @@ def validate(
     *,
     actor: Actor | None = None,
     stored: Any = None,
+    loops: Container[tuple[str, str]] | None = None,
 ) -> list[Refusal]:
     """Every reason `item` may not be stored (none: it may). `stored`: the item as it is stored
-    now (an update), for the Sector editor's rules."""
+    now (an update), for the Sector editor's rules. `loops`: for a batch, the (type, id) of its
+    items that lie on a loop (`looping`), so that only those look for their loop."""
     type_name = type_name_of(item)
-    refusals = list(text_refusals(item))
+    refusals = [] if _text_looks_sound(item) else list(text_refusals(item))
     refusals.extend(_id_refusals(type_name, item))
     refusals.extend(_vocabulary_refusals(type_name, item))
     refusals.extend(_date_refusals(item))
     if refusals:  # references and loops are judged on an item whose values are sound
         return refusals
     refusals.extend(reference_refusals(type_name, item, existing))
-    refusals.extend(_loop_refusals(type_name, item, existing))
+    if loops is None or (type_name, item.id) in loops:
+        refusals.extend(_loop_refusals(type_name, item, existing))
     refusals.extend(_sector_refusals(type_name, item, existing))
     if actor is not None and actor.role == "editor":
         refusals.extend(_editor_refusals(type_name, item, existing, actor, stored))
@@ -185,6 +190,30 @@ def validate(
 
 
 # --- text ---------------------------------------------------------------------------------------
+
+_SUSPECT = re.compile(r"\\x00|\\ud[89a-f]")  # how NUL and surrogates show in a repr
+
+
+def _text_looks_sound(item: Any) -> bool:
+    """A quick look (one repr) that finds no NUL, surrogate or overlong text in a registry item;
+    False only means the careful walk (`text_refusals`) must judge."""
+    shown = repr(item)
+    if _SUSPECT.search(shown) or len(item.id) > ID_MAX:
+        return False
+    if len(shown) <= TEXT_MAX:
+        return True
+    return all(_field_looks_sound(f.name, getattr(item, f.name)) for f in dataclasses.fields(item))
+
+
+def _field_looks_sound(name: str, value: object) -> bool:
+    limit = text_limit(name)
+    if isinstance(value, str):
+        return len(value) <= limit
+    if isinstance(value, tuple):
+        return len(value) <= LIST_MAX and all(
+            len(v if isinstance(v, str) else repr(v)) <= limit for v in value
+        )
+    return len(repr(value)) <= limit
 
 
 def text_refusals(value: object, name: str = "", *, limits: bool = True) -> Iterator[Refusal]:
@@ -251,6 +280,7 @@ def text_limit(name: str) -> int:
 # --- ids and vocabularies -----------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same groups and subjects are named again and again
 def id_problem(value: str) -> str | None:
     """Why `value` is not a readable id (`itu-t-sg13`), or None when it is one."""
     if value and make_id(value) == value:
@@ -334,6 +364,69 @@ def _loop_refusals(type_name: str, item: Any, existing: Existing) -> Iterator[Re
         if chain is not None:
             shown = " → ".join([item.id, *chain])
             yield Refusal(where, f"a {LINK_WORDS[type_name]} loop: {shown}")
+
+
+def looping(items: Iterable[Any], existing: Existing) -> set[tuple[str, str]]:
+    """The (type, id) of the items — of a batch, seen with `existing` — that lie on a loop of
+    `LINKS` (strongly connected components, in time linear in the links followed)."""
+    starts: dict[str, list[str]] = {}
+    for item in items:
+        name = type_name_of(item)
+        if name in LINKS:
+            starts.setdefault(name, []).append(item.id)
+    found: set[tuple[str, str]] = set()
+    for name, ids in starts.items():
+        links = functools.partial(existing.links, name)
+        found.update((name, node) for node in _on_cycles(ids, links))
+    return found
+
+
+def _on_cycles(starts: Iterable[str], links: Callable[[str], tuple[str, ...]]) -> set[str]:
+    """Nodes on a cycle among those reachable from `starts` (Tarjan's algorithm, iterative)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: set[str] = set()
+
+    def visit(node: str) -> tuple[str, Iterator[str]]:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        return node, iter(links(node))
+
+    for root in starts:
+        if root in index:
+            continue
+        work = [visit(root)]
+        while work:
+            node, ahead = work[-1]
+            nxt = next((n for n in ahead if n not in index or n in on_stack), None)
+            if nxt is not None:
+                if nxt in index:
+                    low[node] = min(low[node], index[nxt])
+                else:
+                    work.append(visit(nxt))
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component = _pop_component(stack, on_stack, node)
+                if len(component) > 1 or node in links(node):
+                    cycles.update(component)
+    return cycles
+
+
+def _pop_component(stack: list[str], on_stack: set[str], root: str) -> list[str]:
+    component: list[str] = []
+    while True:
+        node = stack.pop()
+        on_stack.discard(node)
+        component.append(node)
+        if node == root:
+            return component
 
 
 def _chain_back(type_name: str, start: str, first: str, existing: Existing) -> list[str] | None:

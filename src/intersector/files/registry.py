@@ -521,9 +521,10 @@ def _check_rules(candidates: list[_Candidate], existing: rules.Existing) -> None
     it will be once every file is loaded (so rows may name each other, across files)."""
     decoded = [c.item for c in candidates if c.item is not None]
     view = rules.WithItems(existing, decoded)
+    loops = rules.looping(decoded, view)
     for candidate in candidates:
         if candidate.item is not None:
-            found = rules.validate(candidate.item, view)
+            found = rules.validate(candidate.item, view, loops=loops)
             candidate.problems.extend((r.field, r.message) for r in found)
 
 

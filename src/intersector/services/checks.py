@@ -85,4 +85,7 @@ def batch_refusals(
     the whole batch is stored."""
     batch = list(items)
     view = rules.WithItems(existing, batch)
-    return [(item, refusal) for item in batch for refusal in rules.validate(item, view)]
+    loops = rules.looping(batch, view)
+    return [
+        (item, refusal) for item in batch for refusal in rules.validate(item, view, loops=loops)
+    ]
