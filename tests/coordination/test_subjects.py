@@ -103,3 +103,26 @@ def test_matrix_and_subjects_common_to_three_sectors() -> None:
     common = common_subjects(matrix)
     assert [c.subject for c in common] == ["accessibility"]
     assert common[0].groups["itu-r"] == ("itu-r-wp6b",)
+
+
+def test_title_only_bt_record_gets_audiovisual_from_its_series(
+    classifier: SubjectClassifier,
+) -> None:
+    """ITU-R BT.1361 (title only): no audiovisual keyword, but BT is the broadcasting series."""
+    title = "Worldwide unified colorimetry and related characteristics of future imaging systems"
+    bt = classifier.classify(WorkText("itu-r-rec-bt.1361", "itu-r", title, title))
+    assert "audiovisual-delivery" in [a.subject for a in bt]
+    assert "series" in next(a.reason for a in bt if a.subject == "audiovisual-delivery")
+    elsewhere = classifier.classify(WorkText("itu-t-rec-t.1361", "itu-t", title, title))
+    assert "audiovisual-delivery" not in [a.subject for a in elsewhere]
+
+
+def test_series_rules_read_the_work_id() -> None:
+    from intersector.coordination.series import series_of, series_subjects
+
+    assert series_of("itu-t-rec-x.1205") == ("itu-t", "x", 1205)
+    assert series_of("itu-t-sup-k-13") == ("itu-t", "k", 13)
+    assert series_of("itu-r-q107-6") is None
+    assert ("cybersecurity", "strong") in series_subjects("itu-t-rec-x.1205")
+    assert series_subjects("itu-t-rec-l.125") == []  # L below 1000: outside plant, no subject
+    assert ("climate-change", "strong") in series_subjects("itu-t-rec-l.1310")

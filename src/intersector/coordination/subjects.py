@@ -8,7 +8,10 @@ Stages, each with its promise:
   confidence in [0, 1] and a reason (the keywords matched, the nearest description and its
   cosine). `confidence = KEYWORD_WEIGHT * keyword_part + (1 - KEYWORD_WEIGHT) * semantic_part`,
   where keyword_part is 0, 0.7, 0.85 or 1 for 0, 1, 2, 3+ keywords matched and semantic_part is
-  the description cosine rescaled from [0.2, 0.6] to [0, 1].
+  the description cosine rescaled from [0.2, 0.6] to [0, 1]; a work published in a series
+  whose mandate is the subject (`coordination/series.py`: ITU-R BT → audiovisual delivery,
+  ITU-T K → EMC…) gains SERIES_BONUS (strong rule) or half of it (weak rule), so that a
+  title-only record is classified by where it is published as well as by its words.
 - `resolve`: coordinators' corrections win over the classifier, and subjects declared on the
   registry item win too; the result says where each subject came from.
 - `subject_matrix` / `common_subjects`: subject → Sector → group → items, and the subjects
@@ -25,10 +28,12 @@ import numpy as np
 from intersector.coordination.embeddings import Embedder, FloatArray
 from intersector.coordination.lexical import analyse
 from intersector.coordination.overlap import WorkText
+from intersector.coordination.series import STRONG, series_subjects
 from intersector.domain.registry import SECTORS, Subject
 
 KEYWORD_WEIGHT = 0.6
 THRESHOLD = 0.45
+SERIES_BONUS = 0.5
 _KEYWORD_PART = (0.0, 0.7, 0.85, 1.0)
 _COSINE_LOW, _COSINE_HIGH = 0.2, 0.6
 
@@ -101,14 +106,18 @@ class SubjectClassifier:
 
     def _assign(self, work: WorkText, vector: FloatArray) -> list[Assignment]:
         terms = set(analyse(work.text, work.language, concepts=False))
+        series = dict(series_subjects(work.id))
         found = []
         for s, subject in enumerate(self.subjects):
             matched = [kw for kw, kw_terms in self.keywords[s] if set(kw_terms) <= terms]
             sims = self.vectors[s] @ vector
             best = int(np.argmax(sims))
-            confidence = _confidence(len(matched), float(sims[best]))
+            bonus = _series_bonus(series.get(subject.id, ""))
+            confidence = min(_confidence(len(matched), float(sims[best])) + bonus, 1.0)
             if confidence >= self.threshold:
                 reason = _reason(matched, self.descriptions[s][best], float(sims[best]))
+                if bonus:
+                    reason += f"; published in a series working on it ({series[subject.id]})"
                 found.append(Assignment(work.id, subject.id, round(confidence, 3), reason))
         return sorted(found, key=lambda a: (-a.confidence, a.subject))
 
@@ -123,6 +132,12 @@ def _analysed_keywords(subject: Subject) -> list[tuple[str, tuple[str, ...]]]:
         if terms and (keyword, terms) not in out:
             out.append((keyword, terms))
     return out
+
+
+def _series_bonus(strength: str) -> float:
+    if not strength:
+        return 0.0
+    return SERIES_BONUS if strength == STRONG else SERIES_BONUS / 2
 
 
 def _confidence(matched: int, cosine: float) -> float:
