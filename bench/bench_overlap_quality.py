@@ -46,10 +46,14 @@ RECALL_GOAL, MARGIN_GOAL, CROSS_LINGUAL_GOAL = 0.90, 0.20, 0.85
 
 
 class Precomputed:
-    """An Embedder answering from vectors computed (and cached) beforehand, by text."""
+    """An Embedder answering from vectors computed (and cached) beforehand, by text; other
+    texts (the subjects' descriptions) are embedded by `model`."""
 
-    def __init__(self, texts: Sequence[str], vectors: np.ndarray) -> None:
+    def __init__(
+        self, texts: Sequence[str], vectors: np.ndarray, model: UniversalSentenceEncoder
+    ) -> None:
         self.by_text = dict(zip(texts, vectors, strict=True))
+        self.model = model
 
     @property
     def name(self) -> str:
@@ -60,6 +64,9 @@ class Precomputed:
         return 512
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
+        missing = sorted(set(texts) - self.by_text.keys())
+        if missing:
+            self.by_text.update(zip(missing, self.model.embed(missing), strict=True))
         return np.vstack([self.by_text[t] for t in texts]).astype(np.float32)
 
 
@@ -85,7 +92,7 @@ def embedder_for(works: Sequence[WorkText], model: UniversalSentenceEncoder) -> 
     titles = [w.title or w.text for w in works]
     vectors = embedded("quality-texts", texts, model)
     title_vectors = embedded("quality-titles", titles, model)
-    return Precomputed(texts + titles, np.vstack([vectors, title_vectors]))
+    return Precomputed(texts + titles, np.vstack([vectors, title_vectors]), model)
 
 
 def overlap_rows(labels: Labels, works: list[WorkText], embedder: Precomputed) -> list[Row]:

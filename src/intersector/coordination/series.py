@@ -37,7 +37,6 @@ SERIES_RULES: dict[str, tuple[tuple[str, str], ...]] = {
     "imt": (
         ("itu-t:y:3100-3199", STRONG),  # IMT-2020 networks
         ("itu-t:q:1700-1799", STRONG),  # IMT-2000 and systems beyond: network aspects
-        ("itu-r:m", WEAK),  # mobile, radiodetermination, amateur (IMT among them)
     ),
     "climate-change": (
         ("itu-t:l:1000-1999", STRONG),  # environment, ICTs, climate change, e-waste
