@@ -241,3 +241,30 @@ def test_screenshots_of_the_main_pages(browser: Browser, sample_server: str, ser
     _pages(browser, sample_server, phone_pages, phone=True)
     french = {k: SAMPLE_PAGES[k] for k in ("dashboard", "roadmap")}
     _pages(browser, sample_server, french, locale="fr-FR")
+
+
+def _offline(page: Page, server: str) -> list[str]:
+    """Aborts every request that leaves the server, and lists them."""
+    left: list[str] = []
+
+    def route(request_route: Any) -> None:
+        url = request_route.request.url
+        if url.startswith(server) or url.startswith(("data:", "blob:")):
+            request_route.continue_()
+        else:
+            left.append(url)
+            request_route.abort()
+
+    page.route("**/*", route)
+    return left
+
+
+def test_api_docs_render_without_internet(page: Page, server: str) -> None:
+    left = _offline(page, server)
+    page.goto("/api/v1/docs")
+    page.wait_for_selector(".opblock", timeout=15_000)
+    assert page.locator(".opblock").count() > 10
+    page.goto("/api/v1/redoc")
+    page.wait_for_selector("[data-section-id]", timeout=15_000)
+    assert page.get_by_text("intersector API").count() >= 1 or page.title()
+    assert left == []

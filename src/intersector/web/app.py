@@ -19,6 +19,7 @@ from intersector.settings import Settings
 from intersector.web import pages, pages_coordination, pages_registry
 from intersector.web.api import coordination, documents, items, users
 from intersector.web.api.models import PROBLEM_RESPONSES
+from intersector.web.api_docs import mount_api_docs
 from intersector.web.context import WebContext, marker_for, secret_key
 from intersector.web.limits import BodyLimit
 from intersector.web.problems import (
@@ -31,6 +32,10 @@ from intersector.web.sessions import SessionCodec
 
 STATIC = Path(__file__).parent / "static"
 API = "/api/v1"
+# Swagger UI starts with an inline script and ReDoc runs a worker from a blob: these pages, which
+# show no registry data, get a policy that allows both and still keeps every request on the server
+# (ReDoc's footer logo on a CDN is not fetched).
+DOCS_PAGES = (f"{API}/docs", f"{API}/redoc")
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
@@ -39,6 +44,14 @@ SECURITY_HEADERS = [
         b"content-security-policy",
         b"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
         b"frame-ancestors 'none'; form-action 'self'",
+    ),
+]
+DOCS_HEADERS = [
+    *SECURITY_HEADERS[:-1],
+    (
+        b"content-security-policy",
+        b"default-src 'self'; script-src 'self' 'unsafe-inline' blob:; worker-src 'self' blob:; "
+        b"img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
     ),
 ]
 
@@ -50,13 +63,14 @@ class SecurityHeaders:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"].startswith(f"{API}/docs"):
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        headers = DOCS_HEADERS if scope["path"].startswith(DOCS_PAGES) else SECURITY_HEADERS
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+                message["headers"] = [*message.get("headers", []), *headers]
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -81,7 +95,7 @@ def create_app(
         summary="Coordination of the three ITU Sectors (WTSA Resolutions 38 and 57)",
         version="0.1.0",
         openapi_url=f"{API}/openapi.json",
-        docs_url=f"{API}/docs",
+        docs_url=None,  # served by web/api_docs.py, with local assets
         redoc_url=None,
     )
     app.state.ctx = ctx
@@ -93,6 +107,7 @@ def create_app(
         app.include_router(router, prefix=API, responses=PROBLEM_RESPONSES)
     for pages_router in (pages.router, pages_registry.router, pages_coordination.router):
         app.include_router(pages_router)
+    mount_api_docs(app, API)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders)
