@@ -89,8 +89,9 @@ def test_keys_in_documented_order() -> None:
     data = document_to_dict(document_from_dict(minimal()))
     assert list(data) == [
         "format", "id", "kind", "body", "number", "language", "revision", "history", "title",
+        "parent", "approved", "summary", "keywords", "editions", "cover",
         "foreword", "preamble", "operative", "parts", "annexes", "footnotes", "references",
-        "actions", "metadata", "boilerplate", "warnings", "source",
+        "actions", "metadata", "boilerplate", "tables", "warnings", "source",
     ]  # fmt: skip
     assert data["format"] == FORMAT and data["revision"] is None and data["preamble"] == []
 

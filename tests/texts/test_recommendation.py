@@ -35,17 +35,26 @@ def test_itu_t_identity(e119: Document) -> None:
     )
     assert e119.title.startswith("Requirements for provision of information")
     assert e119.revision == Event("", 2016)
-    assert e119.metadata.get("approved") == "2016-03"
-    assert e119.metadata.get("keywords").startswith("Consumer information")
-    assert e119.metadata.get("summary").startswith("Recommendation ITU-T E.119 sets out")
+    assert e119.approved == "2016-03-08"  # the cover's month, the day from the History table
+    assert e119.keywords == ("Consumer information", "international mobile roaming", "tariffs")
+    assert e119.summary.startswith("Recommendation ITU-T E.119 sets out")
     assert e119.metadata.get("series").startswith("SERIES E:")
+    assert [(e.edition, e.designation, e.approved, e.study_group) for e in e119.editions] == [
+        ("1.0", "ITU-T E.119", "2016-03-08", "2")
+    ]
+    assert (e119.parent, e119.metadata.get("status")) == ("", "")
     assert e119.warnings == ()
 
 
 def test_itu_t_front_matter_kept_apart(e119: Document) -> None:
     assert e119.foreword.startswith("The International Telecommunication Union (ITU)")
+    assert e119.cover.split("\n")[1:4] == [
+        "International Telecommunication Union",
+        "ITU-T E.119",
+        "TELECOMMUNICATION",
+    ]
     heads = [block.split("\n", 1)[0] for block in e119.boilerplate]
-    assert heads[1:] == [
+    assert heads == [
         "ITU-T E-SERIES RECOMMENDATIONS",
         "NOTE",
         "INTELLECTUAL PROPERTY RIGHTS",
@@ -98,7 +107,7 @@ def test_itu_r_identity_and_facts(m2150: Document) -> None:
     assert m2150.metadata.get("question") == "Question ITU-R 263/5"
     assert m2150.metadata.get("years") == "2021-2022"
     assert m2150.metadata.get("scope").startswith("This Recommendation identifies")
-    assert m2150.metadata.get("keywords") == "IMT-2020, terrestrial radio interface, specifications"
+    assert m2150.keywords == ("IMT-2020", "terrestrial radio interface", "specifications")
     assert m2150.metadata.get("intro") == "The ITU Radiocommunication Assembly,"
     assert m2150.revision == Event("", 2022)
     assert m2150.title.endswith("(IMT-2020)")
@@ -141,7 +150,7 @@ def test_french_identity_line() -> None:
         "Recommandation UIT-T E.119 (03/2016)\nExigences relatives aux informations\n"
         "1\tDomaine d'application\nLa présente Recommandation énonce les exigences.\n"
     )
-    assert (doc.id, doc.language, doc.metadata.get("approved")) == (
+    assert (doc.id, doc.language, doc.approved) == (
         "itu-t-rec-e.119",
         "fr",
         "2016-03",
@@ -151,12 +160,12 @@ def test_french_identity_line() -> None:
 
 def test_french_recommendation_front_matter_kept_apart() -> None:
     doc = parse("itu-t-rec-e.119-fr-excerpt")
-    assert (doc.id, doc.language, doc.metadata.get("approved")) == (
+    assert (doc.id, doc.language, doc.approved) == (
         "itu-t-rec-e.119",
         "fr",
         "2016-03",
     )
-    assert doc.metadata.get("keywords").startswith("Information des consommateurs")
+    assert doc.keywords[0] == "Information des consommateurs"
     assert doc.foreword.startswith("L'Union internationale des télécommunications")
     assert [block.split("\n", 1)[0] for block in doc.boilerplate[1:]] == [
         "RECOMMANDATIONS UIT-T DE LA SÉRIE E",
@@ -198,12 +207,12 @@ def test_russian_and_chinese_recommendations_read_as_the_french(
     """`Рекомендация МСЭ-Т E.119` and `ITU-T E.119建议书` (own renderings in ITU's layout):
     the same id, approval, front matter kept apart, parts, annexes and references."""
     doc = parse(f"itu-t-rec-e.119-{code}-excerpt")
-    assert (doc.id, doc.language, doc.metadata.get("approved")) == (
+    assert (doc.id, doc.language, doc.approved) == (
         "itu-t-rec-e.119",
         code,
         "2016-03",
     )
-    assert doc.metadata.get("keywords").startswith(keywords)
+    assert doc.keywords[0] == keywords
     assert doc.foreword
     assert [block.split("\n", 1)[0] for block in doc.boilerplate[1:]] == blocks
     assert [(p.label, p.heading) for p in doc.parts] == list(

@@ -101,7 +101,7 @@ class WorkText:
 
     @classmethod
     def from_document(cls, document: Document) -> WorkText:
-        summary = document.metadata.get("summary") or _first_clauses(document)
+        summary = document.summary or document.metadata.get("summary") or _first_clauses(document)
         return cls(
             id=document.id,
             sector=sector_of(document.body),

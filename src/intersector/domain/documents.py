@@ -118,19 +118,52 @@ class Metadata:
 
 
 @dataclass(frozen=True)
+class Edition:
+    """A row of a Recommendation's History table: `6.2`, `ITU-T P.340 (2000) Amd. 1`,
+    approved `2014-10-29`, by Study Group `12`, unique id `11.1002/1000/12324`."""
+
+    edition: str
+    designation: str
+    approved: str = ""
+    study_group: str = ""
+    unique_id: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of data, kept as rows of cells (a header row first when the table has one);
+    `after` is the label of the part or annex it stands in ("" before any)."""
+
+    rows: tuple[tuple[str, ...], ...]
+    caption: str = ""
+    after: str = ""
+
+
+@dataclass(frozen=True)
 class Document:
     """A structured ITU text.
 
     `id` is the work id (`wtsa-res-57`), shared by all language versions and revisions of the
-    text; `language` and `revision` tell the versions apart.
+    text; `language` and `revision` tell the versions apart. A part of another publication (an
+    amendment, a corrigendum…) has its own id and names its `parent` (`domain.ids.part_id`).
+    `tables` are the tables of data, row by row (their rows also stand, cells joined by tabs,
+    in the text of the part that holds them).
     """
 
     id: str
-    kind: str  # resolution | recommendation | question | liaison | opinion | decision
+    # resolution | recommendation | question | liaison | opinion | decision | supplement |
+    # implementers-guide | amendment | corrigendum | erratum | annex | report | handbook
+    kind: str
     body: str  # wtsa | wtdc | pp | ra | wrc | itu-t | itu-r | itu-d | a group id
     number: str
     language: str
     title: str = ""
+    parent: str = ""  # the publication this one is part of (`itu-t-rec-p.340` for its Amd. 1)
+    approved: str = ""  # ISO date, as precise as the text says: `2014-10-29` or `2014-10`
+    summary: str = ""
+    keywords: tuple[str, ...] = ()
+    editions: tuple[Edition, ...] = ()  # the History table
+    cover: str = ""  # the cover page's text, kept apart
     revision: Event | None = None
     history: tuple[Event, ...] = ()
     foreword: str = ""
@@ -143,6 +176,7 @@ class Document:
     actions: tuple[Action, ...] = ()
     metadata: Metadata = field(default_factory=Metadata)
     boilerplate: tuple[str, ...] = ()
+    tables: tuple[Table, ...] = ()
     warnings: tuple[str, ...] = ()
     source: str = ""
 

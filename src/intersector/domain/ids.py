@@ -1,5 +1,11 @@
 """Stable, readable identifiers: `wtsa-res-57`, `itu-t-rec-a.4`, `itu-r-res-50-2`, `itu-t-sg13`,
 `itu-r-wp5d`. `make_id` is the one function that builds them; the others name the conventions.
+
+A publication that belongs to another (an amendment, corrigendum, erratum or separately published
+annex of a Recommendation, an implementers' guide) has an id of its own, the parent's id and a
+suffix: `part_id("itu-t-rec-p.340", "amendment", "1")` → `itu-t-rec-p.340-amd1`; `parent_of`
+gives the parent back. Supplements to a series are works of their own (`itu-t-sup-a-5`, as the
+Relaton import names them).
 """
 
 from __future__ import annotations
@@ -17,7 +23,24 @@ KIND_ABBREVIATIONS = {
     "handbook": "hdb",
     "liaison": "ls",
     "supplement": "sup",
+    "implementers-guide": "imp",
 }
+
+# the suffix a part of a publication adds to its parent's id (ITU's own abbreviations:
+# `P.340 (2000) Amd. 1`, `Cor. 1`, `Err. 1`, `Add. 1`, `Z.100 Annex F1`, `G.Imp8101`)
+PART_CODES = {
+    "amendment": "amd",
+    "corrigendum": "cor",
+    "erratum": "err",
+    "addendum": "add",
+    "annex": "ann",
+    "appendix": "app",
+    "implementers-guide": "imp",
+}
+_PART_SUFFIX = re.compile(
+    r"^(?P<parent>.+?-(?:rec|rep|sup|res|q|hdb)-[a-z0-9.]+?)"
+    r"-(?:(?:amd|cor|err|add)\d{1,3}|(?:ann|app)[a-z0-9.]{1,6}|imp)$"
+)
 
 _UNSAFE = re.compile(r"[^a-z0-9.]+")
 
@@ -34,6 +57,21 @@ def text_id(body: str, kind: str, number: str) -> str:
     """The work id of a text: `text_id("wtsa", "resolution", "57")` → `wtsa-res-57`;
     `text_id("itu-r", "recommendation", "M.2150")` → `itu-r-rec-m.2150`."""
     return make_id(body, KIND_ABBREVIATIONS.get(kind, kind), number)
+
+
+def part_id(parent: str, kind: str, label: str = "") -> str:
+    """The id of a part of the publication `parent`: `part_id("itu-t-rec-p.340", "amendment",
+    "1")` → `itu-t-rec-p.340-amd1`; `("itu-t-rec-z.100", "annex", "F1")` → `itu-t-rec-z.100-annf1`;
+    `("itu-t-rec-g.8101", "implementers-guide")` → `itu-t-rec-g.8101-imp`. Raises KeyError for a
+    kind that is no part (see `PART_CODES`)."""
+    return make_id(parent, PART_CODES[kind] + label)
+
+
+def parent_of(doc_id: str) -> str:
+    """The publication a part belongs to (`itu-t-rec-p.340-amd1` → `itu-t-rec-p.340`), or ""
+    for a work of its own (`itu-t-rec-p.340`, `wtsa-res-57`, `itu-t-sup-a-5`)."""
+    match = _PART_SUFFIX.match(doc_id)
+    return match["parent"] if match else ""
 
 
 def question_id(sector: str, number: str, study_group: str) -> str:

@@ -38,12 +38,14 @@ from intersector.domain.documents import (
     Annex,
     Clause,
     Document,
+    Edition,
     Event,
     Footnote,
     Metadata,
     Part,
     Reference,
     Section,
+    Table,
 )
 from intersector.domain.errors import InputError
 from intersector.domain.ids import make_id
@@ -255,6 +257,20 @@ def _proprietary(doc: Document) -> Element:
         language=doc.language,
         source=doc.source,
     )
+    for name in ("parent", "approved", "summary", "cover"):
+        if value := getattr(doc, name):
+            _xsub(document, name, value)
+    for keyword in doc.keywords:
+        _xsub(document, "keyword", keyword)
+    for e in doc.editions:
+        _xsub(document, "edition", None, edition=e.edition, designation=e.designation,
+              approved=e.approved, study_group=e.study_group, unique_id=e.unique_id)  # fmt: skip
+    for table in doc.tables:
+        element = _xsub(document, "table", None, caption=table.caption, after=table.after)
+        for row in table.rows:
+            row_element = _xsub(element, "row")
+            for cell in row:
+                _xsub(row_element, "cell", cell)
     if doc.revision:
         _set_plain_event(_xsub(document, "revision"), doc.revision)
     for event in doc.history:
@@ -598,6 +614,13 @@ def _document(main: Element, record: Element) -> Document:
         number=_need(record, "number"),
         language=_need(record, "language"),
         title=_text_of(main.find(f"{_a('preface')}/{_a('longTitle')}//{_a('docTitle')}")),
+        parent=_record_text(record, "parent"),
+        approved=_record_text(record, "approved"),
+        summary=_record_text(record, "summary"),
+        keywords=_texts(record.iterchildren(_x("keyword"))),
+        editions=tuple(_read_edition(e) for e in record.iterchildren(_x("edition"))),
+        cover=_record_text(record, "cover"),
+        tables=tuple(_read_table(t) for t in record.iterchildren(_x("table"))),
         revision=_plain_event(revision) if revision is not None else None,
         history=tuple(_plain_event(e) for e in record.iterchildren(_x("event"))),
         foreword=_foreword(main),
@@ -615,6 +638,23 @@ def _document(main: Element, record: Element) -> Document:
         warnings=_texts(record.iterchildren(_x("warning"))),
         source=_need(record, "source"),
     )
+
+
+def _record_text(record: Element, name: str) -> str:
+    element = record.find(_x(name))
+    return (element.text or "") if element is not None else ""
+
+
+def _read_edition(element: Element) -> Edition:
+    return Edition(*(element.get(k, "") for k in _EDITION_KEYS))
+
+
+_EDITION_KEYS = ("edition", "designation", "approved", "study_group", "unique_id")
+
+
+def _read_table(element: Element) -> Table:
+    rows = tuple(_texts(row.iterchildren(_x("cell"))) for row in element.iterchildren(_x("row")))
+    return Table(rows, element.get("caption", ""), element.get("after", ""))
 
 
 def _texts(elements: Iterable[Element]) -> tuple[str, ...]:

@@ -42,10 +42,10 @@ def parse_file(
     source = str(path)
     lines: tuple[Line, ...] = ()
     try:
-        text = read_file(path, office=office).text
+        read = read_file(path, office=office)
         if segments:  # first, so a text the reader does not know can still be looked at
-            lines = tuple(debug_segments(text, source=source))
-        document = parse_document(text, source=source, lenient=lenient)
+            lines = tuple(debug_segments(read.text, source=source, styles=read.styles))
+        document = parse_document(read.text, source=source, lenient=lenient, styles=read.styles)
     except IntersectorError as error:
         return ParsedFile(source, segments=lines, error=error)
     return ParsedFile(source, document=document, segments=lines)

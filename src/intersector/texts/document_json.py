@@ -16,12 +16,14 @@ from intersector.domain.documents import (
     Annex,
     Clause,
     Document,
+    Edition,
     Event,
     Footnote,
     Metadata,
     Part,
     Reference,
     Section,
+    Table,
 )
 from intersector.domain.errors import ValidationError
 
@@ -46,6 +48,12 @@ def document_to_dict(doc: Document) -> JSON:
         "revision": _event(doc.revision) if doc.revision else None,
         "history": [_event(e) for e in doc.history],
         "title": doc.title,
+        "parent": doc.parent,
+        "approved": doc.approved,
+        "summary": doc.summary,
+        "keywords": list(doc.keywords),
+        "editions": [_edition(e) for e in doc.editions],
+        "cover": doc.cover,
         "foreword": doc.foreword,
         "preamble": [_section(s) for s in doc.preamble],
         "operative": [_section(s) for s in doc.operative],
@@ -56,6 +64,7 @@ def document_to_dict(doc: Document) -> JSON:
         "actions": [_action(a) for a in doc.actions],
         "metadata": [{"name": k, "value": v} for k, v in doc.metadata.items],
         "boilerplate": list(doc.boilerplate),
+        "tables": [_table(t) for t in doc.tables],
         "warnings": list(doc.warnings),
         "source": doc.source,
     }
@@ -63,6 +72,20 @@ def document_to_dict(doc: Document) -> JSON:
 
 def _event(e: Event) -> JSON:
     return {"place": e.place, "year": e.year, "place_as_written": e.place_as_written}
+
+
+def _edition(e: Edition) -> JSON:
+    return {
+        "edition": e.edition,
+        "designation": e.designation,
+        "approved": e.approved,
+        "study_group": e.study_group,
+        "unique_id": e.unique_id,
+    }
+
+
+def _table(t: Table) -> JSON:
+    return {"caption": t.caption, "after": t.after, "rows": [list(row) for row in t.rows]}
 
 
 def _clause(c: Clause) -> JSON:
@@ -182,6 +205,12 @@ def document_from_dict(data: Mapping[str, Any]) -> Document:
         number=r.text("number", None),
         language=r.text("language", None),
         title=r.text("title"),
+        parent=r.text("parent"),
+        approved=r.text("approved"),
+        summary=r.text("summary"),
+        keywords=r.strs("keywords"),
+        editions=r.objects("editions", _read_edition),
+        cover=r.text("cover"),
         revision=r.optional("revision", _read_event),
         history=r.objects("history", _read_event),
         foreword=r.text("foreword"),
@@ -194,9 +223,28 @@ def document_from_dict(data: Mapping[str, Any]) -> Document:
         actions=r.objects("actions", _read_action),
         metadata=Metadata(r.objects("metadata", _read_item)),
         boilerplate=r.strs("boilerplate"),
+        tables=r.objects("tables", _read_table),
         warnings=r.strs("warnings"),
         source=r.text("source"),
     )
+
+
+def _read_edition(r: _Reader) -> Edition:
+    return Edition(
+        edition=r.text("edition"),
+        designation=r.text("designation"),
+        approved=r.text("approved"),
+        study_group=r.text("study_group"),
+        unique_id=r.text("unique_id"),
+    )
+
+
+def _read_table(r: _Reader) -> Table:
+    rows = tuple(
+        _Reader({"cells": row}, f"{r._where('rows')}[{i}]").strs("cells")
+        for i, row in enumerate(r._list("rows"))
+    )
+    return Table(rows, r.text("caption"), r.text("after"))
 
 
 def _read_event(r: _Reader) -> Event:

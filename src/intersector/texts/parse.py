@@ -21,6 +21,7 @@ from intersector.domain.ids import make_id
 from intersector.texts.actions import extract_actions
 from intersector.texts.boilerplate import split_front
 from intersector.texts.clean import clean_text
+from intersector.texts.cover import read_cover
 from intersector.texts.lexicon import LEXICONS, detect_language
 from intersector.texts.liaison import LOOKAHEAD, LiaisonEvidence, build_liaison
 from intersector.texts.question import build_question
@@ -42,31 +43,40 @@ BUILDERS: dict[str, Builder] = {
 }
 
 
-def context(text: str, *, source: str = "", lenient: bool = False) -> Context:
-    """Stages 1 and 2: the cleaned text, its language and its classified lines."""
+def context(
+    text: str, *, source: str = "", lenient: bool = False, styles: tuple[str, ...] = ()
+) -> Context:
+    """Stages 1 and 2: the cleaned text, its language and its classified lines (`styles`: the
+    Word paragraph style of each line of `text`, when it came from a Word file)."""
     cleaned = clean_text(text)
     lex = detect_language(cleaned.text)
     return Context(
         lex=lex,
         source=source,
         cleaned=cleaned.lines,
-        lines=segment(cleaned.text, lex),
+        lines=segment(cleaned.text, lex, styles),
         footnotes=cleaned.footnotes,
         lenient=lenient,
+        styles=styles,
     )
 
 
-def debug_segments(text: str, *, source: str = "") -> list[Line]:
+def debug_segments(text: str, *, source: str = "", styles: tuple[str, ...] = ()) -> list[Line]:
     """The middle form (`--format debug`): every classified line with its number and kind."""
-    return context(text, source=source).lines
+    return context(text, source=source, styles=styles).lines
 
 
-def parse_document(text: str, *, source: str = "", lenient: bool = False) -> Document:
-    """Read one ITU text (see the module promise)."""
-    ctx = context(text, source=source, lenient=lenient)
+def parse_document(
+    text: str, *, source: str = "", lenient: bool = False, styles: tuple[str, ...] = ()
+) -> Document:
+    """Read one ITU text (see the module promise); `styles` are the Word paragraph styles of
+    its lines (`readers.ReadResult.styles`), evidence where present."""
+    ctx = context(text, source=source, lenient=lenient, styles=styles)
     found = _identify(ctx)
     if found is None:
         ctx, found = _other_languages(ctx)
+    if found is None or found[0] == "recommendation":
+        found = _covered(ctx, found) or found
     if found is None:
         return _unknown(ctx)
     kind, at = found
@@ -80,10 +90,24 @@ def _other_languages(ctx: Context) -> tuple[Context, tuple[str, int] | None]:
     text = "\n".join(ctx.cleaned)
     for lex in LEXICONS:
         if lex is not ctx.lex:
-            other = dataclasses.replace(ctx, lex=lex, lines=segment(text, lex), warnings=[])
+            lines = segment(text, lex, ctx.styles)
+            other = dataclasses.replace(ctx, lex=lex, lines=lines, warnings=[])
             if (found := _identify(other)) is not None:
                 return other, found
     return ctx, None
+
+
+def _covered(ctx: Context, found: tuple[str, int] | None) -> tuple[str, int] | None:
+    """A publication its cover or title block names (a supplement, an implementers' guide, an
+    erratum's covering note), when no identity line comes before that title-block line (a
+    guide cites its Recommendation by a line like an identity line): built from there."""
+    cover = read_cover(ctx)
+    if cover is None or not cover.at:
+        return None
+    if found is not None and ctx.lines[found[1]].number < cover.at:
+        return None
+    at = next((i for i, line in enumerate(ctx.lines) if line.number >= cover.at), None)
+    return ("recommendation", at) if at is not None else None
 
 
 def _identify(ctx: Context) -> tuple[str, int] | None:

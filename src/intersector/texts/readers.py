@@ -76,11 +76,15 @@ _TEXT_HINT = "give a plain-text (.txt) export or a .docx"
 class ReadResult:
     """What a file held: its text, the encoding it was decoded from (`utf-8`, `utf-8-sig`,
     `utf-16-le`, `utf-16-be`, `cp1252`, `docx`, `doc` or `pdf`) and its format
-    (`text`, `docx`, `doc` or `pdf`)."""
+    (`text`, `docx`, `doc` or `pdf`). `styles` (Word files only, else empty) holds the Word
+    paragraph style of each line of `text` (`text.split("\\n")`), normalised by `style_key`
+    (`heading1`, `recno`, `rectitle`, `annexnotitle`; `table` for a row of a data table;
+    "" for none): the evidence ITU's templates give."""
 
     text: str
     encoding: str
     format: str
+    styles: tuple[str, ...] = ()
 
 
 def read_text(path: Path) -> str:
@@ -102,23 +106,24 @@ def read_bytes(data: bytes, *, source: str = "", office: Office | None = None) -
         raise InputError(f"the file is empty: {_TEXT_HINT}", source=source)
     if is_legacy_word(data):
         docx = doc_to_docx(data, source=source, office=office)
-        return ReadResult(_docx_text(docx, source), "doc", "doc")
+        return _docx_result(docx, source, "doc")
     if _is_pdf(data):
         return ReadResult(_pdf_text(data, source), "pdf", "pdf")
     _refuse_known_formats(data, source)
     if data.startswith(ZIP_MAGICS):
-        return ReadResult(_docx_text(data, source), "docx", "docx")
+        return _docx_result(data, source, "docx")
     text, encoding = decode_text(data, source=source)
     if not text.strip():
         raise InputError(f"the file holds only blank space: {_TEXT_HINT}", source=source)
     return ReadResult(text, encoding, "text")
 
 
-def _docx_text(data: bytes, source: str) -> str:
-    text = read_docx_bytes(data, source=source)
+def _docx_result(data: bytes, source: str, kind: str) -> ReadResult:
+    lines = read_docx_lines(data, source=source)
+    text = "\n".join(text for text, _ in lines) + "\n"
     if not text.strip():
         raise InputError("the .docx holds no text: check that it is the right file", source=source)
-    return text
+    return ReadResult(text, kind, kind, (*(style for _, style in lines), ""))
 
 
 def _pdf_text(data: bytes, source: str) -> str:
@@ -299,6 +304,7 @@ MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 RELTYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 FOOTNOTES = RELTYPES + "footnotes"
 NUMBERING = RELTYPES + "numbering"
+STYLES = RELTYPES + "styles"
 OFFICE_DOCUMENT = RELTYPES + "officeDocument"
 
 
@@ -328,9 +334,16 @@ _CHARS = {
 
 
 def read_docx_bytes(data: bytes, *, source: str = "") -> str:
-    """The text of a .docx: one line per paragraph (table rows as cells joined by tabs), in
-    document order; footnote references as `[footnoteRef:N]N` and their bodies as ` [N: …]` at
-    the end of the paragraph. Raises `InputError` for a zip that is no Word document."""
+    """The text of a .docx: one line per paragraph (rows of data tables as cells joined by
+    tabs), in document order; footnote references as `[footnoteRef:N]N` and their bodies as
+    ` [N: …]` at the end of the paragraph. Raises `InputError` for a zip that is no Word
+    document."""
+    return "\n".join(text for text, _ in read_docx_lines(data, source=source)) + "\n"
+
+
+def read_docx_lines(data: bytes, *, source: str = "") -> list[tuple[str, str]]:
+    """The lines of a .docx, each with its paragraph style (`style_key`): what
+    `read_docx_bytes` joins. A paragraph holding line breaks gives several lines of one style."""
     parts = _docx_parts(data, source)
     main = parts.get(OFFICE_DOCUMENT)
     if main is None or "wordprocessingml" not in main[0]:
@@ -341,14 +354,61 @@ def read_docx_bytes(data: bytes, *, source: str = "") -> str:
     body = document.find(_w("body")) if document is not None else None
     footnotes = _parse_part(parts.get(FOOTNOTES, ("", b""))[1], source)
     numbering = _parse_part(parts.get(NUMBERING, ("", b""))[1], source)
+    styles = _Styles(_parse_part(parts.get(STYLES, ("", b""))[1], source))
     _check_paragraphs(body, source)
-    state = _DocxState(_footnote_bodies(footnotes), _ListNumbering(numbering, source), source)
-    lines: list[str] = []
+    lists = _ListNumbering(numbering, source, styles)
+    state = _DocxState(_footnote_bodies(footnotes), lists, styles, source)
+    lines: list[tuple[str, str]] = []
     for block in body if body is not None else ():
-        for line in _block_lines(block, state):
-            state.spend(len(line))
-            lines.append(line)
-    return "\n".join(lines) + "\n"
+        for text, style in _block_lines(block, state):
+            state.spend(len(text))
+            lines.extend((piece, style) for piece in text.split("\n"))
+    return lines
+
+
+def style_key(name: str) -> str:
+    """A Word style name as a key: lower case, without spaces, underscores, hyphens or `&`
+    (`heading 1` → `heading1`, `Rec_No` → `recno`, `Annex_No & title` → `annexnotitle`)."""
+    return re.sub(r"[\s_&\-]+", "", name.lower())
+
+
+class _Styles:
+    """The paragraph styles of the styles part: each style id's name (`style_key`) and the
+    list numbering it carries, through the styles it is based on."""
+
+    def __init__(self, root: Any) -> None:
+        self.names: dict[str, str] = {}
+        self.based_on: dict[str, str] = {}
+        self.num_ids: dict[str, str] = {}
+        self.levels: dict[str, str] = {}
+        for style in root.iterchildren(_w("style")) if root is not None else ():
+            if style.get(_w("type"), "paragraph") != "paragraph":
+                continue
+            sid = style.get(_w("styleId"), "")
+            self.names[sid] = style_key(_val(style.find(_w("name"))) or sid)
+            self.based_on[sid] = _val(style.find(_w("basedOn")))
+            num_pr = style.find(f"{_w('pPr')}/{_w('numPr')}")
+            if num_pr is not None:
+                self.num_ids[sid] = _val(num_pr.find(_w("numId")))
+                self.levels[sid] = _val(num_pr.find(_w("ilvl")))
+
+    def name(self, paragraph: Any) -> str:
+        sid = _val(paragraph.find(f"{_w('pPr')}/{_w('pStyle')}"))
+        return self.names.get(sid, style_key(sid)) if sid else ""
+
+    def numbering(self, style_id: str) -> tuple[str, str]:
+        """(numId, ilvl) the style (or a style it is based on) gives its paragraphs."""
+        num_id = level = ""
+        for _ in range(_MAX_STYLE_DEPTH):
+            if not style_id:
+                break
+            num_id = num_id or self.num_ids.get(style_id, "")
+            level = level or self.levels.get(style_id, "")
+            style_id = self.based_on.get(style_id, "")
+        return num_id, level
+
+
+_MAX_STYLE_DEPTH = 16  # a chain of `basedOn` longer than Word allows (or a loop) stops here
 
 
 @dataclass
@@ -359,6 +419,7 @@ class _DocxState:
 
     footnotes: dict[str, Any]
     lists: _ListNumbering
+    styles: _Styles
     source: str = ""
     numbers: dict[str, int] = field(default_factory=dict)
     spent: int = 0
@@ -493,14 +554,37 @@ def _footnote_bodies(root: Any) -> dict[str, Any]:
     }
 
 
-def _block_lines(block: Any, state: _DocxState) -> list[str]:
+# the styles ITU's templates give a title block, a heading or a table of contents: a table
+# holding one is laid out for the page, not a table of data (its paragraphs are read as such)
+LAYOUT_STYLES = frozenset(
+    {
+        "recno", "rectitle", "resno", "restitle", "questionno", "questiontitle", "repno",
+        "reptitle", "headingb", "annexnotitle", "appendixnotitle", "annexno", "appendixno",
+        "annextitle", "appendixtitle", "annexref", "appendixref", "call", "toc0", "toc1",
+        "toc2", "toc3", "heading1", "heading2", "title",
+    }
+)  # fmt: skip
+
+
+def _block_lines(block: Any, state: _DocxState) -> list[tuple[str, str]]:
     if block.tag == _w("p"):
-        return [_paragraph_text(block, state)]
+        return [(_paragraph_text(block, state), state.styles.name(block))]
     if block.tag == _w("tbl"):
-        return [
-            "\t".join(
-                " ".join(_paragraph_text(p, state) for p in cell.iter(_w("p"))).strip()
+        if _is_layout_table(block, state.styles):
+            return [
+                line
+                for row in block.iterchildren(_w("tr"))
                 for cell in row.iterchildren(_w("tc"))
+                for child in cell
+                for line in _block_lines(child, state)
+            ]
+        return [
+            (
+                "\t".join(
+                    " ".join(_paragraph_text(p, state) for p in cell.iter(_w("p"))).strip()
+                    for cell in row.iterchildren(_w("tc"))
+                ),
+                "table",
             )
             for row in block.iterchildren(_w("tr"))
         ]
@@ -509,6 +593,21 @@ def _block_lines(block: Any, state: _DocxState) -> list[str]:
         if content is not None:
             return [line for b in content for line in _block_lines(b, state)]
     return []
+
+
+def _is_layout_table(table: Any, styles: _Styles) -> bool:
+    """A table that lays out paragraphs (a title block, a Summary box, a table of contents, a
+    table holding another table, or a single column) rather than holding data in rows."""
+    rows = list(table.iterchildren(_w("tr")))
+    if rows and all(len(row.findall(_w("tc"))) == 1 for row in rows):
+        return True
+    for cell in (c for row in rows for c in row.iterchildren(_w("tc"))):
+        for child in cell:
+            if child.tag == _w("tbl") or (
+                child.tag == _w("p") and styles.name(child) in LAYOUT_STYLES
+            ):
+                return True
+    return False
 
 
 def _paragraph_text(paragraph: Any, state: _DocxState) -> str:
@@ -637,10 +736,12 @@ class _ListNumbering:
     rendered as the label Word shows: `1`, `a)`, `1.2`, followed by its tab. Bullets and
     numbering that comes from a paragraph style are left out."""
 
-    def __init__(self, root: Any, source: str = "") -> None:
+    def __init__(self, root: Any, source: str = "", styles: _Styles | None = None) -> None:
         self.levels: dict[str, dict[int, _Level]] = {}
         self.counters: dict[str, dict[int, int]] = {}
+        self.abstract_of: dict[str, str] = {}
         self.source = source
+        self.styles = styles
         if root is not None:
             self._load(root)
 
@@ -653,21 +754,38 @@ class _ListNumbering:
             ref = num.find(_w("abstractNumId"))
             if ref is not None and ref.get(_w("val")) in abstract:
                 self.levels[num.get(_w("numId"))] = abstract[ref.get(_w("val"))]
+                if num.find(_w("lvlOverride")) is None:  # an override restarts: its own count
+                    self.abstract_of[num.get(_w("numId"))] = ref.get(_w("val"))
 
     def label(self, paragraph: Any) -> str:
-        num_pr = paragraph.find(f"{_w('pPr')}/{_w('numPr')}")
-        if num_pr is None:
-            return ""
-        num_id = _val(num_pr.find(_w("numId")))
+        """The label Word shows before `paragraph`: from its own numbering, else its style's
+        (ITU's `Heading 1`, `Heading 2` number their headings so). Lists of one abstract
+        numbering share their counters, as Word counts them; a level shown before its parent
+        counts the parent at its start (`3.1` then `4`, not `3`)."""
+        num_id, level = self._numbering(paragraph)
         levels = self.levels.get(num_id, {})
-        depth = _whole(_val(num_pr.find(_w("ilvl"))) or "0", "w:ilvl", self.source)
-        if depth not in levels or levels[depth].format not in _NUMBER_FORMATS:
+        depth = _whole(level or "0", "w:ilvl", self.source)
+        if not num_id or depth not in levels or levels[depth].format not in _NUMBER_FORMATS:
             return ""
-        counters = self.counters.setdefault(num_id, {})
+        counters = self.counters.setdefault(self.abstract_of.get(num_id, num_id), {})
+        for parent in range(depth):
+            if parent in levels and parent not in counters:
+                counters[parent] = levels[parent].start
         counters[depth] = counters.get(depth, levels[depth].start - 1) + 1
         for deeper in [d for d in counters if d > depth]:
             del counters[deeper]
         return _render(levels, counters, depth)
+
+    def _numbering(self, paragraph: Any) -> tuple[str, str]:
+        """(numId, ilvl) of a paragraph: its own `w:numPr`, completed by its style's."""
+        num_pr = paragraph.find(f"{_w('pPr')}/{_w('numPr')}")
+        num_id = _val(num_pr.find(_w("numId"))) if num_pr is not None else ""
+        level = _val(num_pr.find(_w("ilvl"))) if num_pr is not None else ""
+        if (not num_id or not level) and self.styles is not None:
+            sid = _val(paragraph.find(f"{_w('pPr')}/{_w('pStyle')}"))
+            style_num, style_level = self.styles.numbering(sid)
+            num_id, level = num_id or style_num, level or style_level
+        return ("" if num_id == "0" else num_id), level
 
 
 def _val(element: Any) -> str:

@@ -14,13 +14,15 @@ After it: the title, an ITU-R Recommendation's Question and years, Scope and Key
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from intersector.domain.documents import Document, Event, Metadata
-from intersector.domain.ids import text_id
+from intersector.domain.documents import Document, Edition, Event, Metadata, Table
+from intersector.domain.ids import part_id, text_id
 from intersector.texts.boilerplate import boilerplate_blocks
+from intersector.texts.cover import Cover, read_cover
 from intersector.texts.lexicon import sector_of_token
 from intersector.texts.resolution import footnotes_of, is_intro, resolution_body
-from intersector.texts.segment import Context, Line, matchers
+from intersector.texts.segment import SENTENCE_ENDS, Context, Line, matchers
 
 _APPROVED = re.compile(r"^\((?P<month>\d{2})/(?P<year>\d{4})\)$")
 _YEARS = re.compile(r"^\((?:\d{4})(?:-\d{4})*\)$")
@@ -29,23 +31,46 @@ _VERSION = re.compile(r"^(?P<number>.+?)-(?P<version>\d{1,3})$")
 
 
 def build_recommendation(ctx: Context, at: int) -> Document:
-    """The Recommendation whose first identity line is `ctx.lines[at]` (module promise)."""
+    """The Recommendation (or the publication belonging to one, or the supplement) whose
+    identity line, or title-block line, is `ctx.lines[at]` (module promise)."""
     first = ctx.lines[at]
-    last = max(i for i, line in enumerate(ctx.lines) if _same(line, first))
-    sector, number, version, approved = _identity(ctx, first)
-    front_meta, foreword, boilerplate = _front(ctx, ctx.lines[:last])
-    approved = approved or dict(front_meta).get("approved", "")
-    front_meta = [(k, v) for k, v in front_meta if k != "approved"]
+    cover = read_cover(ctx)
+    last = max((i for i, line in enumerate(ctx.lines) if _same(line, first)), default=at)
+    sector, number, version, approved = _identity(ctx, first, cover)
+    start = (
+        next((i for i, line in enumerate(ctx.lines) if line.number > cover.end), 0) if cover else 0
+    )
+    front_meta, foreword, boilerplate = _front(ctx, ctx.lines[start:last])
+    front = dict(front_meta)
+    editions = editions_of(front.get("history", ""))
+    approved = _approval(cover.approved if cover and cover.approved else approved
+                         or front.get("approved", ""), editions)  # fmt: skip
     title, rest, body_meta = _title_and_facts(ctx, ctx.lines[last + 1 :])
+    publication = _publication(sector, number, cover, title or _own_title(first, cover))
+    rest, back = _back_cover(rest)
     preamble, operative, annexes, parts = resolution_body(ctx, rest, sector)
-    meta = [("approved", approved), ("version", version), *front_meta, *body_meta]
+    facts = dict(body_meta)
+    meta = [
+        ("version", version),
+        ("parent_title", publication.parent_title),
+        ("status", "prepublished" if cover and cover.prepublished else ""),
+        ("series", cover.series_line if cover else ""),
+        *[(k, v) for k, v in front_meta if k not in _FIELDS],
+        *[(k, v) for k, v in body_meta if k not in _FIELDS],
+    ]
     return Document(
-        id=text_id(sector, "recommendation", number),
-        kind="recommendation",
+        id=publication.id,
+        kind=publication.kind,
         body=sector,
-        number=number,
+        number=publication.number,
         language=ctx.lex.code,
-        title=title,
+        title=publication.title,
+        parent=publication.parent,
+        approved=approved,
+        summary=facts.get("summary") or front.get("summary", ""),
+        keywords=keywords_of(facts.get("keywords") or front.get("keywords", "")),
+        editions=editions,
+        cover=cover.text if cover else "",
         revision=_revision(approved, body_meta),
         foreword=foreword,
         preamble=preamble,
@@ -54,20 +79,171 @@ def build_recommendation(ctx: Context, at: int) -> Document:
         annexes=annexes,
         footnotes=footnotes_of(ctx),
         metadata=Metadata(tuple((k, v) for k, v in meta if v)),
-        boilerplate=boilerplate,
+        boilerplate=boilerplate + back,
+        tables=tables_of(rest),
         source=ctx.source,
     )
 
 
+_CAPTION = re.compile(r"^(?:Table|Tableau|Cuadro)\s+[A-Z]?[.\d-]*\d\b")
+
+
+def tables_of(lines: list[Line]) -> tuple[Table, ...]:
+    """Each run of table rows (`row` lines: known from a Word file's tables) as a `Table`,
+    captioned by the line before it when that reads `Table 2 – …`, placed after the latest
+    clause label."""
+    tables: list[Table] = []
+    rows: list[tuple[str, ...]] = []
+    caption = after = before = ""
+    for line in [*lines, Line(0, "end", "")]:
+        if line.kind == "row":
+            if not rows:
+                caption = before if _CAPTION.match(before) else ""
+            rows.append(tuple(cell.strip() for cell in line.text.split("\t")))
+            continue
+        if rows:
+            tables.append(Table(tuple(rows), caption, after))
+            rows = []
+        if line.kind == "clause":
+            after = line.label
+        elif line.kind == "annex":
+            after = f"{line.function} {line.label}".strip()
+        before = line.text
+    return tuple(tables)
+
+
+def _after_cover(ctx: Context, cover: Cover | None) -> int:
+    """The index of the first line after the cover page (0 without one)."""
+    if cover is None:
+        return 0
+    return next((i for i, line in enumerate(ctx.lines) if line.number > cover.end), 0)
+
+
+def _back_cover(lines: list[Line]) -> tuple[list[Line], tuple[str, ...]]:
+    """The body, and the back cover's list of series (`SERIES OF ITU-T RECOMMENDATIONS`) as
+    one boilerplate block."""
+    end = next((i for i, line in enumerate(lines) if line.kind == "boilerplate"), len(lines))
+    if end == len(lines):
+        return lines, ()
+    back = "\n".join(line.text for line in lines[end:])
+    return lines[:end], (back,)
+
+
+_FIELDS = ("approved", "summary", "keywords", "history")  # facts with a Document field
+
+
+@dataclass(frozen=True)
+class _Publication:
+    id: str
+    kind: str
+    number: str
+    title: str
+    parent: str = ""
+    parent_title: str = ""
+
+
+_DESIGNATIONS = {  # how ITU writes the number of a part: `P.340 Amd. 1`, `Z.100 Annex F1`
+    "amendment": "{number} Amd. {label}",
+    "corrigendum": "{number} Cor. {label}",
+    "erratum": "{number} Err. {label}",
+    "addendum": "{number} Add. {label}",
+    "annex": "{number} Annex {label}",
+}
+
+
+def _publication(sector: str, number: str, cover: Cover | None, title: str) -> _Publication:
+    """The id, kind, number and title of the publication: a Recommendation, or a part of one
+    (its own id, linked to the Recommendation), or a supplement to a series."""
+    rec_id = text_id(sector, "recommendation", number)
+    if cover is None or not cover.part:
+        return _Publication(rec_id, "recommendation", number, title)
+    if cover.part == "supplement":
+        designation = f"{cover.series} Suppl. {cover.label}"
+        sup_id = text_id(sector, "supplement", f"{cover.series}-{cover.label}")
+        return _Publication(sup_id, "supplement", designation, title)
+    parent_title, own_title = _split_title(title, cover)
+    if cover.part == "implementers-guide":
+        letter, _, digits = number.partition(".")
+        designation = f"{letter}.Imp{digits}"
+    else:
+        designation = _DESIGNATIONS[cover.part].format(number=number, label=cover.label)
+    return _Publication(
+        part_id(rec_id, cover.part, cover.label),
+        cover.part,
+        designation,
+        own_title or parent_title,
+        rec_id,
+        parent_title if own_title else "",
+    )
+
+
+def _split_title(title: str, cover: Cover) -> tuple[str, str]:
+    """(the Recommendation's title, the part's own title) from a title block that names the
+    part between them: `Transmission characteristics … terminals Amendment 1 New Annex B: …`."""
+    marker = re.search(rf"\s*\b\w+\s+{re.escape(cover.label)}\b\s*[:–-]?\s*", title)
+    if not cover.label or marker is None or marker.start() == 0:
+        return title, ""
+    return title[: marker.start()].strip(), title[marker.end() :].strip()
+
+
+def _own_title(line: Line, cover: Cover | None) -> str:
+    """The title when no lines follow the identity: the cover's (a covering note's subject),
+    else the title-block line itself (`Implementers' guide for Recommendation …`)."""
+    if cover is not None and cover.title and cover.part == "erratum":
+        return cover.title
+    return line.text if line.kind != "identity" else (cover.title if cover else "")
+
+
+def _approval(approved: str, editions: tuple[Edition, ...]) -> str:
+    """The approval date as precisely as the text gives it: the History row of the same month
+    gives the day (`2014-10` → `2014-10-29`)."""
+    if len(approved) == 7:
+        for edition in reversed(editions):
+            if edition.approved.startswith(approved):
+                return edition.approved
+    return approved
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
+
+
+def editions_of(history: str) -> tuple[Edition, ...]:
+    """The rows of a History table (`1.0<tab>ITU-T E.119<tab>2016-03-08<tab>2<tab>11.1002/…`);
+    the header row and rows that are no edition are left out."""
+    editions: list[Edition] = []
+    for row in history.split("\n"):
+        cells = [c.strip() for c in row.split("\t")]
+        if (
+            len(cells) >= 3
+            and re.fullmatch(r"\d{1,2}\.\d{1,2}", cells[0])
+            and _ISO_DATE.match(cells[2])
+        ):
+            cells += [""] * (5 - len(cells))
+            editions.append(Edition(cells[0], cells[1], cells[2], cells[3], cells[4]))
+    return tuple(editions)
+
+
+def keywords_of(text: str) -> tuple[str, ...]:
+    """`Consumer information, international mobile roaming, tariffs.` → the three keywords."""
+    words = re.split(r"\s*[,;，；、]\s*", " ".join(text.split()).strip(" .<>。"))
+    return tuple(w for w in words if w)
+
+
 def _same(line: Line, first: Line) -> bool:
+    """The title block repeated (on the cover page, then before the body): the same identity,
+    or for a publication named by its title-block line, the same line."""
+    if first.kind != "identity":
+        return line.text == first.text
     return line.kind == "identity" and line.function == first.function and line.label == first.label
 
 
-def _identity(ctx: Context, line: Line) -> tuple[str, str, str, str]:
-    """Sector, number without edition, edition, approval (`2016-03`) from the identity line."""
-    m = matchers(ctx.lex.code).identity.match(line.text)
-    sector = sector_of_token(m["sector"], ctx.lex) if m and m["sector"] else "itu-t"
-    number, version = line.label, ""
+def _identity(ctx: Context, line: Line, cover: Cover | None) -> tuple[str, str, str, str]:
+    """Sector, number without edition, edition, approval (`2016-03`) from the identity line,
+    else from the cover."""
+    m = matchers(ctx.lex.code).identity.match(line.text) if line.kind == "identity" else None
+    token = m["sector"] if m and m["sector"] else (cover.sector if cover else "")
+    sector = sector_of_token(token, ctx.lex) if token else "itu-t"
+    number, version = (line.label if m else (cover.number if cover else "")), ""
     if (v := _VERSION.match(number)) is not None:
         number, version = v["number"], v["version"]
     approved = ""
@@ -123,6 +299,8 @@ def _title_and_facts(
     meta: list[tuple[str, str]] = []
     i = 0
     while i < len(lines) and lines[i].kind == "text" and not _is_fact(lines[i].text, ctx):
+        if _is_sentence(lines[i], ctx):  # `This Corrigendum relates to …`
+            break
         title.append(lines[i].text)
         i += 1
     while i < len(lines) and (lines[i].kind == "text" or _is_front_heading(lines[i])):
@@ -132,9 +310,19 @@ def _title_and_facts(
             meta.append((line.function, text))
             continue
         if not _fact(line.text, meta):
+            if not is_intro(line.text, ctx):
+                break  # the text of the body (a corrigendum's instructions)
             meta.append(("intro", line.text))
         i += 1
     return " ".join(title), lines[i:], meta
+
+
+def _is_sentence(line: Line, ctx: Context) -> bool:
+    """A line of running text, never a title line: styled as none, or ending a sentence."""
+    style = ctx.style(line.number)
+    if style.startswith(("rectitle", "annexnotitle", "appendixnotitle", "restitle")):
+        return False
+    return line.text[-1:] in SENTENCE_ENDS or len(line.text) > 250
 
 
 def _is_front_heading(line: Line) -> bool:

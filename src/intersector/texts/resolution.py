@@ -53,13 +53,14 @@ class ClauseDraft:
     """A clause being built: its label, paragraphs, source lines and children (a plain class
     with slots: one is made per clause of every text read)."""
 
-    __slots__ = ("children", "label", "lines", "paragraphs")
+    __slots__ = ("children", "heading", "label", "lines", "paragraphs")
 
-    def __init__(self, label: str, text: str, line: int) -> None:
+    def __init__(self, label: str, text: str, line: int, heading: bool = False) -> None:
         self.label = label
         self.paragraphs = [text]
         self.lines = [line]
         self.children: list[ClauseDraft] = []
+        self.heading = heading
 
     def freeze(self, ctx: Context) -> Clause:
         notes = self._notes(ctx) if ctx.footnotes else ()
@@ -100,12 +101,14 @@ class ClauseTree:
         self.roots: list[ClauseDraft] = []
         self._stack: list[tuple[tuple[int, int], ClauseDraft]] = []
 
-    def add(self, label: str, text: str, line: int) -> None:
+    def add(self, label: str, text: str, line: int, *, heading: bool = False) -> None:
+        """A labelled clause; or (`heading`) an unnumbered heading (`Introduction`), above
+        every label but a numbered clause, which closes it."""
         previous = self._stack[-1][1].label if self._stack else ""
-        rank = label_rank(label, self._sibling_label(label, previous))
+        rank = (0, 99) if heading else label_rank(label, self._sibling_label(label, previous))
         while self._stack and self._stack[-1][0] >= rank:
             self._stack.pop()
-        draft = ClauseDraft(label, text, line)
+        draft = ClauseDraft(label, text, line, heading)
         (self._stack[-1][1].children if self._stack else self.roots).append(draft)
         self._stack.append((rank, draft))
 
@@ -136,15 +139,24 @@ def parts_of(lines: list[Line], ctx: Context) -> tuple[Part, ...]:
     for line in lines:
         if line.kind == "clause":
             tree.add(line.label, line.text, line.number)
+        elif line.kind == "subheading" and line.function in _UNNUMBERED_HEADINGS:
+            tree.add("", line.text, line.number, heading=True)
         else:
             tree.continue_with(line.text, line.number)
     return tuple(_to_part(d) for d in tree.roots)
 
 
+_UNNUMBERED_HEADINGS = frozenset({"introduction"})  # a Recommendation's unnumbered clause
+
+
+_NUMBERED = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\)$")  # `1)`, `2.1)`: an amendment's clauses
+
+
 def _to_part(draft: ClauseDraft) -> Part:
     first = draft.paragraphs[0] if draft.paragraphs else ""
     rest = draft.paragraphs[1:]
-    if draft.label and not draft.label.endswith(")") and is_heading_text(first):
+    numbered = not draft.label.endswith(")") or _NUMBERED.match(draft.label)
+    if (draft.label or draft.heading) and numbered and is_heading_text(first):
         return Part(draft.label, first, "\n".join(rest), tuple(_to_part(c) for c in draft.children))
     return Part(
         draft.label, "", "\n".join(draft.paragraphs), tuple(_to_part(c) for c in draft.children)

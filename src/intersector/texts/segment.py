@@ -12,7 +12,13 @@ source line number and one `kind`:
 - `annex`: `Annex A`, `Appendix I (to …)`: `function` the kind of annex, `label` its label;
 - `field`: a header field (`For action to: SG 13`): `function` its name, `text` its value;
 - `clause`: a labelled line (`a)\\tthat …`, `1.1\\tScope`): `label` and `text` after the label;
+- `row`: a row of a table of data, cells joined by tabs (known from Word's table structure);
 - `text`: anything else (titles, unlabelled paragraphs, continuation lines).
+Word paragraph styles, when the text came from a Word file (`styles`, one per line), are
+evidence used before the plain-text heuristics: a table of contents line or a title line
+(`TOC 1`, `Rec_title`) is text, never a clause, heading or annex; an annex title style
+(`Annex_NoTitle`: `Annex B<tab>Title`) or a heading style holding `Annex B` opens an annex; a row
+of a data table is a `row`. Texts without styles (exports) are read by the heuristics alone.
 Segmenting never fails: deciding what a line means in context is the builders' job.
 """
 
@@ -130,19 +136,66 @@ def _label_pattern(lex: Lexicon) -> re.Pattern[str]:
     others = "".join(sorted(set("".join(lex.label_alphabets)) - set(LATIN)))
     letters = rf"[a-z{re.escape(others)}]" if others else "[a-z]"
     return re.compile(
-        rf"^(?P<label>(?:[(（]?{letters}{{1,2}}[)）]|\(?[ivxlc]{{1,6}}\)|\d{{1,3}}(?:\.\d{{1,3}}){{0,5}}\)?"
-        r"|[A-Z]\.\d{1,3}(?:\.\d{1,3}){0,4})" + _SUFFIX + r")(?P<sep>\t|\s+)(?P<text>\S.*)$"
+        rf"^(?P<label>(?:[(（]?{letters}{{1,2}}[)）]|\(?[ivxlc]{{1,6}}\)"
+        r"|\d{1,3}(?:\.\d{1,3}){0,5}(?:\)|\.(?=\t))?"
+        r"|[A-Z]\d?\.\d{1,3}(?:\.\d{1,3}){0,4})" + _SUFFIX + r")(?P<sep>\t|\s+)(?P<text>\S.*)$"
     )
 
 
-def segment(text: str, lex: Lexicon) -> list[Line]:
-    """Classify each non-blank line of the cleaned `text` (line numbers are 1-based)."""
+def segment(text: str, lex: Lexicon, styles: tuple[str, ...] = ()) -> list[Line]:
+    """Classify each non-blank line of the cleaned `text` (line numbers are 1-based); `styles`
+    are the Word paragraph styles of the lines, when known (see the module docstring)."""
     m = matchers(lex.code)
-    return [
-        classify(line, number, lex, m)
-        for number, line in enumerate(text.split("\n"), 1)
-        if line and not line.isspace()
-    ]
+    if not styles:
+        return [
+            classify(line, number, lex, m)
+            for number, line in enumerate(text.split("\n"), 1)
+            if line and not line.isspace()
+        ]
+    found: list[Line] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if line and not line.isspace():
+            style = styles[number - 1] if number <= len(styles) else ""
+            found.append(classify_styled(line, number, style, lex, m))
+    return found
+
+
+TEXT_STYLES = ("toc", "tableoffigures", "rectitle", "restitle", "questiontitle", "reptitle")
+# list items, table text, notes, figures, equations, code: never a numbered clause (`0 0 1<tab>…`
+# bit values, `1<tab>last octet`), though a lettered item (`a)<tab>…`) stays one
+BODY_STYLES = (
+    "enumlev", "tabletext", "tablehead", "tablelegend", "note", "figure", "equation", "sdl",
+    "code", "reftext", "normalbeforetable",
+)  # fmt: skip
+ANNEX_STYLES = ("annexno", "appendixno", "annextitle", "appendixtitle", "heading")
+
+
+def classify_styled(line: str, number: int, style: str, lex: Lexicon, m: Matchers) -> Line:
+    """`classify`, with the Word style of the line as evidence first."""
+    if style == "table":
+        return Line(number, "row", line)
+    if style.startswith(TEXT_STYLES):
+        return Line(number, "text", line.replace("\t", " "))
+    found = classify(line, number, lex, m)
+    if found.kind == "clause" and not found.label.endswith(")") and style.startswith(BODY_STYLES):
+        return Line(number, "text", line.strip("\t").replace("\t", " "))
+    if found.kind in ("text", "clause") and style.startswith(ANNEX_STYLES):
+        return _styled_annex(line, number, lex, m) or found
+    return found
+
+
+def _styled_annex(line: str, number: int, lex: Lexicon, m: Matchers) -> Line | None:
+    """`Annex B<tab>Objective test methods`, `Appendix I – Title` in an annex or heading
+    style: an annex line whose title follows the label."""
+    head, _, title = line.partition("\t")
+    annex = m.annex.match(head.strip())
+    if annex is None or not annex["label"] or annex["word"].lower() not in lex.annex_words:
+        return None
+    if title and annex["rest"].strip():
+        return None
+    kind = lex.annex_words[annex["word"].lower()]
+    text = f"{head.strip()} – {title.strip()}" if title.strip() else head.strip()
+    return Line(number, "annex", text, label=annex["label"], function=kind)
 
 
 def classify(line: str, number: int, lex: Lexicon, m: Matchers) -> Line:
@@ -173,7 +226,7 @@ def _short_line(line: str, key: str, number: int, lex: Lexicon, m: Matchers) -> 
     """Headings, identity lines, annex lines and fields: short lines found by table look-up."""
     if key in lex.boilerplate_headings:
         return Line(number, "boilerplate", line, function=lex.boilerplate_headings[key])
-    if key.startswith(("©", "(c) ", *lex.copyright)):
+    if key.startswith(("©", *lex.copyright)) or _COPYRIGHT.match(key):
         return Line(number, "boilerplate", line, function="copyright")
     if m.series is not None and line.isupper() and m.series.match(line):
         return Line(number, "boilerplate", line, function="series")
@@ -184,6 +237,9 @@ def _short_line(line: str, key: str, number: int, lex: Lexicon, m: Matchers) -> 
     if sub:
         return Line(number, "subheading", line, function=sub)
     return _numbered_or_field(line, key.partition(" ")[0], number, lex, m)
+
+
+_COPYRIGHT = re.compile(r"^\(c\)\s*(?:itu|\d{4})")  # `(c) ITU 2016`, not the clause `(c) the …`
 
 
 def _numbered_or_field(
@@ -269,7 +325,7 @@ def _is_label(match: re.Match[str]) -> bool:
 
 def _label(raw: str) -> str:
     """`(a)`, `a)` and `（a）` are all `a)`; `1 bis` is `1bis`."""
-    label = raw.replace(" ", "").replace("（", "(").replace("）", ")")
+    label = raw.replace(" ", "").replace("（", "(").replace("）", ")").rstrip(".")
     if label.startswith("(") and label.endswith(")"):
         label = label[1:]
     return label
@@ -287,6 +343,11 @@ class Context:
     footnotes: tuple[FootnoteMark, ...] = ()
     lenient: bool = False
     warnings: list[str] = field(default_factory=list)
+    styles: tuple[str, ...] = ()
+
+    def style(self, line: int) -> str:
+        """The Word style of source line `line` (1-based), "" when unknown."""
+        return self.styles[line - 1] if 0 < line <= len(self.styles) else ""
 
     def warn(self, line: int | None, message: str) -> None:
         where = f"line {line}: " if line else ""

@@ -75,6 +75,14 @@ class Lexicon:
     # regex for a study group or working party written number first (`第13研究组`): groups
     # `number` and `word` (a group_words key); default: the word, then the number
     group_pattern: str = ""
+    # publications that are parts of another, or kinds of their own, as a cover or title block
+    # names them (`Amendment 1`, `Corrigendum 1`, `Supplement 5`, `Implementers' Guide`)
+    publication_parts: Mapping[str, str] = field(default_factory=dict)
+    # the other words of an ITU cover page and title block, as regex alternations by role:
+    # `subject` (a covering note's `Subject:`), `to` (`Erratum … to Recommendation …`, `Supplement
+    # 5 to …`), `draft` (`Draft Recommendation` of a prepublished text), `prepublished` (the
+    # cover's `PREPUBLISHED RECOMMENDATION`), `series_recommendations` (`A-series Recommendations`)
+    cover_words: Mapping[str, str] = field(default_factory=dict)
 
 
 # Language-independent: what each operative function asks, as an English base verb.

@@ -224,6 +224,8 @@ LEXICON = Lexicon(
         "contents": "contents",
         "itu-t recommendations series": "series",
         "itu-r recommendations series": "series",
+        "series of itu-t recommendations": "series",
+        "series of itu-r recommendations": "series",
     },
     reference_words={
         "report": "report",
@@ -331,4 +333,33 @@ LEXICON = Lexicon(
     liaison_markers=("liaison statement",),
     series=r"^(?:ITU|UIT)-[TR] [A-Z]{1,3}-SERIES RECOMMENDATIONS$",
     copyright=("all rights reserved",),
+    # a prepublished Recommendation's title block: `Draft Recommendation ITU-T J.383 (ex. …)`,
+    # `Draft new Recommendation ITU-T X.609.7`
+    identity=(
+        r"^draft(?:\s+(?:new|revised))?\s+(?P<word>recommendation)\s+(?P<sector>ITU-[TR])\s+"
+        r"(?P<number>[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,4})*)\s*(?:\((?P<paren>[^()]*)\))?\s*"
+        r"(?:[-–:]\s*(?P<title>.+))?$",
+    ),
+    identity_prefixes=(
+        "draft recommendation",
+        "draft new recommendation",
+        "draft revised recommendation",
+    ),
+    publication_parts={
+        "amendment": "amendment",
+        "corrigendum": "corrigendum",
+        "erratum": "erratum",
+        "addendum": "addendum",
+        "annex": "annex",
+        "supplement": "supplement",
+        "implementers' guide": "implementers-guide",
+        "implementer's guide": "implementers-guide",
+    },
+    cover_words={
+        "subject": "subject",
+        "to": "to(?: the)?|for",
+        "draft": "draft",
+        "prepublished": "prepublished",
+        "series_recommendations": "(?P<series>[A-Z]{1,3})-series recommendations",
+    },
 )
