@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from tests.texts.pdfs import encrypted, scanned_pdf, text_pdf
 
 from intersector.domain.errors import InputError
+from intersector.texts import pdf
 from intersector.texts.parse import parse_document
 from intersector.texts.readers import read_bytes, read_file
 
@@ -120,6 +121,15 @@ def test_a_damaged_pdf_is_named(data: bytes) -> None:
     with pytest.raises(InputError, match=r"damaged PDF|no text") as caught:
         read_bytes(data, source="broken.pdf")
     assert "broken.pdf" in str(caught.value)
+
+
+def test_a_pdf_of_too_many_pages_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages are counted before any is read (`MAX_PAGES`, issue 8)."""
+    monkeypatch.setattr(pdf, "MAX_PAGES", 2)
+    three = text_pdf([[(72, 700, f"Page {n} text")] for n in range(3)])
+    with pytest.raises(InputError, match=r"has 3 pages, more than any ITU text \(at most 2\)"):
+        read_bytes(three, source="long.pdf")
+    assert read_bytes(text_pdf([[(72, 700, "Page text")]] * 2), source="two.pdf").text
 
 
 @given(st.binary(max_size=2048))

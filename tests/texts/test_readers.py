@@ -141,6 +141,14 @@ def test_known_binary_formats_are_named(tmp_path: Path) -> None:
     assert "PNG image" in error.message
 
 
+FEATURES = (Path(__file__).resolve().parents[1] / "data" / "docx" / "features.docx").read_bytes()
+
+
+def damaged_parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
 def zip_bytes(files: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
@@ -227,6 +235,152 @@ def test_unreadable_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     error = read_error(path)
     assert "Permission denied" in error.message
     assert "permissions" in error.message
+
+
+# --- limits (issue 8): each test fails if its limit is taken out -------------------------------
+
+
+def features_with(part: str, old: bytes, new: bytes) -> bytes:
+    """features.docx with `old` replaced by `new` in `part` (which must hold it)."""
+    parts = damaged_parts(FEATURES)
+    assert old in parts[part]
+    parts[part] = parts[part].replace(old, new)
+    return zip_bytes(parts)
+
+
+def test_too_many_zip_entries_are_refused_before_unzipping(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(readers, "MAX_ZIP_ENTRIES", 17)  # features.docx has 18 parts
+    opened: list[object] = []
+    monkeypatch.setattr(readers.zipfile, "ZipFile", lambda *a, **k: opened.append(a))
+    error = read_error(write(tmp_path, "many.docx", FEATURES))
+    assert "a zip of 18 files, more than any Word .docx (at most 17)" in error.message
+    assert not opened
+
+
+def test_a_zip_of_ten_thousand_entries_is_refused(tmp_path: Path) -> None:
+    parts = damaged_parts(FEATURES) | {f"word/media/{i}.bin": b"" for i in range(10_001)}
+    error = read_error(write(tmp_path, "many.docx", zip_bytes(parts)))
+    assert "a zip of 10,019 files" in error.message
+
+
+def test_the_unzipped_size_is_summed_over_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many parts each under the limit, together over it (what the zip headers declare)."""
+    monkeypatch.setattr(readers, "MAX_UNZIPPED", 900_000)  # features.docx: 830,561 bytes
+    parts = damaged_parts(FEATURES) | {"word/media/a.bin": b"\0" * 100_000}
+    assert "unzips to 1 MiB" in read_error(write(tmp_path, "a.docx", zip_bytes(parts))).message
+    del parts["word/media/a.bin"]
+    assert read_file(write(tmp_path, "b.docx", zip_bytes(parts))).format == "docx"
+
+
+def test_too_many_xml_tags_in_a_part_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(readers, "MAX_XML_TAGS", 200)  # features' document.xml has 258
+    error = read_error(write(tmp_path, "tags.docx", FEATURES))
+    assert "holds 258 XML tags in one part, more than any ITU text (at most 200)" in error.message
+
+
+@pytest.mark.parametrize(
+    ("part", "old", "new", "expected"),
+    [
+        ("word/numbering.xml", b'w:ilvl="1"', b'w:ilvl="10"', "w:ilvl 10 is no list level"),
+        (
+            "word/document.xml",
+            b'<w:ilvl w:val="1"/>',
+            b'<w:ilvl w:val="999999999"/>',
+            "w:ilvl 999999999 is no list level",
+        ),
+        ("word/numbering.xml", b'w:ilvl="0"', b'w:ilvl="\xc2\xb2"', "w:ilvl '²' is not a whole"),
+        (
+            "word/numbering.xml",
+            b'<w:start w:val="1"/>',
+            b'<w:start w:val="1000000000"/>',
+            "w:start '1000000000' is not a whole number below 1,000,000,000",
+        ),
+        ("word/numbering.xml", b'<w:start w:val="1"/>', b'<w:start w:val="-1"/>', "w:start '-1'"),
+    ],
+)
+def test_list_numbering_values_are_checked(
+    tmp_path: Path, part: str, old: bytes, new: bytes, expected: str
+) -> None:
+    error = read_error(write(tmp_path, "numbering.docx", features_with(part, old, new)))
+    assert error.message.startswith("a damaged .docx (list numbering: ")
+    assert expected in error.message
+
+
+def test_the_deepest_list_level_is_read(tmp_path: Path) -> None:
+    """Levels up to `MAX_LIST_LEVEL` (LibreOffice's tenth) are numbers, not damage."""
+    level = b'<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
+    deepest = b'<w:lvl w:ilvl="9"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
+    parts = damaged_parts(features_with("word/numbering.xml", level, deepest))
+    parts["word/numbering.xml"] = parts["word/numbering.xml"].replace(b'"%2)"', b'"%10)"')
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b'<w:ilvl w:val="1"/>', b'<w:ilvl w:val="9"/>'
+    )
+    text = read_file(write(tmp_path, "deep.docx", zip_bytes(parts))).text
+    assert "a)\tfirst item" in text
+
+
+def test_a_huge_list_level_is_refused_at_once(tmp_path: Path) -> None:
+    """Rendering a label walks the levels above it: a level of 99,999,999 took 13 s."""
+    parts = damaged_parts(features_with("word/numbering.xml", b'w:ilvl="0"', b'w:ilvl="99999999"'))
+    error = read_error(write(tmp_path, "huge-level.docx", zip_bytes(parts)))
+    assert "w:ilvl 99999999 is no list level, which go from 0 to 9" in error.message
+
+
+def test_a_long_label_pattern_is_refused(tmp_path: Path) -> None:
+    data = features_with("word/numbering.xml", b'w:val="%1."', b'w:val="' + b"%1" * 501 + b'"')
+    error = read_error(write(tmp_path, "pattern.docx", data))
+    assert "a w:lvlText of 1,002 characters, more than 1,000" in error.message
+
+
+def test_a_label_that_grows_too_long_is_refused(tmp_path: Path) -> None:
+    """A short pattern of letters numbers: each `%1` at 2,600 is a hundred Zs."""
+    numbering = damaged_parts(FEATURES)["word/numbering.xml"]
+    level = re.search(rb'w:abstractNumId="90".*?(<w:lvl w:ilvl="0">.*?</w:lvl>)', numbering, re.S)
+    assert level is not None
+    hostile = (
+        b'<w:lvl w:ilvl="0"><w:start w:val="2600"/><w:numFmt w:val="upperLetter"/>'
+        b'<w:lvlText w:val="' + b"%1" * 20 + b'"/></w:lvl>'
+    )
+    data = features_with("word/numbering.xml", level.group(1), hostile)
+    error = read_error(write(tmp_path, "label.docx", data))
+    assert "a label of 2,001 characters, more than 1,000" in error.message
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"), [(2600, "Z" * 100), (2601, "2601"), (10**9 - 1, str(10**9 - 1))]
+)
+def test_letter_labels_are_capped(n: int, expected: str) -> None:
+    assert readers._letters(n) == expected
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"), [(3999, "MMMCMXCIX"), (4000, "4000"), (10**8, "100000000")]
+)
+def test_roman_labels_are_capped(n: int, expected: str) -> None:
+    assert readers._roman(n) == expected
+
+
+def test_a_part_a_relationship_names_but_the_zip_lacks_is_named(tmp_path: Path) -> None:
+    parts = damaged_parts(FEATURES)
+    del parts["word/footnotes.xml"]
+    error = read_error(write(tmp_path, "no-notes.docx", zip_bytes(parts)))
+    assert error.message.startswith("a damaged .docx (the part 'word/footnotes.xml' it names")
+
+
+def test_broken_relationships_are_a_damaged_docx(tmp_path: Path) -> None:
+    """python-docx's own failures (here an AttributeError) are not shown as they are."""
+    parts = damaged_parts(FEATURES)
+    parts["_rels/.rels"] = b"<x/>"
+    error = read_error(write(tmp_path, "rels.docx", zip_bytes(parts)))
+    assert error.message == (
+        "a damaged .docx (its parts and relationships are broken): save it again in Word"
+    )
 
 
 # --- .docx --------------------------------------------------------------------------------------
@@ -350,12 +504,6 @@ PART_NAMES = st.sampled_from(
     ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
      "word/footnotes.xml", "word/numbering.xml", "mimetype"]
 )  # fmt: skip
-FEATURES = (Path(__file__).resolve().parents[1] / "data" / "docx" / "features.docx").read_bytes()
-
-
-def damaged_parts(data: bytes) -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return {name: archive.read(name) for name in archive.namelist()}
 
 
 @settings(max_examples=60, deadline=None)

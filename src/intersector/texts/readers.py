@@ -17,8 +17,10 @@ The work is bounded whatever the input: only regular files are read (never a FIF
 directory), at most `MAX_BYTES` + 1 bytes of them; a .docx may unzip to at most `MAX_UNZIPPED`
 bytes, each XML part read may hold at most `MAX_XML_TAGS` tags, the body at most
 `MAX_PARAGRAPHS` paragraphs and the text made of it at most `MAX_TEXT_CHARS` characters; a damaged
-zip, a corrupt deflate stream or numbering values that are no small whole numbers are a
-damaged .docx. Only `InputError` is raised.
+zip, a corrupt deflate stream, a package whose parts or relationships are broken, numbering
+values that are no small whole numbers, list levels beyond `MAX_LIST_LEVEL` and list labels
+(or their `w:lvlText` patterns) longer than `MAX_LABEL_CHARS` are a damaged .docx. Only
+`InputError` is raised.
 """
 
 from __future__ import annotations
@@ -471,7 +473,7 @@ def _docx_parts(data: bytes, source: str) -> dict[str, tuple[str, bytes]]:
     from docx.opc.exceptions import OpcError
     from docx.opc.pkgreader import PackageReader  # python-docx: imported only for a .docx
 
-    _check_zip(data, source)
+    names = _check_zip(data, source)
     try:
         package = PackageReader.from_file(io.BytesIO(data))  # type: ignore[no-untyped-call]
         return {reltype: (ctype, blob) for _, ctype, reltype, blob in package.iter_sparts()}
@@ -481,9 +483,27 @@ def _docx_parts(data: bytes, source: str) -> dict[str, tuple[str, bytes]]:
             source=source,
         ) from None
     except (OpcError, *_DOCX_FAILURES) as error:
+        if "word/document.xml" not in names:
+            raise InputError(
+                f"a zip file that is no Word .docx (no Word document part): {_TEXT_HINT}",
+                source=source,
+            ) from None
         raise InputError(
-            f"a zip file that is no Word .docx ({error}): {_TEXT_HINT}", source=source
+            f"a damaged .docx ({_package_fault(error)}): save it again in Word", source=source
         ) from None
+
+
+def _package_fault(error: Exception) -> str:
+    """What is wrong with a package that has the parts of a .docx but that python-docx cannot
+    open, in words (its own messages name its internals)."""
+    if isinstance(error, KeyError):  # zipfile: "There is no item named 'word/x.xml' …"
+        missing = re.search(r"named '([^']{1,200})'", str(error))
+        return (
+            f"the part {missing.group(1)!r} it names is missing" if missing else "a part is missing"
+        )
+    if isinstance(error, etree.XMLSyntaxError):
+        return f"its content types or relationships are not well-formed XML: {_one_line(error.msg)}"
+    return "its parts and relationships are broken"
 
 
 def _parse_part(blob: bytes, source: str) -> Any:
@@ -502,12 +522,20 @@ def _parse_part(blob: bytes, source: str) -> Any:
         return etree.fromstring(blob, parser)
     except etree.XMLSyntaxError as error:
         raise InputError(
-            f"a damaged .docx (a part is not well-formed XML: {error.msg}): save it again in Word",
+            f"a damaged .docx (a part is not well-formed XML: {_one_line(error.msg)}): "
+            "save it again in Word",
             source=source,
         ) from None
 
 
-def _check_zip(data: bytes, source: str) -> None:
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def _check_zip(data: bytes, source: str) -> set[str]:
+    """The names in a zip that may be a .docx; refuses one with too many entries (counted before
+    the zip is opened), one that unzips to too much (as its headers say; what is actually read
+    is no more, zipfile checks it), an .odt and a zip with no Word parts."""
     entries = data.count(b"PK\x01\x02")  # central directory headers, counted before parsing them
     if entries > MAX_ZIP_ENTRIES:
         raise InputError(
@@ -519,11 +547,20 @@ def _check_zip(data: bytes, source: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             unzipped = sum(info.file_size for info in archive.infolist())
+            outside = [
+                i.filename for i in archive.infolist() if not 0 <= i.header_offset < len(data)
+            ]
             mimetype = (
                 _mimetype(archive) if "mimetype" in names and unzipped <= MAX_UNZIPPED else b""
             )
     except (OSError, *_DOCX_FAILURES) as error:
         raise InputError(f"a damaged zip file ({error}): {_TEXT_HINT}", source=source) from None
+    if outside:
+        raise InputError(
+            f"a damaged zip file (the data of {outside[0][:80]!r} would lie outside the file): "
+            "save it again in Word",
+            source=source,
+        )
     if unzipped > MAX_UNZIPPED:
         raise InputError(
             f"unzips to {unzipped / 2**20:.0f} MiB, more than any Word text: give the text itself",
@@ -536,6 +573,7 @@ def _check_zip(data: bytes, source: str) -> None:
             f"a zip file that is no Word .docx (no word/ part inside): {_TEXT_HINT}",
             source=source,
         )
+    return names
 
 
 def _mimetype(archive: zipfile.ZipFile) -> bytes:
@@ -764,7 +802,7 @@ class _ListNumbering:
         counts the parent at its start (`3.1` then `4`, not `3`)."""
         num_id, level = self._numbering(paragraph)
         levels = self.levels.get(num_id, {})
-        depth = _whole(level or "0", "w:ilvl", self.source)
+        depth = _list_level(level or "0", self.source)
         if not num_id or depth not in levels or levels[depth].format not in _NUMBER_FORMATS:
             return ""
         counters = self.counters.setdefault(self.abstract_of.get(num_id, num_id), {})
@@ -774,7 +812,15 @@ class _ListNumbering:
         counters[depth] = counters.get(depth, levels[depth].start - 1) + 1
         for deeper in [d for d in counters if d > depth]:
             del counters[deeper]
-        return _render(levels, counters, depth)
+        label = _render(levels, counters, depth)
+        if len(label) > MAX_LABEL_CHARS:
+            raise InputError(
+                f"a damaged .docx (list numbering: a label of {len(label):,} characters, more "
+                f"than {MAX_LABEL_CHARS:,}; its w:lvlText begins {levels[depth].text[:40]!r}): "
+                "save it again in Word",
+                source=self.source,
+            )
+        return label
 
     def _numbering(self, paragraph: Any) -> tuple[str, str]:
         """(numId, ilvl) of a paragraph: its own `w:numPr`, completed by its style's."""
@@ -793,6 +839,8 @@ def _val(element: Any) -> str:
 
 
 _WHOLE = re.compile(r"[0-9]{1,9}")  # ASCII digits only: int() also takes '²' and '1_000'
+MAX_LIST_LEVEL = 9  # Word numbers list levels 0 to 8, LibreOffice 0 to 9
+MAX_LABEL_CHARS = 1_000  # a list label Word shows (`1.2.3.4.5.6.7.8.9`) has a few dozen
 
 
 def _whole(value: str, what: str, source: str) -> int:
@@ -806,17 +854,42 @@ def _whole(value: str, what: str, source: str) -> int:
     return int(value)
 
 
+def _list_level(value: str, source: str) -> int:
+    """A `w:ilvl`: a list level from 0 to `MAX_LIST_LEVEL` (each level rendered walks the
+    levels above it: a level of a billion would take minutes)."""
+    level = _whole(value, "w:ilvl", source)
+    if level > MAX_LIST_LEVEL:
+        raise InputError(
+            f"a damaged .docx (list numbering: w:ilvl {level} is no list level, which go from 0 "
+            f"to {MAX_LIST_LEVEL}): save it again in Word",
+            source=source,
+        )
+    return level
+
+
 def _levels(abstract: Any, source: str = "") -> dict[int, _Level]:
     levels = {}
     for lvl in abstract.iterchildren(_w("lvl")):
         start = _val(lvl.find(_w("start")))
-        levels[_whole(lvl.get(_w("ilvl"), "0"), "w:ilvl", source)] = _Level(
+        levels[_list_level(lvl.get(_w("ilvl"), "0"), source)] = _Level(
             format=_val(lvl.find(_w("numFmt"))) or "decimal",
-            text=_val(lvl.find(_w("lvlText"))),
+            text=_label_pattern(_val(lvl.find(_w("lvlText"))), source),
             start=_whole(start, "w:start", source) if start else 1,
             suffix=_SUFFIXES.get(_val(lvl.find(_w("suff"))), "\t"),
         )
     return levels
+
+
+def _label_pattern(text: str, source: str) -> str:
+    """A `w:lvlText` (`%1.%2)`), at most `MAX_LABEL_CHARS` long: each `%N` may become a hundred
+    letters, so a long pattern would make labels of gigabytes."""
+    if len(text) > MAX_LABEL_CHARS:
+        raise InputError(
+            f"a damaged .docx (list numbering: a w:lvlText of {len(text):,} characters, more "
+            f"than {MAX_LABEL_CHARS:,}): save it again in Word",
+            source=source,
+        )
+    return text
 
 
 def _render(levels: dict[int, _Level], counters: dict[int, int], depth: int) -> str:
