@@ -99,8 +99,25 @@ def test_a_stored_user_is_not_overwritten_by_a_file(cli_database: str, tmp_path:
 # --- item 10: each hostile shape is a named problem, and the file loads nothing ------------------
 
 
+_LAUGHS = "    subjects: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"    x{b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n"
+    for a, b in zip("abcdefgh", "bcdefghi", strict=True)
+)
+
+
 def _activities(*rows: str) -> str:
     return GROUP + "activities:\n" + "".join(rows)
+
+
+def test_aliases_within_bounds_still_load(cli_database: str, tmp_path: Path) -> None:
+    """Anchors, aliases and merge keys as people use them to share fields."""
+    text = (
+        "groups:\n  - &sg13 {id: itu-t-sg13, sector: itu-t, kind: study-group, name: SG13}\n"
+        "  - <<: *sg13\n    id: itu-t-sg12\n    name: SG12\n"
+    )
+    code, out = load(write(tmp_path, "merge.yaml", text))
+    assert code == 0, out
+    assert stored(cli_database, "group") == ["itu-t-sg12", "itu-t-sg13"]
 
 
 @pytest.mark.parametrize(
@@ -206,6 +223,24 @@ def _activities(*rows: str) -> str:
             11,
             "",
             "exceeded maximum nesting depth",
+        ),
+        (
+            "laughs.yaml",
+            _activities(ACTIVITY.format(id="itu-t-q1-13", title="T") + _LAUGHS),
+            17,  # `xe: &e [*d, …]`, the smallest anchor that grows past the bound
+            "",
+            "aliases repeat this value into 66,430 nodes, more than the 10,540 the file's 54 "
+            "nodes may grow to (a 'billion laughs')",
+        ),
+        (
+            "recursive.yaml",
+            GROUP
+            + "activities: &items\n"
+            + ACTIVITY.format(id="itu-t-q1-13", title="T")
+            + "    subjects: *items\n",
+            6,
+            "",
+            "an alias refers to its own anchor",
         ),
     ],
 )

@@ -241,10 +241,67 @@ _Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_number)
 _Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_number)
 
 
+# what aliases may add to a file's nodes: a billion laughs (nine anchors of nine aliases each)
+# is a few hundred nodes that expand to a billion, which every walk of the data would visit
+MAX_ALIAS_GROWTH = 10  # times the nodes written in the file…
+MAX_ALIAS_EXTRA = 10_000  # …plus this many
+
+
+class _AliasBombError(yaml.MarkedYAMLError):
+    """Aliases that repeat an anchor into far more nodes than the file holds, or an anchor that
+    contains an alias to itself."""
+
+
+def _check_aliases(root: Any) -> None:
+    """Refuse a node graph whose aliases expand to more than `MAX_ALIAS_GROWTH` times its
+    distinct nodes (plus `MAX_ALIAS_EXTRA`), naming the line of the smallest anchor that grows
+    past it, or that is recursive. Linear: each distinct node's expanded size is computed once."""
+    sizes: dict[int, int] = {}
+    nodes: dict[int, Any] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            on_path.discard(key)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in _children(node))
+            nodes[key] = node
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:
+            raise _AliasBombError(
+                problem="an alias refers to its own anchor", problem_mark=node.start_mark
+            )
+        on_path.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+    allowed = MAX_ALIAS_GROWTH * len(sizes) + MAX_ALIAS_EXTRA
+    if sizes[id(root)] > allowed:
+        size, key = min((size, key) for key, size in sizes.items() if size > allowed)
+        raise _AliasBombError(
+            problem=f"aliases repeat this value into {size:,} nodes, more than the "
+            f"{allowed:,} the file's {len(sizes):,} nodes may grow to (a 'billion laughs'): "
+            "write the repeated values out",
+            problem_mark=nodes[key].start_mark,
+        )
+
+
+def _children(node: Any) -> list[Any]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
 def _parse_yaml(text: str, parsed: ParsedFile) -> None:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _check_aliases(node)
         data = loader.construct_document(node) if node is not None else None
     except _YamlKeyError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else None
