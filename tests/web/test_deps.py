@@ -1,5 +1,5 @@
 """The request dependencies through HTTP: `If-Match` read by RFC 9110's rules (issue 8 item 11:
-a non-ASCII digit gave a 500, `*` a 412)."""
+a non-ASCII digit gave a 500, `*` a 412, a list of entity-tags a 400)."""
 
 from __future__ import annotations
 
@@ -44,7 +44,21 @@ def test_star_on_a_missing_item_changes_nothing(client: TestClient, filled: Stor
 
 @pytest.mark.parametrize(
     "if_match",
-    ['"²"', '"١"', '"3', "3", "²", 'W/"x', '"1", "2"', '"a"b"', '\u00a0"1"\u00a0x', '"1"\t;'],
+    [
+        '"²"',
+        '"١"',
+        '"3',
+        "3",
+        "²",
+        'W/"x',
+        '"a"b"',
+        '\u00a0"1"\u00a0x',
+        '"1"\t;',
+        '"1" "2"',
+        '*, "1"',
+        ",",
+        '"1",x',
+    ],
 )
 def test_a_malformed_if_match_is_a_400_problem(
     client: TestClient, filled: Store, if_match: str
@@ -57,10 +71,34 @@ def test_a_malformed_if_match_is_a_400_problem(
 
 
 @pytest.mark.parametrize(
-    "if_match", ['W/"1"', '"0"', '"01"', '"abc"', '"99999999999999999999"', '""']
+    "if_match",
+    ['W/"1"', '"0"', '"01"', '"abc"', '"99999999999999999999"', '""', '"2", "3"', 'W/"1", "a,1"'],
 )
 def test_a_tag_of_no_version_is_412(client: TestClient, filled: Store, if_match: str) -> None:
     response = put(client, filled, if_match)
     assert response.status_code == 412, response.text
     assert response.headers["content-type"] == PROBLEM
     assert filled.get("activity", "itu-t-q6-13").title != "changed"
+
+
+@pytest.mark.parametrize(
+    "if_match", ['"1", "2"', '"7","1"', ' "a,b" , "1" ', ', "2",, "1"', 'W/"1", "1"', '"x", "1"']
+)
+def test_a_list_matches_if_any_tag_names_the_current_version(
+    client: TestClient, filled: Store, if_match: str
+) -> None:
+    """RFC 9110 §13.1.1: the condition holds when any listed (strong) entity-tag matches."""
+    response = put(client, filled, if_match)
+    assert response.status_code == 200, response.text
+    assert response.headers["etag"] == '"2"'
+    assert filled.get("activity", "itu-t-q6-13").title == "changed"
+
+
+def test_if_match_field_lines_are_combined(client: TestClient, filled: Store) -> None:
+    auth = bearer(filled, "tom")
+    body = client.get(URL, headers=auth).json() | {"title": "changed"}
+    headers = [*auth.items(), ("If-Match", '"5"'), ("If-Match", '"1"')]
+    response = client.put(URL, json=body, headers=headers)
+    assert response.status_code == 200, response.text
+    stale = client.delete(URL, headers=[*auth.items(), ("If-Match", '"1"'), ("If-Match", '"3"')])
+    assert stale.status_code == 412 and not filled.get("activity", "itu-t-q6-13").withdrawn

@@ -83,12 +83,18 @@ def create_item(
 
 
 def update_item(
-    store: Store, principal: Principal, item: RegistryItem, expected: int | None, reason: str = ""
+    store: Store,
+    principal: Principal,
+    item: RegistryItem,
+    expected: int | frozenset[int] | None,
+    reason: str = "",
 ) -> Version:
-    """Save a new version of an item read at version `expected` (None: any), if `principal` may
-    change it as stored AND as submitted (no moving an item into or out of another Sector)."""
+    """Save a new version of an item read at version `expected` (None: any; several: any of
+    them, as an `If-Match` list allows), if `principal` may change it as stored AND as
+    submitted (no moving an item into or out of another Sector)."""
     type_name = item_type_of(item).name
     current = store.current(type_name, item.id)
+    expected = _based_on(current.number, expected)
     stored = from_dict(type_name, current.data)
     _check_edit(store, principal, type_name, stored)
     _check_edit(store, principal, type_name, item)
@@ -105,16 +111,27 @@ def withdraw_item(
     principal: Principal,
     type_name: str,
     item_id: str,
-    expected: int | None,
+    expected: int | frozenset[int] | None,
     reason: str = "",
 ) -> Version:
-    """Mark an item withdrawn (never deleted): a new version by `principal`."""
+    """Mark an item withdrawn (never deleted): a new version by `principal`; `expected` as for
+    `update_item`."""
     current = store.current(type_name, item_id)
+    expected = _based_on(current.number, expected)
     _check_edit(store, principal, current.item_type, from_dict(current.item_type, current.data))
     why = reason or "withdrawn"
     return store.withdraw(
         type_name, item_id, author=principal.name, reason=why, expected_version=expected
     )
+
+
+def _based_on(current: int, expected: int | frozenset[int] | None) -> int | None:
+    """The one version a save must find: `expected` itself, or, of several, the current one
+    when it is among them (the store still refuses if it moves meanwhile), else the lowest of
+    them (the store refuses, naming who made the current one)."""
+    if isinstance(expected, frozenset):
+        return current if current in expected else min(expected)
+    return expected
 
 
 def item_history(store: Store, type_name: str, item_id: str) -> list[Version]:

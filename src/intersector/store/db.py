@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from intersector.domain.documents import Document
 from intersector.domain.errors import ValidationError
 from intersector.domain.registry import Version
+from intersector.domain.rules import text_refusals
 from intersector.store import codec, repository
 from intersector.store import documents as docs
 from intersector.store.engine import WRITE, connect, upgrade
@@ -96,6 +97,7 @@ class Store:
     ) -> Version:
         """`save` for an item given as its dict (checked against its type when registered)."""
         data = _checked(item_type, data)
+        _refuse_unstorable_text(data, reason)
         change = Change(item_type, str(data["id"]), data, author, reason, repository.now())
         with self.write() as conn:
             return repository.save_one(conn, change, expected_version)
@@ -249,6 +251,16 @@ def _type_name(name: str) -> str:
         if name == item_type.plural:
             return item_type.name
     return name
+
+
+def _refuse_unstorable_text(data: Mapping[str, Any], reason: str) -> None:
+    """One item saved on its own (through the API, a form, the CLI: users, tokens, reviews as
+    well as registry items) with a NUL character or a lone surrogate anywhere, or in the reason
+    kept in its history, is refused the same on SQLite and PostgreSQL (PostgreSQL cannot keep
+    either; SQLite would keep the NUL). Bulk saves (`save_many`) are checked by their callers."""
+    found = next(text_refusals({**data, "reason": reason}, limits=False), None)
+    if found is not None:
+        raise ValidationError(found.message, field=found.field.lstrip("."))
 
 
 def _checked(item_type: str, data: Mapping[str, Any]) -> dict[str, Any]:

@@ -93,10 +93,12 @@ def writer(request: Request) -> Principal:
 
 def expected_version(
     if_match: Annotated[str | None, Header(description='The ETag read, e.g. "3", or *')] = None,
-) -> int | None:
-    """The version an update was based on, from `If-Match` (RFC 9110 §13.1.1): missing → 428;
-    `*` → None (any current version); not an entity-tag → 400; a tag of no version (weak ones
-    never match: the comparison is strong) → ConflictError, a 412."""
+) -> frozenset[int] | None:
+    """The versions an update may be based on, from `If-Match` (RFC 9110 §13.1.1): missing →
+    428; `*` → None (any current version); one entity-tag or a comma-separated list of them →
+    the versions they name (the update goes ahead if the current version is any of them); not a
+    list of entity-tags → 400; tags that name no version (weak ones never match: the comparison
+    is strong) → ConflictError, a 412."""
     if not if_match:
         raise PreconditionRequiredError(
             "send If-Match with the ETag of the version you read (GET the item first)"
@@ -104,20 +106,39 @@ def expected_version(
     value = if_match.strip()
     if value == "*":
         return None
-    found = _ENTITY_TAG.fullmatch(value)
-    if found is None:
+    tags = _entity_tags(value)
+    if tags is None:
         raise IntersectorError(
-            f"If-Match {value[:40]!r} is not an entity-tag: send the ETag you read, "
-            'e.g. "3" (with the quotes), or *',
+            f"If-Match {value[:40]!r} is not an entity-tag or a list of them: send the ETag you "
+            'read, e.g. "3" (with the quotes), or *',
             field="If-Match",
         )
-    if found["weak"] or not _VERSION.fullmatch(found["tag"]):
-        raise ConflictError(f"If-Match {value!r} matches no version; send the ETag you read")
-    return int(found["tag"])
+    versions = frozenset(
+        int(tag["tag"]) for tag in tags if not tag["weak"] and _VERSION.fullmatch(tag["tag"])
+    )
+    if not versions:
+        raise ConflictError(f"If-Match {value[:80]!r} matches no version; send the ETag you read")
+    return versions
 
 
-# One entity-tag (RFC 9110 §8.8.3), ASCII only: `"3"`, `W/"3"`. A list of several is refused as
-# not understood: every client sends back the one ETag it read.
+def _entity_tags(value: str) -> list[re.Match[str]] | None:
+    """The entity-tags of an `If-Match` list (`"3", W/"2"`: commas between them, blank space
+    and empty elements allowed around them), or None if `value` is anything else. A tag may
+    hold a comma (`"a,b"`), so the list is split by matching tags, not at commas."""
+    tags: list[re.Match[str]] = []
+    end = 0
+    for tag in _ENTITY_TAG.finditer(value):
+        gap = value[end : tag.start()]
+        if gap.strip(" \t,") or (tags and "," not in gap):
+            return None
+        tags.append(tag)
+        end = tag.end()
+    if not tags or value[end:].strip(" \t,"):
+        return None
+    return tags
+
+
+# One entity-tag (RFC 9110 §8.8.3), ASCII only: `"3"`, `W/"3"`; `If-Match` holds a list of them.
 _ENTITY_TAG = re.compile(r'(?P<weak>W/)?"(?P<tag>[\x21\x23-\x7e]*)"', re.ASCII)
 _VERSION = re.compile(r"[1-9][0-9]{0,8}", re.ASCII)  # a version number, at most 999,999,999
 
@@ -143,12 +164,15 @@ async def _writer(request: Request) -> Principal:
 
 
 async def _expected(
+    request: Request,
     if_match: Annotated[str | None, Header(description='The ETag read, e.g. "3", or *')] = None,
-) -> int | None:
-    return expected_version(if_match)
+) -> frozenset[int] | None:
+    # every If-Match field line, combined as RFC 9110 §5.3 says (one list, commas between)
+    lines = request.headers.getlist("if-match")
+    return expected_version(", ".join(lines) if lines else if_match)
 
 
 Reader = Annotated[Principal, Depends(_reader)]
 Writer = Annotated[Principal, Depends(_writer)]
 Ctx = Annotated[WebContext, Depends(_context)]
-Expected = Annotated[int | None, Depends(_expected)]
+Expected = Annotated[frozenset[int] | None, Depends(_expected)]
