@@ -532,14 +532,13 @@ def overlaps(
 
 def _print_overlaps(found: OverlapPage, fmt: str, output: Path | None) -> None:
     """A page of candidates in the format asked, and where the next page starts."""
-    import json
-
+    from intersector.reports import json_text
     from intersector.reports.overlap_csv import overlaps_csv
     from intersector.reports.overlap_html import overlaps_html
     from intersector.reports.overlap_table import overlaps_table
 
     if fmt == "json":
-        sys.stdout.write(json.dumps(found.rows, ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json_text.dumps(found.rows, indent=1) + "\n")
     elif fmt == "csv":
         sys.stdout.write(overlaps_csv(found.rows))
     elif fmt == "html":
@@ -595,14 +594,13 @@ def subjects(
 
 
 def _print_subjects(items: dict[str, list[Assignment]], fmt: str) -> None:
-    import json
-
+    from intersector.reports import json_text
     from intersector.reports.overlap_csv import subjects_csv
     from intersector.reports.overlap_json import subjects_to_list
     from intersector.reports.overlap_table import subjects_table
 
     if fmt == "json":
-        sys.stdout.write(json.dumps(subjects_to_list(items), ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json_text.dumps(subjects_to_list(items), indent=1) + "\n")
     elif fmt == "csv":
         sys.stdout.write(subjects_csv(items))
     else:

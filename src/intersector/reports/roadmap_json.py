@@ -4,7 +4,6 @@ tuples are lists, every liaison carries its effective state ("overdue" derived f
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -13,6 +12,7 @@ from intersector.coordination.alignment import Finding
 from intersector.coordination.liaisons import effective_state, owed, replies_index
 from intersector.coordination.roadmap import JoinedRoadmap, RoadmapRow, SectorRoadmap, sector_label
 from intersector.domain.registry import Liaison, Mechanism
+from intersector.reports import json_text
 
 FORMAT_VERSION = 1
 
@@ -151,11 +151,11 @@ def owed_to_dict(view: JoinedRoadmap) -> list[dict[str, Any]]:
 
 def roadmap_json(view: JoinedRoadmap, findings: Iterable[Finding] = ()) -> str:
     """`roadmap_to_dict` as indented JSON text, ending with a newline."""
-    return json.dumps(roadmap_to_dict(view, findings), indent=2, ensure_ascii=False) + "\n"
+    return json_text.dumps(roadmap_to_dict(view, findings), indent=2) + "\n"
 
 
 def findings_json(findings: Iterable[Finding], today: date) -> str:
     """The findings of `intersector check --format json`."""
     items = [finding_to_dict(f) for f in findings]
     data = {"format": FORMAT_VERSION, "today": today.isoformat(), "count": len(items)}
-    return json.dumps({**data, "findings": items}, indent=2, ensure_ascii=False) + "\n"
+    return json_text.dumps({**data, "findings": items}, indent=2) + "\n"
