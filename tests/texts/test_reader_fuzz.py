@@ -9,10 +9,11 @@ reads (text, .docx) is also parsed as `parse` does, which may refuse it only wit
 The seeds are small files made from the real fixtures (tests/data/fuzz/make_seeds.py). Mutations
 work at three depths: the bytes of the file (a damaged zip, a cut or corrupt deflate stream), the
 members of the .docx (bytes flipped, cut or inserted inside a part, parts dropped, stored or
-deflated) and the XML of the parts the reader reads (document, numbering, footnotes: attribute
-values such as `w:ilvl` and `w:start` replaced by hostile ones, markup inserted, spans cut or
-repeated). About 3,200 examples in all (`INTERSECTOR_FUZZ_SCALE=4` for about 13,000); the legacy
-.doc ones, each a LibreOffice conversion, are three.
+deflated) and the XML of the parts the reader reads (document, numbering, footnotes, styles:
+attribute values such as `w:ilvl` and `w:start` replaced by hostile ones, elements repeated,
+moved or added — list levels, numbered and styled paragraphs, layout tables —, markup inserted,
+spans cut or repeated). About 3,200 examples in all (`INTERSECTOR_FUZZ_SCALE=4` for about
+13,000); the legacy .doc ones, each a LibreOffice conversion, are three.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ DOCX_SEEDS = {
 TEXT_SEEDS = [(SEEDS / n).read_bytes() for n in ("wtsa-res-57-en.txt", "wtsa-res-57-fr-utf16.txt")]
 PDF_SEED = (SEEDS / "u1-page1.pdf").read_bytes()
 DOC_SEED = DATA / "itu-documents" / "R-REC-S.354-2-197407-I__MSW-E.doc"  # the smallest real .doc
-XML_PARTS = ("word/document.xml", "word/numbering.xml", "word/footnotes.xml")
+XML_PARTS = ("word/document.xml", "word/numbering.xml", "word/footnotes.xml", "word/styles.xml")
 SCALE = float(os.environ.get("INTERSECTOR_FUZZ_SCALE", "1"))  # 4: about 13,000 examples
 
 
@@ -159,6 +160,22 @@ SNIPPETS = (
         for level in ("2", "99999999")
     ]
     + [
+        f'<w:p xmlns:w="{W[1:-1]}"><w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
+        f"<w:r><w:t>heading</w:t></w:r></w:p>"
+        for style in ("Heading1", "Heading2", "Title", "RecNo", "nowhere")
+    ]
+    + [
+        f'<w:tbl xmlns:w="{W[1:-1]}"><w:tr><w:tc><w:p><w:pPr><w:pStyle w:val="{style}"/>'
+        f"</w:pPr><w:r><w:t>cell</w:t></w:r></w:p></w:tc><w:tc><w:tbl><w:tr><w:tc><w:p/>"
+        f"</w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>"
+        for style in ("Heading1", "Normal")
+    ]
+    + [
+        f'<w:pPr xmlns:w="{W[1:-1]}"><w:numPr><w:ilvl w:val="{level}"/>'
+        f'<w:numId w:val="{num}"/></w:numPr></w:pPr>'
+        for level, num in (("1", "90"), ("", "1"), ("99", "90"))
+    ]
+    + [
         f'<w:r xmlns:w="{W[1:-1]}"><w:footnoteReference w:id="{i}"/></w:r>'
         for i in ("1", "2", "-1")
     ]
@@ -175,7 +192,13 @@ SNIPPETS = (
 )
 
 
-HOMES = {W + "p": W + "body", W + "r": W + "p", W + "lvl": W + "abstractNum"}
+HOMES = {
+    W + "p": W + "body",
+    W + "tbl": W + "body",
+    W + "r": W + "p",
+    W + "lvl": W + "abstractNum",
+    W + "pPr": W + "style",  # a style numbered through its paragraph properties
+}
 
 
 @st.composite
