@@ -89,3 +89,15 @@ def test_csv_export_is_quoted_and_loads_back_exactly(hostile: Store, tmp_path: P
     assert titles == HOSTILE
     stored = [i for name in REGISTRY_TYPES for i in hostile.list(name, include_withdrawn=True)]
     assert sorted(map(repr, loaded.items)) == sorted(map(repr, stored))
+
+
+def test_overlaps_csv_holds_no_formula(hostile: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    """`overlaps --format csv` (the candidates' titles) as the other CSV: no cell starts a
+    formula; scores, numbers that may be negative, stay numbers."""
+    assert cli.run(["overlaps", "--format", "csv", "--min-score", "-1"]) == 0
+    rows = list(csv.reader(capsys.readouterr().out.splitlines()))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert rows[1:] and not [c for c in cells if c.startswith(FORMULA_TRIGGERS)]
+    titles = {c for row in rows[1:] for c in (row[6], row[10])}
+    assert "'" + HOSTILE["itu-r-rec-m.2160"] in titles
+    assert all(float(row[1]) == float(row[1].lstrip("'")) for row in rows[1:])

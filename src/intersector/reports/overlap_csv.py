@@ -1,14 +1,18 @@
 """Overlap candidates and item subjects as CSV (one header line, one row each): for a
-spreadsheet or a script. Reads the JSON shape of `overlap_json`."""
+spreadsheet or a script. Reads the JSON shape of `overlap_json`. Text cells are neutralised
+(`domain.cells.neutralise`: a title such as `=HYPERLINK(…)` is written `'=HYPERLINK(…)`, never
+run as a formula); numbers (`-0.0123`) are written as they are."""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from intersector.coordination.subjects import Assignment
+from intersector.domain.cells import neutralise
 
 CANDIDATE_COLUMNS = (
     "id",
@@ -30,11 +34,20 @@ CANDIDATE_COLUMNS = (
 SUBJECT_COLUMNS = ("item", "subject", "confidence", "origin", "reason")
 
 
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str) and not _NUMBER.fullmatch(value):
+        return neutralise(value)
+    return value
+
+
 def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([_cell(value) for value in row] for row in rows)
     return out.getvalue()
 
 
