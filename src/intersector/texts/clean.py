@@ -4,6 +4,8 @@ After `clean_text(text)`:
 - no `[bookmark: …]` markers, no inline footnote bodies `[1: 1 \\tThese include …]` and no
   anchors `[footnoteRef:1]1`: each footnote is returned apart (`FootnoteMark`) with its label,
   its text, and the line and column where its anchor stood;
+- no index-entry field codes left as text by old Word converters (`SERVICEXE "SIGNALLING …"§`:
+  Word for Windows 2.0 files read by LibreOffice), their line breaks kept;
 - non-breaking hyphens (U+2011) are `-`, non-breaking and odd spaces are ` `, curly apostrophes
   are `'`, soft hyphens, zero-width characters, bidirectional marks and the Arabic tatweel are gone;
 - each line has no leading or trailing white space, no runs of spaces, and at most one tab
@@ -64,6 +66,7 @@ _MULTI_BODY = re.compile(
 )
 _OPEN_BODY = re.compile(r"\[(?:\d{1,3}|\*{1,3}):[^\]]*$")
 _MAX_PASSES = 8
+_INDEX_ENTRY = re.compile(r'(?<=[A-Za-z])XE ?"[^"]{0,300}"§?|(?<=[a-z])xe ?" [^"]{0,300}"§?')
 _ARTIFACT_HINT = re.compile(r"\[(?:bookmark:|footnoteRef:|\d{1,3}:|\*{1,3}:)")
 
 
@@ -98,6 +101,8 @@ def clean_text(text: str) -> CleanText:
                 text = text.replace(odd, plain)
     elif "\r" in text or "\x0b" in text or "\x0c" in text:
         text = text.replace("\r", "").replace("\x0b", "\n").replace("\x0c", "\n")
+    if "XE" in text or "xe " in text:
+        text = _INDEX_ENTRY.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     bodies: dict[str, str] = {}
     anchors: list[tuple[str, int, int]] = []
     if "[" in text:

@@ -81,13 +81,13 @@ def _patterns(code: str) -> _Patterns | None:
     rec = _words([k for k, v in lex.kinds.items() if v == "recommendation"])
     words = lex.cover_words
     label = r"(?P<label>[A-Z]?\d{1,3}(?:\.\d{1,2})?)"
-    date = r"\((?P<date>\d{2}/\d{4}|\d{1,2} [A-Za-z]{3,9} \d{4})\)"
+    date = r"\((?P<date>\d{2}/\d{4}|\d{2}/\d{2}|\d{1,2} [A-Za-z]{3,9} \d{4})\)"
     flags = re.IGNORECASE
     return _Patterns(
         sector_line=re.compile(rf"^(?P<sector>{sectors})\t(?P<rest>.+)$", flags),
         date_line=re.compile(rf"(?:^|\t)(?:(?P<part>{parts})\s+{label}\s+)?{date}$", flags),
         footer=re.compile(
-            rf"^\t?(?:(?:{rec})\s+)?(?P<sector>{sectors})\s+(?P<number>{REC_NUMBER})"
+            rf"^\t?(?:(?:{rec})\s+)?(?P<sector>{sectors})\s+(?:(?:{rec})\s+)?(?P<number>{REC_NUMBER})"
             rf"(?:\s*\((?P<year>\d{{4}})\))?\s*[-–]\s*(?P<part>{parts})\s+{label}$",
             flags,
         ),
@@ -154,7 +154,7 @@ def _cover_end(ctx: Context, p: _Patterns) -> int:
     lines."""
     for line in ctx.lines:
         if (
-            line.kind in _NOT_COVER
+            (line.kind in _NOT_COVER and not p.footer.match(line.text))
             or line.number > _COVER_LINES
             or ctx.style(line.number).startswith(_TITLE_BLOCK_STYLES)
             or _names_supplement(p, line.text)
@@ -259,10 +259,12 @@ def _is_cover_title(line: str, ctx: Context) -> bool:
 
 
 def _iso(date: str, ctx: Context) -> str:
-    """`10/2014` → `2014-10`; `19 OCT 2018` → `2018-10-19` (month names, or their first three
-    letters, from the lexicon); anything else as written."""
+    """`10/2014` → `2014-10`; `08/96` → `1996-08`; `19 OCT 2018` → `2018-10-19` (month names,
+    or their first three letters, from the lexicon); anything else as written."""
     if (m := re.fullmatch(r"(\d{2})/(\d{4})", date)) is not None:
         return f"{m[2]}-{m[1]}"
+    if (m := re.fullmatch(r"(\d{2})/(\d{2})", date)) is not None:  # `(08/96)`: ITU-T since 1993
+        return f"{'19' if int(m[2]) >= 50 else '20'}{m[2]}-{m[1]}"
     day, month, year = date.split()
     key = month.lower()
     found = next((n for name, n in ctx.lex.months.items() if name[:3] == key[:3]), 0)

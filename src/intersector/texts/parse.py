@@ -38,6 +38,7 @@ BUILDERS: dict[str, Builder] = {
     "opinion": build_resolution,
     "decision": build_resolution,
     "recommendation": build_recommendation,
+    "report": build_recommendation,
     "question": build_question,
     "liaison": build_liaison,
 }
@@ -75,7 +76,7 @@ def parse_document(
     found = _identify(ctx)
     if found is None:
         ctx, found = _other_languages(ctx)
-    if found is None or found[0] == "recommendation":
+    if found is None or found[0] in ("recommendation", "report"):
         found = _covered(ctx, found) or found
     if found is None:
         return _unknown(ctx)

@@ -383,12 +383,15 @@ class _Styles:
         self.based_on: dict[str, str] = {}
         self.num_ids: dict[str, str] = {}
         self.levels: dict[str, str] = {}
+        self.capitals: set[str] = set()
         for style in root.iterchildren(_w("style")) if root is not None else ():
             if style.get(_w("type"), "paragraph") != "paragraph":
                 continue
             sid = style.get(_w("styleId"), "")
             self.names[sid] = style_key(_val(style.find(_w("name"))) or sid)
             self.based_on[sid] = _val(style.find(_w("basedOn")))
+            if _all_caps(style):
+                self.capitals.add(sid)
             num_pr = style.find(f"{_w('pPr')}/{_w('numPr')}")
             if num_pr is not None:
                 self.num_ids[sid] = _val(num_pr.find(_w("numId")))
@@ -397,6 +400,10 @@ class _Styles:
     def name(self, paragraph: Any) -> str:
         sid = _val(paragraph.find(f"{_w('pPr')}/{_w('pStyle')}"))
         return self.names.get(sid, style_key(sid)) if sid else ""
+
+    def caps(self, paragraph: Any) -> bool:
+        """Whether the paragraph's style shows its text in capitals."""
+        return _val(paragraph.find(f"{_w('pPr')}/{_w('pStyle')}")) in self.capitals
 
     def numbering(self, style_id: str) -> tuple[str, str]:
         """(numId, ilvl) the style (or a style it is based on) gives its paragraphs."""
@@ -653,13 +660,14 @@ def _paragraph_text(paragraph: Any, state: _DocxState) -> str:
     footnotes anchored in it are appended at its end."""
     pieces: list[str] = [state.lists.label(paragraph)]
     bodies: list[str] = []
+    caps = state.styles.caps(paragraph)
     for element in _walk(paragraph):
         if element.tag == _w("footnoteReference"):
             anchor, body = _footnote(element, state)
             pieces.append(anchor)
             bodies.append(body)
         else:
-            pieces.append(_element_text(element))
+            pieces.append(_element_text(element, caps))
     return "".join(pieces) + "".join(bodies)
 
 
@@ -681,8 +689,17 @@ def _footnote(reference: Any, state: _DocxState) -> tuple[str, str]:
 
 
 def _custom_mark(reference: Any) -> str:
-    """The text typed after a custom-mark reference, in its run."""
-    return "".join(t.text or "" for t in reference.itersiblings() if t.tag == _w("t")).strip()
+    """The text typed after a custom-mark reference, in its run, and in the runs right after
+    it that hold only more of the mark (`**` split in two runs by a converter)."""
+    mark = "".join(t.text or "" for t in reference.itersiblings() if t.tag == _w("t")).strip()
+    run = reference.getparent()
+    for _ in range(3):
+        run = run.getnext() if run is not None else None
+        text = "".join(t.text or "" for t in run.iter(_w("t"))) if run is not None else ""
+        if not mark or not text or text.strip(mark[0]):
+            break
+        mark += text
+    return mark
 
 
 def _note_text(note: Any, label: str) -> str:
@@ -696,9 +713,13 @@ def _note_text(note: Any, label: str) -> str:
     return " ".join(t for t in texts if t)
 
 
-def _element_text(element: Any) -> str:
+def _element_text(element: Any, caps: bool = False) -> str:
+    """A text element's text (upper case when its run, or its paragraph's style, is formatted
+    as capitals: Word shows `tdm` as `TDM`), a tab, a line break…"""
     if element.tag == _w("t"):
-        return str(element.text or "")
+        text = str(element.text or "")
+        shown = _all_caps(element.getparent())
+        return text.upper() if (caps if shown is None else shown) else text
     return _CHARS.get(element.tag, "")
 
 
@@ -710,6 +731,12 @@ def _walk(element: Any) -> Iterator[Any]:
             continue
         yield child
         yield from _walk(child)
+
+
+def _all_caps(run: Any) -> bool | None:
+    """Whether a run is formatted as capitals (`w:caps`), None when it does not say."""
+    caps = run.find(f"{_w('rPr')}/{_w('caps')}") if run is not None else None
+    return None if caps is None else caps.get(_w("val"), "true") not in ("0", "false", "off")
 
 
 def _hidden(run: Any) -> bool:

@@ -27,6 +27,7 @@ from intersector.texts.segment import SENTENCE_ENDS, Context, Line, matchers
 _APPROVED = re.compile(r"^\((?P<month>\d{2})/(?P<year>\d{4})\)$")
 _YEARS = re.compile(r"^\((?:\d{4})(?:-\d{4})*\)$")
 _QUESTION = re.compile(r"^\((?P<question>[^()]*\d+/\d+[A-Z]?[^()]*)\)$")
+_ADOPTED = re.compile(r"^\((?P<place>[A-Z][^(),\d]{1,40}),\s*(?P<year>\d{4})\)$")  # (Geneva, 1996)
 _VERSION = re.compile(r"^(?P<number>.+?)-(?P<version>\d{1,3})$")
 
 
@@ -44,15 +45,18 @@ def build_recommendation(ctx: Context, at: int) -> Document:
     front = dict(front_meta)
     editions = editions_of(front.get("history", ""))
     approved = _approval(cover.approved if cover and cover.approved else approved
-                         or front.get("approved", ""), editions)  # fmt: skip
+                         or front.get("approved", ""), editions, _agreed(ctx, front))  # fmt: skip
     title, rest, body_meta = _title_and_facts(ctx, ctx.lines[last + 1 :])
-    publication = _publication(sector, number, cover, title or _own_title(first, cover))
+    approved = _years_approved(approved, body_meta)
+    base = first.function if first.kind == "identity" else "recommendation"  # or `report`
+    publication = _publication(sector, number, cover, title or _own_title(first, cover), base)
     rest, back = _back_cover(rest)
     preamble, operative, annexes, parts = resolution_body(ctx, rest, sector)
     facts = dict(body_meta)
     meta = [
         ("version", version),
         ("parent_title", publication.parent_title),
+        ("parent_edition", cover.parent_year if cover and publication.parent else ""),
         ("status", "prepublished" if cover and cover.prepublished else ""),
         ("series", cover.series_line if cover else ""),
         *[(k, v) for k, v in front_meta if k not in _FIELDS],
@@ -122,7 +126,7 @@ def _after_cover(ctx: Context, cover: Cover | None) -> int:
 def _back_cover(lines: list[Line]) -> tuple[list[Line], tuple[str, ...]]:
     """The body, and the back cover's list of series (`SERIES OF ITU-T RECOMMENDATIONS`) as
     one boilerplate block."""
-    end = next((i for i, line in enumerate(lines) if line.kind == "boilerplate"), len(lines))
+    end = next((i for i, line in enumerate(lines) if line.function == "series"), len(lines))
     if end == len(lines):
         return lines, ()
     back = "\n".join(line.text for line in lines[end:])
@@ -151,12 +155,14 @@ _DESIGNATIONS = {  # how ITU writes the number of a part: `P.340 Amd. 1`, `Z.100
 }
 
 
-def _publication(sector: str, number: str, cover: Cover | None, title: str) -> _Publication:
-    """The id, kind, number and title of the publication: a Recommendation, or a part of one
-    (its own id, linked to the Recommendation), or a supplement to a series."""
-    rec_id = text_id(sector, "recommendation", number)
+def _publication(
+    sector: str, number: str, cover: Cover | None, title: str, kind: str
+) -> _Publication:
+    """The id, kind, number and title of the publication: a Recommendation or Report, or a
+    part of one (its own id, linked to it), or a supplement to a series."""
+    rec_id = text_id(sector, kind, number)
     if cover is None or not cover.part:
-        return _Publication(rec_id, "recommendation", number, title)
+        return _Publication(rec_id, kind, number, title)
     if cover.part == "supplement":
         designation = f"{cover.series} Suppl. {cover.label}"
         sup_id = text_id(sector, "supplement", f"{cover.series}-{cover.label}")
@@ -194,13 +200,30 @@ def _own_title(line: Line, cover: Cover | None) -> str:
     return line.text if line.kind != "identity" else (cover.title if cover else "")
 
 
-def _approval(approved: str, editions: tuple[Edition, ...]) -> str:
+def _agreed(ctx: Context, front: dict[str, str]) -> str:
+    """The day a Source note says the text was approved (`… was agreed on 11 October 2007 by
+    ITU-T Study Group 12`), ISO, or ""."""
+    words = ctx.lex.cover_words.get("approved", "")
+    source = front.get("source", "")
+    if not words or not source:
+        return ""
+    m = re.search(rf"\b(?:{words})\b[^.]{{0,80}}?\bon (\d{{1,2}}) (\w+) (\d{{4}})", source)
+    if m is None:
+        return ""
+    number = next((n for name, n in ctx.lex.months.items() if name == m[2].lower()), 0)
+    return f"{m[3]}-{number:02d}-{int(m[1]):02d}" if number else ""
+
+
+def _approval(approved: str, editions: tuple[Edition, ...], agreed: str) -> str:
     """The approval date as precisely as the text gives it: the History row of the same month
-    gives the day (`2014-10` → `2014-10-29`)."""
+    gives the day (`2014-10` → `2014-10-29`), or the Source note (`… was agreed on 11 October
+    2007 by ITU-T Study Group 12`)."""
     if len(approved) == 7:
         for edition in reversed(editions):
             if edition.approved.startswith(approved):
                 return edition.approved
+        if agreed.startswith(approved):
+            return agreed
     return approved
 
 
@@ -309,8 +332,10 @@ def _title_and_facts(
             i, text = _block(ctx, lines, i + 1)
             meta.append((line.function, text))
             continue
-        if not _fact(line.text, meta):
-            if not is_intro(line.text, ctx):
+        if ctx.style(line.number).startswith("recref"):  # (Former CCITT Recommendation …)
+            meta.append(("former", line.text))
+        elif not _fact(line.text, meta):
+            if not (is_intro(line.text, ctx) or _before_heading(lines, i)):
                 break  # the text of the body (a corrigendum's instructions)
             meta.append(("intro", line.text))
         i += 1
@@ -323,6 +348,12 @@ def _is_sentence(line: Line, ctx: Context) -> bool:
     if style.startswith(("rectitle", "annexnotitle", "appendixnotitle", "restitle")):
         return False
     return line.text[-1:] in SENTENCE_ENDS or len(line.text) > 250
+
+
+def _before_heading(lines: list[Line], i: int) -> bool:
+    """`The CCITT,` or `The ITU-T,` right before `considering`: the body adopting the text."""
+    after = lines[i + 1] if i + 1 < len(lines) else None
+    return after is not None and after.kind == "heading" and lines[i].text.endswith(",")
 
 
 def _is_front_heading(line: Line) -> bool:
@@ -338,7 +369,9 @@ def _block(ctx: Context, lines: list[Line], i: int) -> tuple[int, str]:
 
 
 def _is_fact(text: str, ctx: Context) -> bool:
-    return bool(_YEARS.match(text) or _QUESTION.match(text) or is_intro(text, ctx))
+    return bool(
+        _YEARS.match(text) or _QUESTION.match(text) or _ADOPTED.match(text) or is_intro(text, ctx)
+    )
 
 
 def _fact(text: str, meta: list[tuple[str, str]]) -> bool:
@@ -349,7 +382,16 @@ def _fact(text: str, meta: list[tuple[str, str]]) -> bool:
     if (q := _QUESTION.match(text)) is not None:
         meta.append(("question", q["question"]))
         return True
+    if _ADOPTED.match(text):
+        meta.append(("adopted", text.strip("()")))
+        return True
     return False
+
+
+def _years_approved(approved: str, meta: list[tuple[str, str]]) -> str:
+    """An ITU-R text's approval: the last of its years (`(1963-1970-1974)` → `1974`)."""
+    years = dict(meta).get("years", "")
+    return approved or (years[-4:] if years[-4:].isdigit() else "")
 
 
 def _revision(approved: str, meta: list[tuple[str, str]]) -> Event | None:

@@ -40,6 +40,7 @@ from intersector.texts.segment import (
     matchers,
 )
 
+_BIS = re.compile(r"(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)$")
 _HISTORY = re.compile(r"^[(（](?=[^()（）]*\d{4})[^()（）]*[)）]\.?$")
 _ROMAN = re.compile(r"^[ivxlc]+\)$")
 _PREVIOUS_LETTER = {"i": "h", "v": "u", "x": "w", "l": "k", "c": "b"}
@@ -81,14 +82,18 @@ def label_rank(label: str, previous: str = "") -> tuple[int, int]:
     holds children."""
     if not label:
         return (9, 9)
+    label = _BIS.sub("", label)  # `b)bis`, `1bis` rank as `b)`, `1`: siblings, never parents
     if not label.endswith(")"):
         return (0, label.count("."))
+    if _NUMBERED.match(label):  # `2.1)` under `2)`, as `2.1` under `2`; `1)` as `a)`
+        return (1, label.count("."))
     if _ROMAN.match(label) and not _follows(label, previous):
         return (2, 0)
     return (1, 0)
 
 
 def _follows(label: str, previous: str) -> bool:
+    previous = _BIS.sub("", previous)  # `c)` after `b)bis` is a letter
     if len(label) != 2:
         return False
     return previous[:1] == _PREVIOUS_LETTER.get(label[0], "") and previous[1:] == ")"
@@ -187,9 +192,10 @@ def build_resolution(ctx: Context, at: int) -> Document:
     ident = _identity(ctx, ctx.lines[at])
     body_start = _front_matter(ctx, at + 1, ident)
     preamble, operative, annexes, parts = resolution_body(ctx, ctx.lines[body_start:], ident.body)
+    kind = ctx.lines[at].function or "resolution"  # resolution, opinion, decision
     return Document(
-        id=text_id(ident.body, "resolution", ident.number),
-        kind="resolution",
+        id=text_id(ident.body, kind, ident.number),
+        kind=kind,
         body=ident.body,
         number=ident.number,
         language=ctx.lex.code,
@@ -281,14 +287,23 @@ def _settle_body(ctx: Context, ident: _Identity, line: int) -> None:
 def resolution_body(
     ctx: Context, lines: list[Line], body: str
 ) -> tuple[tuple[Section, ...], tuple[Section, ...], tuple[Annex, ...], tuple[Part, ...]]:
-    """Sections until the first `SECTION n` line (parts from there) or annex line (annexes)."""
+    """Sections until the first `SECTION n` line or numbered heading (parts from there) or
+    annex line (annexes)."""
     end = next((i for i, line in enumerate(lines) if opens_annex(line)), len(lines))
-    split = next((i for i, line in enumerate(lines[:end]) if is_part_line(line, ctx)), end)
+    split = next((i for i, line in enumerate(lines[:end]) if _opens_parts(line, ctx)), end)
     sections, loose = _sections(ctx, lines[:split], body)
     parts = loose + sectioned_parts(lines[split:end], ctx)
     preamble = tuple(s for s, part in sections if part == "preamble")
     operative = tuple(s for s, part in sections if part == "operative")
     return preamble, operative, annexes_of(ctx, lines[end:]), parts
+
+
+def _opens_parts(line: Line, ctx: Context) -> bool:
+    """A `SECTION 1` line, or a numbered clause in a Word heading style (`1<tab>Signalling
+    types` after `unanimously declares the view`): the numbered tree starts there."""
+    if line.kind == "clause" and ctx.style(line.number).startswith("heading"):
+        return True
+    return is_part_line(line, ctx)
 
 
 def is_part_line(line: Line, ctx: Context) -> bool:

@@ -165,7 +165,7 @@ TEXT_STYLES = ("toc", "tableoffigures", "rectitle", "restitle", "questiontitle",
 # bit values, `1<tab>last octet`), though a lettered item (`a)<tab>…`) stays one
 BODY_STYLES = (
     "enumlev", "tabletext", "tablehead", "tablelegend", "note", "figure", "equation", "sdl",
-    "code", "reftext", "normalbeforetable",
+    "code", "reftext", "normalbeforetable", "listparagraph", "caption",
 )  # fmt: skip
 ANNEX_STYLES = ("annexno", "appendixno", "annextitle", "appendixtitle", "heading")
 
@@ -177,11 +177,19 @@ def classify_styled(line: str, number: int, style: str, lex: Lexicon, m: Matcher
     if style.startswith(TEXT_STYLES):
         return Line(number, "text", line.replace("\t", " "))
     found = classify(line, number, lex, m)
-    if found.kind == "clause" and not found.label.endswith(")") and style.startswith(BODY_STYLES):
+    if found.kind == "clause" and not found.label.endswith(")") and _body_item(line, style):
         return Line(number, "text", line.strip("\t").replace("\t", " "))
     if found.kind in ("text", "clause") and style.startswith(ANNEX_STYLES):
         return _styled_annex(line, number, lex, m) or found
     return found
+
+
+def _body_item(line: str, style: str) -> bool:
+    """A numbered line that is an item of a list, a table or a note, not a clause: by its
+    style, or a number with a full stop (`1.<tab>…`, a Word list) outside a heading style."""
+    if style.startswith(BODY_STYLES):
+        return True
+    return line.partition("\t")[0].endswith(".") and not style.startswith("heading")
 
 
 def _styled_annex(line: str, number: int, lex: Lexicon, m: Matchers) -> Line | None:
@@ -236,7 +244,7 @@ def _short_line(line: str, key: str, number: int, lex: Lexicon, m: Matchers) -> 
     sub = lex.recommendation_headings.get(key) or lex.question_headings.get(key)
     if sub:
         return Line(number, "subheading", line, function=sub)
-    return _numbered_or_field(line, key.partition(" ")[0], number, lex, m)
+    return _numbered_or_field(line, key.partition(" ")[0].rstrip(":："), number, lex, m)
 
 
 _COPYRIGHT = re.compile(r"^\(c\)\s*(?:itu|\d{4})")  # `(c) ITU 2016`, not the clause `(c) the …`

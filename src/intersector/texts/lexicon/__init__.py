@@ -105,6 +105,7 @@ FUNCTION_VERBS: Mapping[str, str] = {
     "supports": "support",
     "endorses": "endorse",
     "decides-question": "study",
+    "declares": "declare",  # `unanimously declares the view` of the old CCITT Recommendations
 }
 
 # Kept apart from the structure in every language: id → kind of boilerplate.

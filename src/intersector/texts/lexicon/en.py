@@ -40,6 +40,7 @@ LEXICON = Lexicon(
         "question": "question",
         "opinion": "opinion",
         "decision": "decision",
+        "report": "report",
     },
     revision_words=("rev.", "rev"),
     preamble_headings={
@@ -97,6 +98,8 @@ LEXICON = Lexicon(
         "calls upon": "calls-upon",
         "urges": "urges",
         "recommends": "recommends",
+        "unanimously declares the view": "declares",
+        "declares the view": "declares",
         "further recommends": "further-recommends",
         "appeals": "appeals",
         "approves": "approves",
@@ -297,8 +300,10 @@ LEXICON = Lexicon(
         "summary": "summary",
         "keywords": "keywords",
         "bibliography": "bibliography",
+        "references": "bibliography",  # unnumbered, at the end of CCITT-era Recommendations
         "history": "history",
         "introduction": "introduction",
+        "source": "source",
     },
     question_headings={
         "motivation": "motivation",
@@ -339,8 +344,13 @@ LEXICON = Lexicon(
         r"^draft(?:\s+(?:new|revised))?\s+(?P<word>recommendation)\s+(?P<sector>ITU-[TR])\s+"
         r"(?P<number>[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,4})*)\s*(?:\((?P<paren>[^()]*)\))?\s*"
         r"(?:[-–:]\s*(?P<title>.+))?$",
+        # the Sector first, as ITU-T printed it until 2001: `ITU-T Recommendation V.8`
+        r"^(?P<sector>ITU-[TR])\s+(?P<word>recommendation)\s+"
+        r"(?P<number>[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,4})*)\s*(?:\((?P<paren>[^()]*)\))?\s*$",
     ),
     identity_prefixes=(
+        "itu-t recommendation",
+        "itu-r recommendation",
         "draft recommendation",
         "draft new recommendation",
         "draft revised recommendation",
@@ -360,6 +370,7 @@ LEXICON = Lexicon(
         "to": "to(?: the)?|for",
         "draft": "draft",
         "prepublished": "prepublished",
+        "approved": "approved|agreed",  # `… was agreed on 11 October 2007` (a Source note)
         "series_recommendations": "(?P<series>[A-Z]{1,3})-series recommendations",
     },
 )
