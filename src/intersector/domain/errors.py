@@ -52,6 +52,15 @@ class ValidationError(IntersectorError):
     """A registry row or request body with a missing or wrong field."""
 
 
+class UnknownValueError(ValidationError):
+    """A value typed for a filter or option that the registry does not know (`--sector ITU-X`):
+    carries the known values (`known`), which the doors show."""
+
+    def __init__(self, message: str, *, field: str, known: tuple[str, ...] = ()) -> None:
+        super().__init__(message, field=field)
+        self.known = known
+
+
 class NotFoundError(IntersectorError):
     """No item with that id."""
 

@@ -19,14 +19,14 @@ from intersector.coordination.mapping import MappingRow, mapping_spec, mapping_t
 from intersector.coordination.overlap import MIN_SCORE, Candidate, OverlapIndex, WorkText
 from intersector.coordination.review import DECISIONS, Review, is_current
 from intersector.coordination.subjects import Assignment, Correction, SubjectClassifier
-from intersector.coordination.taxonomy import RESOLUTION_57_SUBJECTS
 from intersector.domain.documents import Document
 from intersector.domain.errors import NotFoundError, ValidationError
-from intersector.domain.lookup import lookup, lookup_optional
-from intersector.domain.registry import SECTORS, Subject
+from intersector.domain.lookup import lookup
+from intersector.domain.registry import Subject
 from intersector.reports.mapping_html import mapping_html
 from intersector.reports.mapping_xlsx import mapping_xlsx
 from intersector.reports.overlap_json import candidate_to_dict, review_to_dict
+from intersector.services import lookups
 from intersector.services.registry import open_registry
 from intersector.settings import Settings
 from intersector.store import Store
@@ -92,7 +92,7 @@ def overlap_index(store: Store, embedder: Embedder | None = None) -> OverlapInde
 
 
 def _subject_list(store: Store) -> list[Subject]:
-    return list(store.list("subject")) or list(RESOLUTION_57_SUBJECTS)
+    return [s for s in lookups.known_subjects(store) if not s.withdrawn]
 
 
 def work_subjects(
@@ -202,13 +202,8 @@ def sentence_cache(embedder: Embedder, store: Store) -> Embedder:
 
 
 def _typed_filters(store: Store, sector: str, subject: str) -> tuple[str, str]:
-    """The Sector and subject ids that were typed (any case, subjects also by label)."""
-    sector = lookup_optional(sector, SECTORS, field="sector")
-    if not subject.strip():
-        return sector, ""
-    known = _subject_list(store)
-    labels = {label: s.id for s in known for label in s.labels.values()}
-    return sector, lookup(subject, [s.id for s in known], field="subject", aliases=labels)
+    """The Sector and subject ids that were typed (any case, subjects also by alias)."""
+    return lookups.sector(sector), lookups.subject(store, subject)
 
 
 def _changed_works(store: Store, works: list[WorkText], embedder: Embedder) -> list[str]:

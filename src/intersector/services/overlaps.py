@@ -26,9 +26,8 @@ from intersector.coordination.scope import check_scope
 from intersector.coordination.subjects import Assignment
 from intersector.domain.errors import ValidationError
 from intersector.domain.lookup import lookup, lookup_optional
-from intersector.domain.registry import SECTORS
 from intersector.reports.overlap_json import review_to_dict
-from intersector.services import analytics
+from intersector.services import analytics, lookups
 from intersector.services.analytics import OverlapPage
 from intersector.services.registry import open_registry
 from intersector.settings import Settings
@@ -102,7 +101,7 @@ def resolve_filter(
     """The filter of what was typed, every value looked up (ValidationError when unknown)."""
     return DuplicateFilter(
         reviewed=reviewed,
-        sector=lookup_optional(sector, SECTORS, field="sector"),
+        sector=lookups.sector(sector or ""),
         relation=lookup_optional(relation, RELATIONS, field="relation"),
         item=resolve_item(store, item.strip()) if item and item.strip() else "",
         decision=lookup_optional(decision, DECISIONS, field="decision"),

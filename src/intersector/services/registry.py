@@ -10,11 +10,12 @@ from typing import Any
 
 import intersector.store.users  # noqa: F401  (registers the user and token types)
 from intersector.domain import rules
-from intersector.domain.errors import InputError, NotFoundError, ValidationError
+from intersector.domain.errors import InputError, ValidationError
 from intersector.domain.registry import Version
 from intersector.domain.rules import Refusal, text_refusals
 from intersector.files import registry
 from intersector.files.relaton import RelatonImport, keep_registry_fields, load_publications
+from intersector.services import lookups
 from intersector.services.checks import StoreView, batch_refusals
 from intersector.services.texts import office_of
 from intersector.settings import Settings
@@ -93,18 +94,19 @@ def show_stored(
     """`intersector show`: a stored document (as its JSON, with its stored versions) or a
     registry item (its data, type and version). Documents first unless `item_type` is given."""
     with open_registry(settings) as store:
+        folded = item_id.strip().casefold()  # ids are lower-case: `WTSA-Res-57` finds it too
+        if not item_type and not store.document_versions(item_id) and folded != item_id:
+            item_id = folded if store.document_versions(folded) else item_id
         if not item_type and (store.document_versions(item_id) or "@" in item_id):
             doc = store.get_document(item_id, language=language, revision=revision)
             versions = [v.key for v in store.document_versions(doc.id)]
             return {"type": "document", "document": document_to_dict(doc), "versions": versions}
-        types = [item_type] if item_type else store.find(item_id)
-        if not types:
-            raise NotFoundError(
-                f"nothing stored with id {item_id!r}: no document and no registry item "
-                "(ingest texts with `intersector ingest`, registry files with `intersector load`)",
-                field="id",
-            )
-        current = store.current(types[0], item_id)
+        if item_type:
+            found_type = lookups.item_type(item_type)
+            found = found_type, lookups.item_id(store, found_type, item_id)
+        else:
+            found = lookups.find(store, item_id)
+        current = store.current(*found)
         return {"type": current.item_type, "version": current.number, "data": dict(current.data)}
 
 
@@ -177,7 +179,8 @@ def history_of(settings: Settings, item_type: str, item_id: str) -> list[tuple[V
     """`intersector history`: every version of a registry item, oldest first, each with the
     fields it changed."""
     with open_registry(settings) as store:
-        versions = list(store.history(item_type, item_id))
+        found_type = lookups.item_type(item_type)
+        versions = list(store.history(found_type, lookups.item_id(store, found_type, item_id)))
     changes: list[tuple[Version, list[str]]] = []
     before: dict[str, object] = {}
     for version in versions:
@@ -193,4 +196,6 @@ def restore_version(
 ) -> Version:
     """`intersector restore`: a new version equal to version `number` of the item."""
     with open_registry(settings) as store:
-        return store.restore(item_type, item_id, number, author=settings.author, reason=reason)
+        found_type = lookups.item_type(item_type)
+        found_id = lookups.item_id(store, found_type, item_id)
+        return store.restore(found_type, found_id, number, author=settings.author, reason=reason)

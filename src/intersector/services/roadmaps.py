@@ -15,7 +15,7 @@ from intersector.coordination.alignment import (
     check_alignment,
 )
 from intersector.coordination.roadmap import JoinedRoadmap, join_roadmaps
-from intersector.domain.errors import InputError, NotFoundError, ValidationError
+from intersector.domain.errors import InputError, ValidationError
 from intersector.domain.registry import (
     SECTORS,
     Activity,
@@ -23,9 +23,9 @@ from intersector.domain.registry import (
     Liaison,
     Mechanism,
     Roadmap,
-    Subject,
 )
 from intersector.reports import roadmap_html, roadmap_ics, roadmap_json, roadmap_xlsx
+from intersector.services import lookups
 from intersector.services.registry import ingest_paths, load_registry, open_registry
 from intersector.settings import Settings
 from intersector.store import Store
@@ -69,21 +69,6 @@ def _roadmap_inputs(store: Store, subject: str) -> RoadmapInputs:
     }
 
 
-def _subject(store: Store, subject: str, tagged: bool) -> Subject | str:
-    """The stored Subject, or its bare id when only activities are tagged with it."""
-    if store.exists("subject", subject):
-        found: Subject = store.get("subject", subject)
-        return found
-    if tagged:
-        return subject
-    known = ", ".join(s.id for s in store.list("subject")) or "none: load the registry first"
-    raise NotFoundError(
-        f"no subject {subject!r} in the registry and no activity tagged with it; known "
-        f"subjects: {known}",
-        field="subject",
-    )
-
-
 def _view_findings(view: JoinedRoadmap, inputs: RoadmapInputs) -> tuple[Finding, ...]:
     """The alignment findings about the roadmap shown: those involving one of its rows or
     roadmaps, and the subject's own (no counterpart); within its Sectors."""
@@ -104,12 +89,9 @@ def joined_roadmap(
 ) -> tuple[JoinedRoadmap, tuple[Finding, ...]]:
     """The joined roadmap (JoinedRoadmap) of `subject` from the store, every Sector or only
     `sector`, and the alignment findings about it."""
-    if sector and sector not in SECTORS:
-        raise ValidationError(
-            f"unknown Sector {sector!r}: use one of {', '.join(SECTORS)}", field="sector"
-        )
-    inputs = _roadmap_inputs(store, subject)
-    found = _subject(store, subject, any(subject in a.subjects for a in inputs["activities"]))
+    sector = lookups.sector(sector)
+    found = lookups.named_subject(store, subject)
+    inputs = _roadmap_inputs(store, found.id)
     sectors = (sector,) if sector else SECTORS
     view = join_roadmaps(found, today=_today(today), sectors=sectors, **inputs)
     return view, _view_findings(view, inputs)
@@ -118,7 +100,9 @@ def joined_roadmap(
 def registry_findings(
     store: Store, *, subject: str = "", today: date | None = None
 ) -> tuple[Finding, ...]:
-    """Every alignment finding of the registry (or those about `subject`), most serious first."""
+    """Every alignment finding of the registry (or those about `subject`, typed as people type
+    it), most serious first."""
+    about = lookups.subject(store, subject) or None
     registry = Registry.of(
         store.iter("activity", include_withdrawn=True),
         store.list("liaison"),
@@ -126,7 +110,7 @@ def registry_findings(
         store.list("roadmap"),
         store.list("group"),
     )
-    return check_alignment(registry, _today(today), subject=subject or None)
+    return check_alignment(registry, _today(today), subject=about)
 
 
 def build_roadmap(

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from intersector.auth.roles import Principal, check_can_edit
-from intersector.coordination.alignment import LIAISON_OVERDUE, Finding
+from intersector.coordination.alignment import CHECKS, LIAISON_OVERDUE, Finding
 from intersector.coordination.liaisons import (
     effective_state,
     replies_index,
@@ -20,9 +20,11 @@ from intersector.coordination.liaisons import (
 from intersector.coordination.roadmap import JoinedRoadmap, group_label, sector_of_group
 from intersector.domain.documents import Document
 from intersector.domain.errors import NotFoundError
+from intersector.domain.lookup import lookup_optional
 from intersector.domain.registry import CLOSED_STATUSES, SECTORS, Liaison, Version
 from intersector.reports.charts import gantt_svg
 from intersector.reports.roadmap_json import finding_to_dict, roadmap_to_dict
+from intersector.services import lookups
 from intersector.services.checks import StoreView, check_item
 from intersector.services.overlaps import duplicate_candidates
 from intersector.services.roadmaps import joined_roadmap, registry_findings
@@ -59,11 +61,21 @@ def get_item(store: Store, type_name: str, item_id: str) -> Version:
     return store.current(type_name, item_id)
 
 
-def list_items(store: Store, type_name: str, **filters: Any) -> list[Any]:
+def list_items(
+    store: Store,
+    type_name: str,
+    *,
+    q: str | None = None,
+    include_withdrawn: bool = False,
+    **filters: str | None,
+) -> list[Any]:
     """Registry items of one type, filtered by the store's indexed fields (sector, group, kind,
-    status, subject, include_withdrawn) and, with `q`, by words anywhere in their text."""
-    words = str(filters.pop("q", "") or "").lower().split()
-    found = store.list(type_name, **{k: v for k, v in filters.items() if v not in ("", None)})
+    status, subject: typed in any case, subjects also by alias, resolved by `lookups`; an
+    unknown value or a filter the type lacks is an UnknownValueError) and, with `q`, by words
+    anywhere in their text."""
+    words = str(q or "").lower().split()
+    wanted = lookups.registry_filters(store, type_name, filters)
+    found = store.list(type_name, include_withdrawn=include_withdrawn, **wanted)
     return [item for item in found if not words or _matches(item, words)]
 
 
@@ -202,10 +214,21 @@ def roadmap_svg(view: JoinedRoadmap) -> str:
 
 
 def alignment_findings(
-    store: Store, today: date | None, subject: str | None = None
+    store: Store,
+    today: date | None,
+    subject: str | None = None,
+    *,
+    check: str | None = None,
+    sector: str | None = None,
 ) -> tuple[Finding, ...]:
-    """Every alignment finding (or those about `subject`), most severe first."""
-    return registry_findings(store, subject=subject or "", today=today)
+    """Every alignment finding (or those about `subject`, of one `check`, involving one
+    `sector`: each typed in any case), most severe first."""
+    kind = lookup_optional(check, CHECKS, field="check")
+    sector = lookups.sector(sector or "")
+    found = registry_findings(store, subject=subject or "", today=today)
+    return tuple(
+        f for f in found if (not kind or f.check == kind) and (not sector or sector in f.sectors)
+    )
 
 
 def dashboard(store: Store, today: date, shown: int = 100) -> dict[str, Any]:

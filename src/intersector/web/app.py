@@ -7,7 +7,7 @@ import gc
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
@@ -21,6 +21,7 @@ from intersector.web.api import coordination, documents, items, users
 from intersector.web.api.models import PROBLEM_RESPONSES
 from intersector.web.api_docs import mount_api_docs
 from intersector.web.context import WebContext, marker_for, secret_key
+from intersector.web.deps import known_query
 from intersector.web.limits import BodyLimit
 from intersector.web.problems import (
     handle_http_error,
@@ -104,7 +105,9 @@ def create_app(
     app.add_exception_handler(HTTPException, handle_http_error)
     app.add_exception_handler(Exception, handle_server_error)
     for router in [*items.routers(), documents.router, coordination.router, users.router]:
-        app.include_router(router, prefix=API, responses=PROBLEM_RESPONSES)
+        app.include_router(
+            router, prefix=API, responses=PROBLEM_RESPONSES, dependencies=[Depends(known_query)]
+        )
     for pages_router in (pages.router, pages_registry.router, pages_coordination.router):
         app.include_router(pages_router)
     mount_api_docs(app, API)

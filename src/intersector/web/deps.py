@@ -14,7 +14,7 @@ from fastapi import Depends, Header, Request
 from intersector import services
 from intersector.auth.errors import AuthenticationError, PreconditionRequiredError
 from intersector.auth.roles import ANONYMOUS, Principal, check_can_read
-from intersector.domain.errors import ConflictError, IntersectorError
+from intersector.domain.errors import ConflictError, IntersectorError, UnknownValueError
 from intersector.web.context import WebContext
 from intersector.web.sessions import COOKIE, Session, check_csrf
 
@@ -176,3 +176,32 @@ Reader = Annotated[Principal, Depends(_reader)]
 Writer = Annotated[Principal, Depends(_writer)]
 Ctx = Annotated[WebContext, Depends(_context)]
 Expected = Annotated[frozenset[int] | None, Depends(_expected)]
+
+
+def known_query(request: Request) -> None:
+    """Refuse a query parameter the route does not take (`?sectr=itu-t`) with a 422 naming it
+    and the parameters it takes: an ignored filter would answer as if there were no filter."""
+    taken = _query_names(request.scope.get("route"))
+    if taken is None:
+        return
+    unknown = sorted(set(request.query_params) - taken)
+    if unknown:
+        known = tuple(sorted(taken))
+        use = f"use {', '.join(known)}" if known else "it takes none"
+        raise UnknownValueError(
+            f"unknown query parameter {unknown[0]!r}: {use}", field=unknown[0], known=known
+        )
+
+
+def _query_names(route: object) -> frozenset[str] | None:
+    """The query parameters a route declares (None: not a FastAPI route)."""
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return None
+    names: set[str] = set()
+    pending = [dependant]
+    while pending:  # the route's own parameters and those of its dependencies
+        current = pending.pop()
+        names.update(str(p.alias) for p in current.query_params)
+        pending.extend(current.dependencies)
+    return frozenset(names)

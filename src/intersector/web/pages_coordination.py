@@ -39,9 +39,8 @@ def roadmap(request: Request, subject: str, who: PageReader) -> HTMLResponse:
     """The joined roadmap: the data of `/api/v1/joined-roadmaps/{subject}`, and its chart."""
     ctx = context(request)
     data, svg = views.roadmap_data(ctx, subject)
-    labels = (
-        ctx.store.get("subject", subject).labels if ctx.store.exists("subject", subject) else {}
-    )
+    shown = data["subject"]  # the id the typed subject names (`IMT-2020` → `imt`)
+    labels = ctx.store.get("subject", shown).labels if ctx.store.exists("subject", shown) else {}
     # The SVG comes from the reports' own autoescaped template: safe to inline.
     return page(request, "roadmap.html.j2", data=data, chart=Markup(svg), labels=labels)
 

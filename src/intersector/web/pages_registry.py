@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 from intersector import services
 from intersector.auth.roles import Principal
 from intersector.domain.errors import ConflictError, NotFoundError, ValidationError
+from intersector.domain.lookup import FILTER_FIELDS
 from intersector.store.codec import ITEM_TYPES, from_dict, get_item_type, to_dict
 from intersector.web.api.items import REGISTRY_TYPES
 from intersector.web.deps import Reader, context
@@ -46,15 +47,16 @@ def browse(
     q: str = "",
     sector: str = "",
     status: str = "",
+    subject: str = "",
     cursor: str | None = None,
 ) -> HTMLResponse:
     ctx = context(request)
     name = _type(type)
-    key = (name, q, sector, status, "page")
+    key = (name, q, sector, status, subject, "page")
     found = ctx.cache.get(
         key,
         lambda: services.list_items(
-            ctx.store, name, q=q, sector=sector or None, status=status or None
+            ctx.store, name, q=q, sector=sector, status=status, subject=subject
         ),
     )
     result = paginate(
@@ -74,6 +76,8 @@ def browse(
         q=q,
         sector=sector,
         status=status,
+        subject=subject,
+        filters=FILTER_FIELDS.get(name, {}),
     )
 
 

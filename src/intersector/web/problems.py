@@ -25,6 +25,7 @@ from intersector.domain.errors import (
     IntersectorError,
     NotFoundError,
     PermissionDeniedError,
+    UnknownValueError,
     ValidationError,
 )
 
@@ -95,7 +96,9 @@ async def handle_user_error(request: Request, error: Exception) -> Response:
         from intersector.web.pages import render_error
 
         return render_error(request, status, error.message, headers)
-    extra = {"field": error.field} if error.field else {}
+    extra: dict[str, Any] = {"field": error.field} if error.field else {}
+    if isinstance(error, UnknownValueError):
+        extra["known"] = list(error.known)
     response = problem(status, slug, str(error), request.url.path, **extra)
     response.headers.update(headers)
     return response

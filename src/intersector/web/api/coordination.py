@@ -67,13 +67,10 @@ def findings(
 
     today = ctx.today()
     found = ctx.cache.get(
-        ("findings", subject, today), lambda: services.alignment_findings(ctx.store, today, subject)
+        ("findings", subject, check, sector, today),
+        lambda: services.alignment_findings(ctx.store, today, subject, check=check, sector=sector),
     )
-    kept = [
-        (f"{n:09d}", f)
-        for n, f in enumerate(found)
-        if (check is None or f.check == check) and (sector is None or sector in f.sectors)
-    ]
+    kept = [(f"{n:09d}", f) for n, f in enumerate(found)]
     page = paginate(kept, lambda pair: "", lambda pair: pair[0], limit=limit, cursor=cursor)
     return {
         "items": [finding_to_dict(f) for _, f in page.items],
