@@ -114,7 +114,7 @@ def test_user_errors_exit_2_without_traceback(
     assert "no subject 'nothing'" in err and "known subjects: broadband, imt" in err
     assert "Traceback" not in err
     assert cli.run(["roadmap", "imt", "--sector", "itu-x"]) == 2
-    assert "unknown Sector 'itu-x'" in capsys.readouterr().err
+    assert "unknown value 'itu-x': known values are itu-d, itu-r, itu-t" in capsys.readouterr().err
     assert cli.run(["roadmap", "imt", "--format", "pdf"]) == 2
     assert cli.run(["check", "--format", "xml"]) == 2
     assert cli.run(["check", "--today", "15/01/2025"]) == 2

@@ -41,7 +41,10 @@ def named_subject(store: Store, typed: str) -> Subject:
     try:
         found = lookup.subject(typed, known)
     except UnknownValueError as error:
-        raise NotFoundError(f"no subject {typed!r}: {error.message}", field="subject") from None
+        listed = ", ".join(error.known) or "none: load the registry first"
+        raise NotFoundError(
+            f"no subject {typed!r}; known subjects: {listed}", field="subject"
+        ) from None
     return next(s for s in known if s.id == found)
 
 
