@@ -4,6 +4,7 @@ embedder stands in for the model: the commands' plumbing is the point here)."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -92,9 +93,27 @@ def test_overlaps_html_and_sector_filter(registry: str, tmp_path: Path) -> None:
 
 
 def test_subjects_matrix_and_common(registry: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Who works on what is the registry's answer (the subjects its activities are filed under),
+    not the classifier's suggestions: nothing is filed yet, then three Sectors are."""
+    assert run(["subjects", "--common", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["common"] == []
+    with open_store(registry) as store:
+        filed = [
+            replace(store.get("activity", i), subjects=("emergency-telecommunications",))
+            for i in ("itu-d-q3-1", "itu-t-q3-2", "itu-r-q209")
+        ]
+        store.save_many(filed, author="tester", reason="filed")
     assert run(["subjects", "--matrix", "--common"]) == 0
     out = capsys.readouterr().out
     assert "Emergency communications" in out and "itu-d-sg1" in out
+    assert run(["subjects", "--common", "--format", "json"]) == 0
+    [common] = json.loads(capsys.readouterr().out)["common"]
+    assert common["subject"] == "emergency-telecommunications"
+    assert common["groups"] == {
+        "itu-r": ["itu-r-wp5a"],
+        "itu-t": ["itu-t-sg2"],
+        "itu-d": ["itu-d-sg1"],
+    }
 
 
 def test_mapping_xlsx(registry: str, tmp_path: Path) -> None:

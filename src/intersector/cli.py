@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 from typer._click.exceptions import ClickException
@@ -17,6 +17,7 @@ from intersector.reports.terminal import Terminal, safe
 if TYPE_CHECKING:
     from intersector.coordination.subjects import Assignment
     from intersector.services.analytics import OverlapPage
+    from intersector.services.work import SubjectWork
 
 app = typer.Typer(
     name="intersector",
@@ -586,11 +587,12 @@ def subjects(
         found = services.item_subjects(Settings.from_env(), item)
         _print_subjects({found.item: found.assignments}, fmt)
         return
+    if matrix or common:  # who works on what: the registry's answer, as the API and pages give it
+        _print_matrix(services.subject_work_report(Settings.from_env()), matrix, common, fmt)
+        return
     report = services.subjects_report(Settings.from_env())
-    if matrix or common:
-        _print_matrix(report, matrix, common)
-    else:  # every work, those given no subject too (with none): what is not covered shows
-        _print_subjects({**{work: [] for work in report["works"]}, **report["items"]}, fmt)
+    # every work, those given no subject too (with none): what is not covered shows
+    _print_subjects({**{work: [] for work in report["works"]}, **report["items"]}, fmt)
 
 
 def _print_subjects(items: dict[str, list[Assignment]], fmt: str) -> None:
@@ -607,13 +609,22 @@ def _print_subjects(items: dict[str, list[Assignment]], fmt: str) -> None:
         console.print(subjects_table(items))
 
 
-def _print_matrix(report: dict[str, Any], matrix: bool, common: bool) -> None:
+def _print_matrix(work: SubjectWork, matrix: bool, common: bool, fmt: str) -> None:
+    import json
+
+    from intersector.reports.overlap_json import subject_work_to_dict
     from intersector.reports.overlap_table import common_table, matrix_table
 
+    if fmt == "csv":
+        raise typer.BadParameter("--matrix and --common: use table or json", param_hint="--format")
+    if fmt == "json":
+        data = subject_work_to_dict(work.matrix, work.common, work.labels())
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        return
     if matrix:
-        console.print(matrix_table(report["matrix"], report["labels"]))
+        console.print(matrix_table(work.matrix, work.labels()))
     if common:
-        console.print(common_table(report["common"], report["labels"]))
+        console.print(common_table(work.common, work.labels()))
 
 
 @app.command()
@@ -688,8 +699,8 @@ def _analytics_demo() -> None:
 
     settings = Settings.from_env()
     console.print(overlaps_table(services.find_overlaps(settings, limit=10).rows))
-    report = services.subjects_report(settings)
-    console.print(common_table(report["common"], report["labels"]))
+    work = services.subject_work_report(settings)
+    console.print(common_table(work.common, work.labels()))
 
 
 # <<< coordination analytics (issue 4)

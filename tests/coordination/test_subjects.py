@@ -10,11 +10,11 @@ from intersector.coordination.subjects import (
     Assignment,
     Correction,
     SubjectClassifier,
-    common_subjects,
     resolve,
     subject_matrix,
 )
 from intersector.coordination.taxonomy import RESOLUTION_57_SUBJECTS
+from intersector.coordination.work import common_subjects
 from intersector.domain.registry import Subject
 
 

@@ -19,18 +19,18 @@ over all pairs. `today` is always passed in.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from intersector.coordination.liaisons import replies_index
+from intersector.coordination.liaisons import overdue
 from intersector.coordination.roadmap import (
     activity_label,
     group_label,
     sector_label,
     sector_of_group,
 )
+from intersector.coordination.work import subject_work
 from intersector.domain.registry import (
     CLOSED_STATUSES,
     Activity,
@@ -177,10 +177,11 @@ def _shared_subject(a: Activity, b: Activity) -> str:
 
 
 def lonely_subjects(registry: Registry, subjects: Iterable[str] | None = None) -> list[Finding]:
-    """Subjects (all those tagged, or `subjects`) whose open work lies in one Sector only, with no
+    """Subjects (all those tagged, or `subjects`) whose work (`coordination.work`: current
+    activities, texts in force included) lies in one Sector only, with no
     liaison about that work to or from another Sector and no mechanism covering the subject that
     reaches beyond that Sector (a mechanism whose members are not recorded counts as reaching)."""
-    work = _open_work_by_subject(registry.activities.values())
+    work = _work_by_subject(registry.activities.values())
     linked = _activities_liaised_across(registry)
     wanted = sorted(work) if subjects is None else [s for s in subjects if s in work]
     found: list[Finding] = []
@@ -205,15 +206,15 @@ def _mechanism_across(registry: Registry, subject: str, sector: str) -> bool:
     return False
 
 
-def _open_work_by_subject(
-    activities: Iterable[Activity],
-) -> dict[str, dict[str, list[str]]]:
-    work: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for activity in activities:
-        if _is_open(activity):
-            for subject in activity.subjects:
-                work[subject][activity.sector].append(activity.id)
-    return work
+def _work_by_subject(activities: Iterable[Activity]) -> dict[str, dict[str, list[str]]]:
+    """subject → Sector → ids of its current work: who works on what (`coordination.work`)."""
+    return {
+        subject: {
+            sector: sorted(i for ids in by_group.values() for i in ids)
+            for sector, by_group in by_sector.items()
+        }
+        for subject, by_sector in subject_work(activities).items()
+    }
 
 
 def _activities_liaised_across(registry: Registry) -> set[str]:
@@ -257,14 +258,9 @@ def _lonely_finding(subject: str, sector: str, ids: list[str]) -> Finding:
 
 
 def overdue_liaisons(registry: Registry, today: date) -> list[Finding]:
-    """Liaisons sent for action whose deadline has passed, still in state `sent`, to which no
-    liaison of the registry replies."""
-    replies = replies_index(registry.liaisons)
-    return [
-        _overdue_finding(li, today, registry)
-        for li in registry.liaisons
-        if not li.withdrawn and li.is_overdue(today) and not replies.get(li.id)
-    ]
+    """The overdue liaisons (`coordination.liaisons.overdue`, the one definition: sent for
+    action, deadline passed, still `sent`, no liaison of the registry replying to it)."""
+    return [_overdue_finding(li, today, registry) for li in overdue(registry.liaisons, today)]
 
 
 def _overdue_finding(liaison: Liaison, today: date, registry: Registry) -> Finding:
@@ -304,11 +300,11 @@ def _liaison_subject(liaison: Liaison, activities: Mapping[str, Activity]) -> st
 
 
 def past_targets(registry: Registry, today: date) -> list[Finding]:
-    """Open activities (status not in CLOSED_STATUSES, not withdrawn) whose target has passed."""
+    """Activities past their target (`Activity.is_past_target`, the one definition)."""
     return [
         _past_target_finding(a, today, registry.groups)
         for a in registry.activities.values()
-        if _is_open(a) and a.target is not None and a.target < today
+        if a.is_past_target(today)
     ]
 
 

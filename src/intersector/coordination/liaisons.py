@@ -157,7 +157,7 @@ def owed(liaisons: Iterable[Liaison], today: date) -> dict[str, tuple[Owed, ...]
 
 def _owed(group: str, liaison: Liaison, today: date) -> Owed:
     left = (liaison.deadline - today).days if liaison.deadline else None
-    return Owed(group, liaison, left is not None and left < 0, left)
+    return Owed(group, liaison, liaison.is_overdue(today), left)
 
 
 def _urgency(item: Owed) -> tuple[bool, int, str]:

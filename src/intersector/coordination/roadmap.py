@@ -6,7 +6,8 @@ Stages and their promises:
 - `sector_roadmap`: one Sector's lane for a subject. If the Sector keeps a roadmap for it, that
   roadmap is used as written (origin "maintained", its entry order kept, an entry whose activity
   is unknown kept as a row marked `missing`); otherwise the lane is derived from the Sector's
-  activities tagged with the subject (origin "derived", withdrawn activities left out, rows
+  current work on the subject (origin "derived"; `coordination.work.works_on`: the activities
+  the subject × Sector matrix counts — withdrawn, superseded and suppressed ones left out; rows
   ordered by start, target, identifier).
 - `join_roadmaps`: after it, every lane is in `SECTORS` order, every activity appears in at most
   one row of its lane, the dependencies are the edges leaving a shown activity (cross-Sector ones
@@ -22,6 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from intersector.coordination.work import works_on
 from intersector.domain.registry import (
     SECTORS,
     Activity,
@@ -32,6 +34,7 @@ from intersector.domain.registry import (
     Roadmap,
     RoadmapEntry,
     Subject,
+    past_target,
 )
 
 MAINTAINED = "maintained"
@@ -106,6 +109,12 @@ class RoadmapRow:
         if not self.identifier:
             return self.activity
         return activity_label(self.sector, self.identifier)
+
+    def is_past_target(self, today: date) -> bool:
+        """Its activity is past target (`domain.registry.past_target`, the one definition)."""
+        return (
+            not self.missing and not self.withdrawn and past_target(self.status, self.target, today)
+        )
 
     def dates(self) -> tuple[date, ...]:
         """Every date this row shows: start, target and milestones."""
@@ -209,12 +218,9 @@ def _row_order(row: RoadmapRow) -> tuple[date, date, str]:
 
 
 def derive_roadmap(sector: str, subject: str, activities: Iterable[Activity]) -> SectorRoadmap:
-    """A Sector's lane made from its activities tagged with `subject` (withdrawn ones left out)."""
-    rows = [
-        row_for(a)
-        for a in activities
-        if a.sector == sector and subject in a.subjects and not a.withdrawn
-    ]
+    """A Sector's lane made from its current work on `subject` (`works_on`: the activities the
+    subject × Sector matrix counts)."""
+    rows = [row_for(a) for a in activities if a.sector == sector and works_on(a, subject)]
     return SectorRoadmap(sector, subject, DERIVED, tuple(sorted(rows, key=_row_order)))
 
 

@@ -14,14 +14,15 @@ Stages, each with its promise:
   title-only record is classified by where it is published as well as by its words.
 - `resolve`: coordinators' corrections win over the classifier, and subjects declared on the
   registry item win too; the result says where each subject came from.
-- `subject_matrix` / `common_subjects`: subject → Sector → group → items, and the subjects
-  with work in all three Sectors, with the groups working on each.
+- `subject_matrix`: subject → Sector → group → items as the classifier sees the texts (its
+  suggestions); who works on what in the registry is `coordination/work.py`, whose
+  `common_subjects` is the one definition of the subjects common to the three Sectors.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -29,7 +30,8 @@ from intersector.coordination.embeddings import Embedder, FloatArray
 from intersector.coordination.lexical import analyse
 from intersector.coordination.overlap import WorkText
 from intersector.coordination.series import STRONG, series_subjects
-from intersector.domain.registry import SECTORS, Subject
+from intersector.coordination.work import Matrix, sort_matrix
+from intersector.domain.registry import Subject
 
 KEYWORD_WEIGHT = 0.6
 THRESHOLD = 0.475  # best macro-F1 on the dev half of bench/labels/subjects.tsv
@@ -181,43 +183,14 @@ def resolve(
     }
 
 
-Matrix = dict[str, dict[str, dict[str, list[str]]]]
-
-
-@dataclass(frozen=True)
-class CommonSubject:
-    """A subject with work in all three Sectors: the groups (and items) on it, per Sector."""
-
-    subject: str
-    groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    items: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-
-
 def subject_matrix(
     works: Iterable[WorkText], subjects: Mapping[str, Sequence[Assignment]]
 ) -> Matrix:
-    """subject → Sector → group (`""` when unknown) → item ids, sorted."""
+    """subject → Sector → group (`""` when unknown) → item ids, sorted: the classifier's
+    reading of the texts, not the registry's answer (`coordination.work.subject_work`)."""
     matrix: Matrix = {}
     for work in works:
         for assignment in subjects.get(work.id, ()):
             cell = matrix.setdefault(assignment.subject, {}).setdefault(work.sector, {})
             cell.setdefault(work.group, []).append(work.id)
-    for by_sector in matrix.values():
-        for by_group in by_sector.values():
-            for ids in by_group.values():
-                ids.sort()
-    return matrix
-
-
-def common_subjects(matrix: Matrix, sectors: Sequence[str] = SECTORS) -> list[CommonSubject]:
-    """The subjects with at least one item in every one of `sectors`."""
-    found = []
-    for subject in sorted(matrix):
-        by_sector = matrix[subject]
-        if all(by_sector.get(s) for s in sectors):
-            groups = {s: tuple(sorted(g for g in by_sector[s] if g)) for s in sectors}
-            items = {
-                s: tuple(sorted(i for ids in by_sector[s].values() for i in ids)) for s in sectors
-            }
-            found.append(CommonSubject(subject, groups, items))
-    return found
+    return sort_matrix(matrix)

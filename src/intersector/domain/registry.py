@@ -52,6 +52,16 @@ ACTIVITY_STATUSES = (
 
 # Statuses that mean the work is finished or gone: no longer "active" for the alignment checks.
 CLOSED_STATUSES = ("approved", "in-force", "superseded", "suppressed", "withdrawn")
+# Statuses that mean a text or Question is gone: its group no longer works on its subjects. A
+# Recommendation in force (or approved) is still its group's work: the group maintains it.
+ENDED_STATUSES = ("superseded", "suppressed", "withdrawn")
+
+
+def past_target(status: str, target: date | None, today: date) -> bool:
+    """ "Past target", the one definition: a target date before `today` while the status still
+    says the work goes on (not in CLOSED_STATUSES)."""
+    return target is not None and target < today and status not in CLOSED_STATUSES
+
 
 LIAISON_STATES = ("draft", "sent", "answered", "closed")  # "overdue" is derived, never stored
 
@@ -117,6 +127,15 @@ class Activity:
     milestones: tuple[Milestone, ...] = ()
     source: str = ""  # public source of the facts
     withdrawn: bool = False
+
+    def is_past_target(self, today: date) -> bool:
+        """Not withdrawn, and `past_target`: its target passed while its work goes on."""
+        return not self.withdrawn and past_target(self.status, self.target, today)
+
+    def is_current_work(self) -> bool:
+        """ "Who works on a subject" counts this activity: not withdrawn, status not ended (open
+        work, and texts approved or in force, which their group maintains)."""
+        return not self.withdrawn and self.status not in ENDED_STATUSES
 
 
 @dataclass(frozen=True)

@@ -132,7 +132,7 @@ def _css(row: RoadmapRow, today: date) -> str:
         return "missing"
     if row.withdrawn or row.status in CLOSED_STATUSES:
         return "done"
-    if row.target and row.target < today:
+    if row.is_past_target(today):
         return "late"
     return "active" if row.target else "open-ended"
 

@@ -10,6 +10,7 @@ from typing import Any
 from intersector.coordination.overlap import Candidate, Side
 from intersector.coordination.review import Review
 from intersector.coordination.subjects import Assignment
+from intersector.coordination.work import CommonSubject, Matrix
 
 
 def side_to_dict(side: Side) -> dict[str, Any]:
@@ -60,3 +61,22 @@ def subjects_to_list(items: Mapping[str, Sequence[Assignment]]) -> list[dict[str
         {"item": item, "subjects": [assignment_to_dict(a) for a in items[item]]}
         for item in sorted(items)
     ]
+
+
+def subject_work_to_dict(
+    matrix: Matrix, common: Sequence[CommonSubject], labels: Mapping[str, str]
+) -> dict[str, Any]:
+    """Who works on what as JSON: `matrix` (subject → Sector → group → ids), `common` (the
+    subjects with work in all three Sectors, their groups and items per Sector), `labels`."""
+    return {
+        "matrix": matrix,
+        "common": [
+            {
+                "subject": c.subject,
+                "groups": {s: list(g) for s, g in c.groups.items()},
+                "items": {s: list(i) for s, i in c.items.items()},
+            }
+            for c in common
+        ],
+        "labels": dict(labels),
+    }

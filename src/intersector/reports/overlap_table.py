@@ -9,7 +9,8 @@ from typing import Any
 from rich.table import Table
 
 from intersector.coordination.mapping import MappingRow
-from intersector.coordination.subjects import Assignment, CommonSubject, Matrix
+from intersector.coordination.subjects import Assignment
+from intersector.coordination.work import CommonSubject, Matrix
 
 
 def overlaps_table(

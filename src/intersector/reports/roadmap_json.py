@@ -33,6 +33,7 @@ def row_to_dict(row: RoadmapRow, view: JoinedRoadmap) -> dict[str, Any]:
         "status": row.status,
         "start": _iso(row.start),
         "target": _iso(row.target),
+        "past_target": row.is_past_target(view.today),
         "milestones": [{"name": m.name, "date": m.date.isoformat()} for m in row.milestones],
         "note": row.note,
         "missing": row.missing,

@@ -13,7 +13,7 @@ from rich.text import Text
 from intersector.coordination.alignment import SEVERITIES, Finding
 from intersector.coordination.liaisons import effective_state, replies_index
 from intersector.coordination.roadmap import JoinedRoadmap, RoadmapRow, sector_label
-from intersector.domain.registry import CLOSED_STATUSES, SECTORS
+from intersector.domain.registry import SECTORS
 
 _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 
@@ -21,7 +21,7 @@ _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 def _target_cell(row: RoadmapRow, view: JoinedRoadmap) -> str | Text:
     if row.target is None:
         return ""
-    late = row.target < view.today and row.status not in CLOSED_STATUSES and not row.missing
+    late = row.is_past_target(view.today)
     return Text(row.target.isoformat(), style="red") if late else row.target.isoformat()
 
 

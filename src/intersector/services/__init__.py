@@ -121,10 +121,25 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time each area is impo
         update_item,
         withdraw_item,
     )
+    from intersector.services.work import (
+        SubjectWork,
+        subject_work_in,
+        subject_work_report,
+    )
 
 # Areas in the order they are searched for a name: the cheap ones first, so that
 # `intersector parse` does not pay for the web application, the store or the embeddings model.
-_AREAS = ("texts", "registry", "roadmaps", "analytics", "overlaps", "users", "sessions", "web")
+_AREAS = (
+    "texts",
+    "registry",
+    "roadmaps",
+    "work",
+    "analytics",
+    "overlaps",
+    "users",
+    "sessions",
+    "web",
+)
 
 __all__ = [
     "MAPPING_FORMATS",
@@ -141,6 +156,7 @@ __all__ = [
     "DuplicateFilter",
     "ItemSubjects",
     "OverlapPage",
+    "SubjectWork",
     "add_user",
     "alignment_findings",
     "analysed",
@@ -213,6 +229,8 @@ __all__ = [
     "sign_out",
     "start_after",
     "subject_matrix",
+    "subject_work_in",
+    "subject_work_report",
     "subjects_report",
     "text_files",
     "update_item",

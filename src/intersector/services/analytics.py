@@ -321,21 +321,15 @@ def correct_subject(
 
 
 def subjects_report(settings: Settings) -> dict[str, Any]:
-    """Each item's subjects (with confidence and reason), the subject × Sector × group matrix,
-    and the subjects common to the three Sectors with the groups on each."""
+    """Each item's subjects (with confidence, reason and origin: the classifier's suggestions,
+    the registry's and coordinators' corrections). Who works on what — the matrix and the
+    subjects common to the three Sectors — is `services.work`, from the registry."""
     embedder = _embedder()
     with open_registry(settings) as store:
         index = overlap_index(store, embedder)
         subjects = work_subjects(store, index, embedder)
         labels = {s.id: s.labels.get("en", s.id) for s in _subject_list(store)}
-    matrix = subject_analysis.subject_matrix(index.works, subjects)
-    return {
-        "items": subjects,
-        "matrix": matrix,
-        "common": subject_analysis.common_subjects(matrix),
-        "labels": labels,
-        "works": {w.id: w for w in index.works},
-    }
+    return {"items": subjects, "labels": labels, "works": {w.id: w for w in index.works}}
 
 
 def mapping_rows(settings: Settings, name: str) -> list[MappingRow]:

@@ -17,17 +17,18 @@ from intersector.coordination.liaisons import (
     thread_of,
     transition,
 )
-from intersector.coordination.roadmap import JoinedRoadmap, group_label, sector_of_group
+from intersector.coordination.roadmap import JoinedRoadmap, sector_of_group
 from intersector.domain.documents import Document
 from intersector.domain.errors import NotFoundError
 from intersector.domain.lookup import lookup_optional
-from intersector.domain.registry import CLOSED_STATUSES, SECTORS, Liaison, Version
+from intersector.domain.registry import SECTORS, Liaison, Version
 from intersector.reports.charts import gantt_svg
 from intersector.reports.roadmap_json import finding_to_dict, roadmap_to_dict
 from intersector.services import lookups
 from intersector.services.checks import StoreView, check_item
 from intersector.services.overlaps import duplicate_candidates
 from intersector.services.roadmaps import joined_roadmap, registry_findings
+from intersector.services.work import subject_work_in
 from intersector.store import Store, StoredDocument
 from intersector.store.codec import from_dict, item_type_of, to_dict
 from intersector.texts.document_json import document_to_dict
@@ -257,33 +258,27 @@ def dashboard(store: Store, today: date, shown: int = 100) -> dict[str, Any]:
 
 
 def subject_matrix(store: Store) -> dict[str, Any]:
-    """The subject × Sector matrix (Resolution 57): for each subject and Sector, the groups at
-    work and their open activities; subjects common to all three Sectors flagged."""
-    cells: dict[str, dict[str, dict[str, list[str]]]] = {}
-    for activity in store.iter("activity"):
-        if activity.status in CLOSED_STATUSES:
-            continue
-        for subject in activity.subjects:
-            cell = cells.setdefault(subject, {}).setdefault(activity.sector, {})
-            cell.setdefault(activity.group or "-", []).append(activity.id)
-    rows: list[dict[str, Any]] = []
-    for subject in store.list("subject"):
-        by_sector = cells.get(subject.id, {})
-        rows.append(
-            {
-                "subject": subject.id,
-                "labels": dict(subject.labels),
-                "sectors": {
-                    s: {g: sorted(ids) for g, ids in sorted(by_sector.get(s, {}).items())}
-                    for s in SECTORS
-                },
-                "common": all(by_sector.get(s) for s in SECTORS),
-            }
-        )
-    groups = {g.id: g for g in store.list("group", include_withdrawn=True)}
-    used = {g for row in rows for cell in row["sectors"].values() for g in cell}
-    labels = {g: group_label(g, groups) for g in sorted(used)}
-    return {"sectors": list(SECTORS), "rows": rows, "group_labels": labels}
+    """The subject × Sector matrix (Resolution 57): for each subject and Sector, the groups with
+    current work on it and their activities; the subjects common to all three Sectors flagged.
+    Who works on what is `services.work` (the CLI's `subjects --matrix --common` too)."""
+    work = subject_work_in(store)
+    common = {c.subject for c in work.common}
+    rows = [
+        {
+            "subject": subject.id,
+            "labels": dict(subject.labels),
+            "sectors": {
+                s: {
+                    g or "-": ids
+                    for g, ids in sorted(work.matrix.get(subject.id, {}).get(s, {}).items())
+                }
+                for s in SECTORS
+            },
+            "common": subject.id in common,
+        }
+        for subject in work.subjects
+    ]
+    return {"sectors": list(SECTORS), "rows": rows, "group_labels": dict(work.group_labels)}
 
 
 def liaison_thread(store: Store, liaison_id: str, today: date) -> dict[str, Any]:
