@@ -312,7 +312,7 @@ def split_questions(pairs: Sequence[LabelledPair]) -> tuple[set[str], set[str]]:
 
 def subject_agreement(model: UniversalSentenceEncoder) -> list[Row]:
     """The classifier against the subjects declared on the sample activities."""
-    from intersector.store.codec import from_dict
+    from intersector.domain.codec import from_dict
 
     folder = LABELLED.parents[3] / "data" / "sample" / "registry"
     activities = [

@@ -12,8 +12,8 @@ import pytest
 from lxml import etree
 
 from intersector import cli
+from intersector.domain.document_json import document_from_dict
 from intersector.texts.akoma import from_akoma
-from intersector.texts.document_json import document_from_dict
 from intersector.texts.parse import parse_document
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -15,8 +15,8 @@ from intersector.domain.errors import IntersectorError
 from intersector.reports.terminal import Terminal, safe
 
 if TYPE_CHECKING:
-    from intersector.coordination.subjects import Assignment
     from intersector.services.analytics import OverlapPage
+    from intersector.services.overlaps import Assignment
     from intersector.services.work import SubjectWork
 
 app = typer.Typer(
@@ -59,8 +59,9 @@ def parse(
         else:
             console.print(out)
     failed = [p for p in parsed if not p.ok]
-    if len(parsed) == 1 and failed:
-        raise failed[0].error
+    first_error = failed[0].error if failed else None
+    if len(parsed) == 1 and first_error is not None:
+        raise first_error
     if failed:
         err_console.print(services.parse_failures(failed))
         raise typer.Exit(2)
@@ -412,11 +413,12 @@ def import_relaton(
     from rich.progress import Progress
 
     from intersector import services
-    from intersector.files.relaton import count_lines
     from intersector.settings import Settings
 
     with Progress(console=err_console, transient=True) as progress:
-        task = progress.add_task("reading", total=count_lines(path) if path.is_file() else None)
+        task = progress.add_task(
+            "reading", total=services.count_lines(path) if path.is_file() else None
+        )
 
         def step(line: int) -> None:
             progress.update(task, completed=line)
@@ -677,17 +679,16 @@ def diff(
 ) -> None:
     """Two revisions of a text clause by clause: added, removed, moved, reworded."""
     from intersector import services
-    from intersector.reports.diff_html import diff_html
     from intersector.settings import Settings
-    from intersector.texts.align import format_diff
 
     _, _, changes = services.revision_changes(Settings.from_env(), doc_id, old, new, language)
+    text = services.revision_diff_text(changes, fmt, f"{doc_id}: {old} → {new}")
     if fmt == "html":
         target = output or Path(f"diff-{doc_id}.html")
-        target.write_text(diff_html(f"{doc_id}: {old} → {new}", changes), encoding="utf-8")
+        target.write_text(text, encoding="utf-8")
         console.print(f"wrote {target}")
     else:
-        console.print(format_diff(changes) or "no change", markup=False, highlight=False)
+        console.print(text, markup=False, highlight=False)
 
 
 def _analytics_demo() -> None:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from intersector.domain import codec
 from intersector.domain.errors import ValidationError
 from intersector.domain.registry import (
     Activity,
@@ -19,7 +20,6 @@ from intersector.domain.registry import (
     RoadmapEntry,
     Subject,
 )
-from intersector.store import codec
 
 text = st.text(max_size=20)
 texts = st.lists(text, max_size=3).map(tuple)

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from intersector.domain.document_json import FORMAT, document_from_dict, document_to_dict
 from intersector.domain.documents import (
     Action,
     Annex,
@@ -22,7 +23,6 @@ from intersector.domain.documents import (
     Section,
 )
 from intersector.domain.errors import ValidationError
-from intersector.texts.document_json import FORMAT, document_from_dict, document_to_dict
 
 text = st.text(max_size=20)
 texts = st.lists(text, max_size=3).map(tuple)

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from intersector.domain import codec
 from intersector.domain.registry import Activity, Group, Liaison, Roadmap, Subject
 from intersector.files.registry import export_registry, load_paths
-from intersector.store import codec
 
 DATA = Path(__file__).parents[1] / "data" / "registry"
 IMT = DATA / "imt.yaml"

@@ -20,10 +20,9 @@ from intersector.reports.outline import (
     document_outline,
     documents_json,
     failure_table,
-    segments_dump,
 )
 from intersector.texts.batch import ParsedFile
-from intersector.texts.segment import Line
+from intersector.texts.segment import Line, segments_dump
 
 DOC = Document(
     id="wtsa-res-38",
@@ -105,7 +104,7 @@ def test_json_is_the_text_the_standard_encoder_writes() -> None:
     for every golden document, alone and as a list."""
     from pathlib import Path
 
-    from intersector.texts.document_json import document_to_dict
+    from intersector.domain.document_json import document_to_dict
     from intersector.texts.parse import parse_document
 
     folder = Path(__file__).parent.parent / "data" / "texts"

@@ -209,7 +209,9 @@ def test_mark_words() -> None:
 def test_html_reports_escape_and_mark(en: Document, revised: Document) -> None:
     from intersector.reports.diff_html import diff_html, divergences_html
 
-    page = diff_html("Res 57 <synthetic>", align.revision_diff(en, revised))
+    changes = align.revision_diff(en, revised)
+    runs = [align.word_diff(c.old_text, c.new_text) for c in changes]
+    page = diff_html("Res 57 <synthetic>", changes, runs)
     assert "&lt;synthetic&gt;" in page
     assert "<del>assist in the identification of</del>" in page
     assert "<ins>continue to identify</ins>" in page

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from intersector.domain.document_json import document_from_dict, document_to_dict
 from intersector.domain.documents import Document, Event
 from intersector.domain.errors import IntersectorError, UnknownTextError
-from intersector.texts.document_json import document_from_dict, document_to_dict
 from intersector.texts.parse import debug_segments, parse_document
 
 DATA = Path(__file__).parent.parent / "data" / "texts"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from intersector.auth.errors import RateLimitedError
+from intersector.domain.users import Attempts as Attempts
 
 
 @dataclass(frozen=True)
@@ -33,15 +34,6 @@ class Backoff:
 
 ACCOUNT_AT_ADDRESS = Backoff(free=5)
 ADDRESS = Backoff(free=50)  # one address trying many accounts (password spraying)
-
-
-@dataclass(frozen=True)
-class Attempts:
-    """What is kept of one key: its failures, the last one, and until when it must wait."""
-
-    failures: int
-    last_failure: datetime
-    blocked_until: datetime
 
 
 def keys(username: str, address: str) -> tuple[tuple[str, Backoff], ...]:

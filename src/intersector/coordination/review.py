@@ -10,27 +10,12 @@ unless either side changes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from intersector.coordination.overlap import Candidate, pair_id
+from intersector.domain.decisions import Review as Review
 from intersector.domain.errors import ValidationError
 
 DECISIONS = ("confirmed", "complementary", "unrelated")
-
-
-@dataclass(frozen=True)
-class Review:
-    """A coordinator's decision on one candidate pair."""
-
-    id: str  # pair id: `itu-d-q5-2~itu-t-q6-13`
-    decision: str  # one of DECISIONS
-    left: str
-    left_version: str
-    right: str
-    right_version: str
-    note: str = ""
-    reviewer: str = ""
-    withdrawn: bool = False
 
 
 def make_review(candidate: Candidate, decision: str, note: str = "", reviewer: str = "") -> Review:

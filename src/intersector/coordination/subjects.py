@@ -31,6 +31,7 @@ from intersector.coordination.lexical import analyse
 from intersector.coordination.overlap import WorkText
 from intersector.coordination.series import STRONG, series_subjects
 from intersector.coordination.work import Matrix, sort_matrix
+from intersector.domain.decisions import Correction as Correction
 from intersector.domain.registry import Subject
 
 KEYWORD_WEIGHT = 0.6
@@ -50,22 +51,6 @@ class Assignment:
     confidence: float
     reason: str
     origin: str = "classifier"
-
-
-@dataclass(frozen=True)
-class Correction:
-    """A coordinator's decision on one item's subject: `add` or `remove`."""
-
-    item: str
-    subject: str
-    action: str  # add | remove
-    author: str = ""
-    note: str = ""
-    id: str = ""  # stored as `item:subject`; filled in when empty
-
-    def __post_init__(self) -> None:
-        if not self.id:
-            object.__setattr__(self, "id", f"{self.item}:{self.subject}")
 
 
 @dataclass

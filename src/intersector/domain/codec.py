@@ -27,6 +27,7 @@ from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any
 
+from intersector.domain.decisions import Correction, Review
 from intersector.domain.errors import ValidationError
 from intersector.domain.registry import (
     Activity,
@@ -37,6 +38,7 @@ from intersector.domain.registry import (
     Sector,
     Subject,
 )
+from intersector.domain.users import Token, User
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,12 @@ register_type("activity", Activity, "activities")
 register_type("liaison", Liaison)
 register_type("mechanism", Mechanism)
 register_type("roadmap", Roadmap)
+# Outside the registry files, stored the same way: every kind is known from the start, so that
+# `Store.get` never answers a plain dict because some module was not imported yet.
+register_type("user", User)
+register_type("token", Token)
+register_type("overlap-review", Review)
+register_type("subject-correction", Correction)
 
 
 def item_type_of(item: object) -> ItemType:
@@ -76,6 +84,14 @@ def item_type_of(item: object) -> ItemType:
         if type(item) is item_type.cls:
             return item_type
     raise TypeError(f"not a storable item: {type(item).__name__}")
+
+
+def item_type_for(cls: type[Any]) -> ItemType:
+    """The registered type whose dataclass is `cls` (`Activity` → `activity`)."""
+    for item_type in ITEM_TYPES.values():
+        if item_type.cls is cls:
+            return item_type
+    raise TypeError(f"not a storable type: {cls.__name__}")
 
 
 def get_item_type(name: str) -> ItemType:

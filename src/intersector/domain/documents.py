@@ -189,3 +189,28 @@ class Document:
             else "original"
         )
         return f"{self.id}@{rev}/{self.language}"
+
+
+@dataclass(frozen=True)
+class Divergence:
+    """One difference between two language versions; `kind` is `clause-missing`,
+    `numbers-differ`, `references-differ` or `footnote-missing`."""
+
+    kind: str
+    path: str
+    left: str
+    right: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """One clause's fate between two revisions; `marked` shows the changed words as
+    `[-old-]{+new+}`."""
+
+    kind: str  # unchanged | reworded | moved | added | removed
+    old_path: str
+    new_path: str
+    old_text: str
+    new_text: str
+    marked: str = ""

@@ -42,3 +42,13 @@ class Token:
     label: str = ""
     revoked: bool = False
     withdrawn: bool = False
+
+
+@dataclass(frozen=True)
+class Attempts:
+    """What is kept of one sign-in key (`auth/ratelimit.py`): its failures, the last one, and
+    until when it must wait."""
+
+    failures: int
+    last_failure: datetime
+    blocked_until: datetime

@@ -34,10 +34,9 @@ from typing import Any
 
 import yaml
 
-from intersector.domain import rules
+from intersector.domain import codec, rules
 from intersector.domain.cells import neutralise, restore
 from intersector.domain.errors import ValidationError
-from intersector.store import codec
 
 csv.field_size_limit(max(csv.field_size_limit(), 4 * rules.LONG_TEXT_MAX))
 

@@ -3,24 +3,24 @@
 `document_outline(doc)` is a Rich tree: identity, sections and clauses, parts, annexes,
 metadata, footnotes, references, actions, warnings. Text from the document is never read as
 Rich markup.
-`segments_dump(path, lines)` is the segmenter's middle form as plain lines (`--format debug`);
-`failure_table(failed)` the table of files that could not be read.
+`failure_table(failed)` is the table of files that could not be read. (The segmenter's middle
+form, `--format debug`, is `texts.segment.segments_dump`; Akoma Ntoso is `texts.akoma`.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 import orjson
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from intersector.domain.document_json import document_to_dict
 from intersector.domain.documents import Clause, Document, Event, Part, Section
+from intersector.domain.errors import IntersectorError
 from intersector.reports import json_text
-from intersector.texts.batch import ParsedFile
-from intersector.texts.document_json import document_to_dict
-from intersector.texts.segment import Line
 
 
 def documents_json(documents: Sequence[Document], *, as_list: bool) -> str:
@@ -35,13 +35,6 @@ def documents_json(documents: Sequence[Document], *, as_list: bool) -> str:
         return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()
     except orjson.JSONEncodeError:
         return json_text.dumps(value, indent=2)
-
-
-def documents_akn(documents: Sequence[Document]) -> str:
-    """Akoma Ntoso XML, one document after the other."""
-    from intersector.texts.akoma import to_akoma  # lxml and the schema tables: only when asked
-
-    return "\n".join(to_akoma(doc).decode("utf-8") for doc in documents)
 
 
 def _event(event: Event | None) -> str:
@@ -132,25 +125,17 @@ def _list(tree: Tree, name: str, items: Sequence[str], style: str = "") -> None:
             branch.add(Text(item, style=style))
 
 
-def segments_dump(path: str, lines: Sequence[Line]) -> str:
-    """The middle form: one line per classified line, `number kind label function text`."""
-    rows = [f"# {path}"]
-    for line in lines:
-        tags = " ".join(
-            f"{k}={v}"
-            for k, v in (
-                ("label", line.label),
-                ("function", line.function),
-                ("part", line.part),
-                ("addressee", line.addressee),
-            )
-            if v
-        )
-        rows.append(f"{line.number:>5}  {line.kind:<12} {tags}{' | ' if tags else ''}{line.text}")
-    return "\n".join(rows)
+class Failed(Protocol):
+    """A file that could not be read (`texts.batch.ParsedFile` is one)."""
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def error(self) -> IntersectorError | None: ...
 
 
-def failure_table(failed: Sequence[ParsedFile]) -> Table:
+def failure_table(failed: Sequence[Failed]) -> Table:
     """What failed and why: file, line, problem."""
     table = Table(title=f"{len(failed)} file(s) not read", title_style="bold red")
     table.add_column("file", style="bold")

@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time each area is impo
         review_candidate_for_web,
         review_overlap,
         revision_changes,
+        revision_diff_text,
         subjects_report,
         work_subjects,
     )
@@ -54,6 +55,7 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time each area is impo
     from intersector.services.registry import (
         REGISTRY_TYPES,
         TEXT_SUFFIXES,
+        count_lines,
         export_registry,
         history_of,
         import_relaton,
@@ -167,6 +169,7 @@ __all__ = [
     "check_registry",
     "confirmed_duplicates",
     "correct_subject",
+    "count_lines",
     "create_item",
     "dashboard",
     "document_versions_of",
@@ -213,6 +216,7 @@ __all__ = [
     "review_candidate_for_web",
     "review_overlap",
     "revision_changes",
+    "revision_diff_text",
     "revoke_sessions",
     "revoke_token",
     "roadmap_document",

@@ -19,10 +19,11 @@ from intersector.coordination.mapping import MappingRow, mapping_spec, mapping_t
 from intersector.coordination.overlap import MIN_SCORE, Candidate, OverlapIndex, WorkText
 from intersector.coordination.review import DECISIONS, Review, is_current
 from intersector.coordination.subjects import Assignment, Correction, SubjectClassifier
-from intersector.domain.documents import Document
+from intersector.domain.documents import Change, Divergence, Document
 from intersector.domain.errors import NotFoundError, ValidationError
 from intersector.domain.lookup import lookup
 from intersector.domain.registry import Subject
+from intersector.reports.diff_html import diff_html
 from intersector.reports.mapping_html import mapping_html
 from intersector.reports.mapping_xlsx import mapping_xlsx
 from intersector.reports.overlap_json import candidate_to_dict, review_to_dict
@@ -38,8 +39,13 @@ from intersector.store.analytics import (
     replace_candidates_of,
     stored_candidates,
 )
-from intersector.store.codec import ITEM_TYPES, register_type
-from intersector.texts.align import Change, Divergence, align_versions, divergences, revision_diff
+from intersector.texts.align import (
+    align_versions,
+    divergences,
+    format_diff,
+    revision_diff,
+    word_diff,
+)
 
 OVERLAP_FORMATS = ("table", "json", "csv", "html")
 SUBJECT_FORMATS = ("table", "json", "csv")
@@ -59,12 +65,6 @@ def _embedder() -> Embedder:
 
     embedder: Embedder = services.analytics_embedder()
     return embedder
-
-
-def _register_analytics_types() -> None:
-    if "overlap-review" not in ITEM_TYPES:
-        register_type("overlap-review", Review)
-        register_type("subject-correction", Correction)
 
 
 def analytics_works(store: Store) -> list[WorkText]:
@@ -99,7 +99,6 @@ def work_subjects(
     store: Store, index: OverlapIndex, embedder: Embedder
 ) -> dict[str, list[Assignment]]:
     """Item id → its subjects: classifier, registry declarations, coordinators' corrections."""
-    _register_analytics_types()
     classifier = SubjectClassifier.build(_subject_list(store), embedder)
     classified = classifier.classify_embedded(index.works, index.vectors)
     declared = {w.id: list(w.subjects) for w in index.works if w.subjects}
@@ -149,7 +148,6 @@ def find_overlaps(
     through it); `changed_only` compares only the texts new or changed since they were last
     embedded and updates their stored candidates. `sector` and `subject` may be typed in any
     case (ValidationError naming the known values when unknown)."""
-    _register_analytics_types()
     embedder = _embedder()
     with open_registry(settings) as store:
         sector, subject = _typed_filters(store, sector, subject)
@@ -254,7 +252,6 @@ def _with_reviews(store: Store, candidates: list[Candidate]) -> list[dict[str, A
 def overlap_candidates_for_web(store: Store) -> list[dict[str, Any]]:
     """The stored candidates of the last full `overlaps` run, each with its review when it
     still holds (neither side changed since)."""
-    _register_analytics_types()
     reviews = _current_reviews(store)
     rows = stored_candidates(store)
     for row in rows:
@@ -268,7 +265,6 @@ def review_candidate(
 ) -> Review:
     """Record a coordinator's decision on a stored candidate (a new version if it was already
     reviewed); NotFoundError if the candidate is not in the last run."""
-    _register_analytics_types()
     decision = lookup(decision, DECISIONS, field="decision")
     ids = {key.id.casefold(): key.id for key in candidate_keys(store)}
     if candidate_id.strip().casefold() not in ids:
@@ -312,7 +308,6 @@ def correct_subject(
 ) -> Correction:
     """A coordinator adds (`add`) or removes (`remove`) a subject of an item; it wins over the
     classifier from then on."""
-    _register_analytics_types()
     if action not in ("add", "remove"):
         raise ValidationError(f"unknown action {action!r}: use add or remove", field="action")
     correction = Correction(item, subject, action, author, note)
@@ -387,11 +382,6 @@ def revision_changes(
 # Public names of the helpers above, for the other analytics services (services/overlaps.py)
 
 
-def register_analytics_types() -> None:
-    """Register the review and correction types with the store's codec (idempotent)."""
-    _register_analytics_types()
-
-
 def analytics_embedder_now() -> Embedder:
     """The embedder the analytics use now (`services.analytics_embedder`, replaceable)."""
     return _embedder()
@@ -399,5 +389,14 @@ def analytics_embedder_now() -> Embedder:
 
 def with_reviews(store: Store, candidates: list[Candidate]) -> list[dict[str, Any]]:
     """The candidates as JSON-ready dicts, each with its stored review when it still holds."""
-    _register_analytics_types()  # reviews are read as Review objects, not plain dicts
     return _with_reviews(store, candidates)
+
+
+def revision_diff_text(changes: Sequence[Change], fmt: str, title: str) -> str:
+    """`intersector diff` output: plain text (changed words as `[-old-]{+new+}`) or an HTML page
+    (removed words struck through, added ones underlined)."""
+    if fmt == "html":
+        return diff_html(title, changes, [word_diff(c.old_text, c.new_text) for c in changes])
+    if fmt == "text":
+        return format_diff(changes) or "no change"
+    raise ValidationError(f"unknown format {fmt!r}: use text or html", field="format")

@@ -11,11 +11,11 @@ from collections.abc import Mapping
 
 from intersector.coordination.taxonomy import RESOLUTION_57_SUBJECTS
 from intersector.domain import lookup
+from intersector.domain.codec import ITEM_TYPES
 from intersector.domain.errors import NotFoundError, UnknownValueError
 from intersector.domain.registry import Subject
 from intersector.domain.rules import REGISTRY_TYPES
 from intersector.store import Store
-from intersector.store.codec import ITEM_TYPES
 
 
 def known_subjects(store: Store) -> list[Subject]:

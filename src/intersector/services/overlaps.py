@@ -23,9 +23,10 @@ from intersector.coordination.overlap import (
 )
 from intersector.coordination.review import DECISIONS, Review
 from intersector.coordination.scope import check_scope
-from intersector.coordination.subjects import Assignment
+from intersector.coordination.subjects import Assignment as Assignment  # the doors name it
 from intersector.domain.errors import ValidationError
 from intersector.domain.lookup import lookup, lookup_optional
+from intersector.domain.registry import Activity
 from intersector.reports.overlap_json import review_to_dict
 from intersector.services import analytics, lookups
 from intersector.services.analytics import OverlapPage
@@ -113,7 +114,6 @@ def resolve_filter(
 
 def current_reviews(store: Store) -> dict[str, Review]:
     """Every stored review, by candidate id."""
-    analytics.register_analytics_types()
     return {r.id: r for r in store.list("overlap-review")}
 
 
@@ -201,7 +201,7 @@ def work_versions(store: Store, ids: Iterable[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for item_id in ids:
         if store.exists("activity", item_id):
-            found[item_id] = WorkText.from_activity(store.get("activity", item_id)).version
+            found[item_id] = WorkText.from_activity(store.get(Activity, item_id)).version
         elif versions := store.document_versions(item_id):
             english = any(v.language == "en" for v in versions)
             doc = store.get_document(item_id, language="en" if english else None)

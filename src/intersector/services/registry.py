@@ -10,10 +10,11 @@ from typing import Any
 
 import intersector.store.users  # noqa: F401  (registers the user and token types)
 from intersector.domain import rules
+from intersector.domain.document_json import document_to_dict
 from intersector.domain.errors import InputError, ValidationError
 from intersector.domain.registry import Version
 from intersector.domain.rules import Refusal, text_refusals
-from intersector.files import registry
+from intersector.files import registry, relaton
 from intersector.files.relaton import RelatonImport, keep_registry_fields, load_publications
 from intersector.services import lookups
 from intersector.services.checks import StoreView, batch_refusals
@@ -21,7 +22,6 @@ from intersector.services.texts import office_of
 from intersector.settings import Settings
 from intersector.store import SaveSummary, Store, open_store
 from intersector.texts.batch import ParsedFile, parse_file
-from intersector.texts.document_json import document_to_dict
 
 TEXT_SUFFIXES = (".txt", ".docx", ".doc", ".pdf")
 REGISTRY_TYPES = rules.REGISTRY_TYPES
@@ -199,3 +199,8 @@ def restore_version(
         found_type = lookups.item_type(item_type)
         found_id = lookups.item_id(store, found_type, item_id)
         return store.restore(found_type, found_id, number, author=settings.author, reason=reason)
+
+
+def count_lines(path: Path) -> int:
+    """The lines of a Relaton JSONL file (what `import-relaton`'s progress bar counts to)."""
+    return relaton.count_lines(path)

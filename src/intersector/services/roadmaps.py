@@ -59,7 +59,7 @@ def _roadmap_inputs(store: Store, subject: str) -> RoadmapInputs:
     rows = [a for a in tagged if a.sector not in maintained or a.id in entries]
     known = {a.id for a in tagged}
     named = (entries | {d.on for a in rows for d in a.dependencies}) - known
-    extra = [store.get("activity", i) for i in sorted(named) if store.exists("activity", i)]
+    extra = [store.get(Activity, i) for i in sorted(named) if store.exists("activity", i)]
     return {
         "roadmaps": roadmaps,
         "activities": [*tagged, *extra],

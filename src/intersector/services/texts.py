@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from rich.table import Table
 from rich.tree import Tree
 
+from intersector.domain.documents import Document
 from intersector.domain.errors import ValidationError
 from intersector.reports import outline
 from intersector.settings import Settings
 from intersector.texts.batch import ParsedFile, parse_files
 from intersector.texts.legacy_doc import Office
+from intersector.texts.segment import segments_dump
 
 PARSE_FORMATS = ("json", "akn", "text", "debug")
 
@@ -45,17 +48,24 @@ def parsed_output(parsed: list[ParsedFile], fmt: str, *, as_list: bool) -> list[
     """What `parse` prints for the files that were read: JSON (a list when `as_list`), Akoma
     Ntoso XML, Rich outlines (`text`) or the segmenter's middle form (`debug`)."""
     if fmt == "debug":  # also for the files the reader did not understand
-        return [outline.segments_dump(p.path, p.segments) for p in parsed if p.segments]
+        return [segments_dump(p.path, p.segments) for p in parsed if p.segments]
     documents = [p.document for p in parsed if p.ok and p.document is not None]
     if fmt == "json":
         return [outline.documents_json(documents, as_list=as_list)] if documents or as_list else []
     if not documents:
         return []
     if fmt == "akn":
-        return [outline.documents_akn(documents)]
+        return [documents_akn(documents)]
     return [outline.document_outline(doc) for doc in documents]
 
 
 def parse_failures(failed: list[ParsedFile]) -> Table:
     """The table of files that could not be read, and why (a Rich table)."""
     return outline.failure_table(failed)
+
+
+def documents_akn(documents: Sequence[Document]) -> str:
+    """Akoma Ntoso XML, one document after the other."""
+    from intersector.texts.akoma import to_akoma  # lxml and the schema tables: only when asked
+
+    return "\n".join(to_akoma(doc).decode("utf-8") for doc in documents)

@@ -18,10 +18,12 @@ from intersector.coordination.liaisons import (
     transition,
 )
 from intersector.coordination.roadmap import JoinedRoadmap, sector_of_group
+from intersector.domain.codec import from_dict, item_type_of, to_dict
+from intersector.domain.document_json import document_to_dict
 from intersector.domain.documents import Document
 from intersector.domain.errors import NotFoundError
 from intersector.domain.lookup import lookup_optional
-from intersector.domain.registry import SECTORS, Liaison, Version
+from intersector.domain.registry import SECTORS, Group, Liaison, Version
 from intersector.reports.charts import gantt_svg
 from intersector.reports.roadmap_json import finding_to_dict, roadmap_to_dict
 from intersector.services import lookups
@@ -30,8 +32,6 @@ from intersector.services.overlaps import duplicate_candidates
 from intersector.services.roadmaps import joined_roadmap, registry_findings
 from intersector.services.work import subject_work_in
 from intersector.store import Store, StoredDocument
-from intersector.store.codec import from_dict, item_type_of, to_dict
-from intersector.texts.document_json import document_to_dict
 
 
 class RegistryItem(Protocol):
@@ -47,7 +47,7 @@ def item_sector(store: Store, item: object) -> tuple[str, str]:
     group = getattr(item, "group", "") or getattr(item, "from_group", "")
     sector = getattr(item, "sector", "")
     if not sector and group:
-        known = {group: store.get("group", group)} if store.exists("group", group) else {}
+        known = {group: store.get(Group, group)} if store.exists("group", group) else {}
         sector = sector_of_group(group, known)
     return str(sector), str(group)
 
@@ -283,7 +283,7 @@ def subject_matrix(store: Store) -> dict[str, Any]:
 
 def liaison_thread(store: Store, liaison_id: str, today: date) -> dict[str, Any]:
     """A liaison with its whole thread of replies, each with its effective state."""
-    liaison: Liaison = store.get("liaison", liaison_id)
+    liaison = store.get(Liaison, liaison_id)
     everything: list[Liaison] = store.list("liaison")
     replies = replies_index(everything)
     thread = thread_of(liaison_id, everything)

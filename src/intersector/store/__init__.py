@@ -7,7 +7,7 @@ the schema is migrated by the Alembic scripts in `store/migrations/`.
 
 from __future__ import annotations
 
-from intersector.store.codec import ITEM_TYPES, ItemType, get_item_type, register_type
+from intersector.domain.codec import ITEM_TYPES, ItemType, get_item_type, register_type
 from intersector.store.db import Store, open_store
 from intersector.store.documents import StoredDocument
 from intersector.store.repository import SaveSummary

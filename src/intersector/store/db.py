@@ -13,19 +13,22 @@ from __future__ import annotations
 import builtins
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar, overload
 
 import sqlalchemy as sa
 
+from intersector.domain import codec
 from intersector.domain.documents import Document
 from intersector.domain.errors import ValidationError
 from intersector.domain.registry import Version
 from intersector.domain.rules import text_refusals
-from intersector.store import codec, repository
 from intersector.store import documents as docs
+from intersector.store import repository
 from intersector.store.engine import WRITE, connect, upgrade
 from intersector.store.repository import Change, SaveSummary
 from intersector.store.tables import items
+
+T = TypeVar("T")
 
 
 def open_store(url: str, *, migrate: bool = True) -> Store:
@@ -110,10 +113,23 @@ class Store:
         with self.write() as conn:
             return repository.save_many(conn, changes)
 
-    def get(self, item_type: str, item_id: str) -> Any:
-        """The current item (withdrawn ones too: check `.withdrawn`); NotFoundError."""
+    @overload
+    def get(self, item_type: type[T], item_id: str) -> T: ...
+
+    @overload
+    def get(self, item_type: str, item_id: str) -> Any: ...
+
+    def get(self, item_type: type[T] | str, item_id: str) -> T | Any:
+        """The current item (withdrawn ones too: check `.withdrawn`); NotFoundError. Typed when
+        the type is given as its class: `get(Activity, id) -> Activity`. Every kind the codec
+        knows (`domain/codec.py`: registry items, users, tokens, reviews, corrections) comes
+        back as its dataclass, whichever modules were imported."""
+        if isinstance(item_type, type):
+            name = codec.item_type_for(item_type).name
+        else:
+            name = _type_name(item_type)
         with self.read() as conn:
-            row = repository.require_row(conn, _type_name(item_type), item_id)
+            row = repository.require_row(conn, name, item_id)
         return repository.decode_row(row.item_type, row.data)
 
     def current(self, item_type: str, item_id: str) -> Version:

@@ -18,12 +18,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from intersector.domain.document_json import document_from_dict, document_to_dict
 from intersector.domain.documents import Document
 from intersector.domain.errors import NotFoundError
 from intersector.domain.ids import make_id
 from intersector.store.repository import as_utc
 from intersector.store.tables import document_versions, documents
-from intersector.texts.document_json import document_from_dict, document_to_dict
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from intersector.domain import codec
 from intersector.domain.errors import ConflictError, NotFoundError, ValidationError
 from intersector.domain.registry import Version
-from intersector.store import bulk, codec
+from intersector.store import bulk
 from intersector.store.tables import item_subjects, item_versions, items
 
 FILTERS = ("sector", "group", "kind", "status", "subject")

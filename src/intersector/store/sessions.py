@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
-from intersector.auth.ratelimit import Attempts
+from intersector.domain.users import Attempts
 from intersector.store.db import Store
 from intersector.store.tables import UTCDateTime, metadata
 

@@ -1,24 +1,18 @@
 """Users and API tokens, kept as versioned items (types `user` and `token`) through the generic
 store: a role change or a revocation is a new version with its author, like any registry change.
-Importing this module registers the two types with the codec."""
+The codec (`domain/codec.py`) knows both types."""
 
 from __future__ import annotations
 
 from intersector.domain.errors import NotFoundError
 from intersector.domain.users import Token, User
-from intersector.store.codec import ITEM_TYPES, register_type
 from intersector.store.db import Store
-
-if "user" not in ITEM_TYPES:
-    register_type("user", User)
-if "token" not in ITEM_TYPES:
-    register_type("token", Token)
 
 
 def find_user(store: Store, username: str) -> User | None:
     """The user named `username`, or None (withdrawn users are treated as unknown)."""
     try:
-        user: User = store.get("user", username)
+        user = store.get(User, username)
     except NotFoundError:
         return None
     return None if user.withdrawn else user
@@ -36,7 +30,7 @@ def require_user(store: Store, username: str) -> User:
 
 def find_token(store: Store, key: str) -> Token | None:
     try:
-        token: Token = store.get("token", key)
+        token = store.get(Token, key)
     except NotFoundError:
         return None
     return token

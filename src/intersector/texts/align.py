@@ -28,7 +28,9 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from intersector.domain.documents import Change as Change
 from intersector.domain.documents import Clause, Document, Part, Section
+from intersector.domain.documents import Divergence as Divergence
 from intersector.domain.errors import ValidationError
 from intersector.texts.lexicon import BY_CODE, LEXICONS, Lexicon, label_key
 
@@ -61,31 +63,6 @@ class AlignedPair:
     right: Unit | None
     how: str
     similarity: float = 1.0
-
-
-@dataclass(frozen=True)
-class Divergence:
-    """One difference between two language versions; `kind` is `clause-missing`,
-    `numbers-differ`, `references-differ` or `footnote-missing`."""
-
-    kind: str
-    path: str
-    left: str
-    right: str
-    detail: str
-
-
-@dataclass(frozen=True)
-class Change:
-    """One clause's fate between two revisions; `marked` shows the changed words as
-    `[-old-]{+new+}`."""
-
-    kind: str  # unchanged | reworded | moved | added | removed
-    old_path: str
-    new_path: str
-    old_text: str
-    new_text: str
-    marked: str = ""
 
 
 # --- units -----------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ Segmenting never fails: deciding what a line means in context is the builders' j
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import NamedTuple
@@ -369,3 +370,21 @@ class Context:
         for index, note in enumerate(self.footnotes):
             found.setdefault(note.line, []).append(index)
         return found
+
+
+def segments_dump(path: str, lines: Sequence[Line]) -> str:
+    """The middle form: one line per classified line, `number kind label function text`."""
+    rows = [f"# {path}"]
+    for line in lines:
+        tags = " ".join(
+            f"{k}={v}"
+            for k, v in (
+                ("label", line.label),
+                ("function", line.function),
+                ("part", line.part),
+                ("addressee", line.addressee),
+            )
+            if v
+        )
+        rows.append(f"{line.number:>5}  {line.kind:<12} {tags}{' | ' if tags else ''}{line.text}")
+    return "\n".join(rows)

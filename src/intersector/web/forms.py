@@ -8,10 +8,10 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from intersector.domain.codec import from_dict, item_type_of, to_dict
 from intersector.domain.errors import ValidationError
 from intersector.domain.registry import SECTORS
 from intersector.domain.rules import VOCABULARIES
-from intersector.store.codec import from_dict, item_type_of, to_dict
 
 LONG_TEXT = ("summary", "body")
 # Nested lists edited as lines of text, parts separated by " | " (roadmap entries' milestones as
@@ -93,7 +93,7 @@ CREATABLE = ("activity", "liaison", "roadmap", "group", "mechanism")
 def blank(type_name: str, sector: str = "") -> Any:
     """An empty item of `type_name` to fill in with the form: required text fields empty, a
     Sector (the editor's own) where the type has one."""
-    from intersector.store.codec import get_item_type
+    from intersector.domain.codec import get_item_type
 
     cls = get_item_type(type_name).cls
     data: dict[str, Any] = {

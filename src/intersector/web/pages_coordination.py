@@ -15,6 +15,7 @@ from intersector import services
 from intersector.auth.errors import AuthenticationError
 from intersector.auth.roles import ROLES, check_can_administer, check_can_review
 from intersector.domain.lookup import lookup_optional
+from intersector.domain.registry import Subject
 from intersector.reports.overlap_html import EVIDENCE_LABELS, candidate_evidence_html
 from intersector.web import views
 from intersector.web.deps import Reader, context
@@ -40,7 +41,7 @@ def roadmap(request: Request, subject: str, who: PageReader) -> HTMLResponse:
     ctx = context(request)
     data, svg = views.roadmap_data(ctx, subject)
     shown = data["subject"]  # the id the typed subject names (`IMT-2020` → `imt`)
-    labels = ctx.store.get("subject", shown).labels if ctx.store.exists("subject", shown) else {}
+    labels = ctx.store.get(Subject, shown).labels if ctx.store.exists("subject", shown) else {}
     # The SVG comes from the reports' own autoescaped template: safe to inline.
     return page(request, "roadmap.html.j2", data=data, chart=Markup(svg), labels=labels)
 

@@ -11,9 +11,9 @@ from fastapi.responses import HTMLResponse, Response
 
 from intersector import services
 from intersector.auth.roles import Principal
+from intersector.domain.codec import ITEM_TYPES, from_dict, get_item_type, to_dict
 from intersector.domain.errors import ConflictError, NotFoundError, ValidationError
 from intersector.domain.lookup import FILTER_FIELDS
-from intersector.store.codec import ITEM_TYPES, from_dict, get_item_type, to_dict
 from intersector.web.api.items import REGISTRY_TYPES
 from intersector.web.deps import Reader, context
 from intersector.web.forms import (

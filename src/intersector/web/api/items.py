@@ -13,8 +13,8 @@ from urllib.parse import quote
 from fastapi import APIRouter, Query, Request, Response
 
 from intersector import services
+from intersector.domain.codec import ITEM_TYPES, ItemType
 from intersector.domain.errors import ValidationError
-from intersector.store.codec import ITEM_TYPES, ItemType
 from intersector.web.api.models import (
     WRITE_RESPONSES,
     ItemPage,
