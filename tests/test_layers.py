@@ -1,8 +1,8 @@
-"""The layers of the architecture (the table of ../shared/ARCHITECTURE.md) hold: every `import` of our own
-package in src/, read with `ast` (type-only and function-level imports included), goes to a layer
-the importing layer may use. In particular the JSON contract and the item types live in `domain/`,
-so `web/` and `files/` never import `store/`; `store/` never imports `texts/` (nor `auth/`);
-`reports/` never imports `texts/`; the CLI reaches `texts/` and `files/` only through
+"""The layers of the architecture (the table of ../shared/ARCHITECTURE.md) hold: every `import`
+of our own package in src/, read with `ast` (type-only and function-level imports included), goes
+to a layer the importing layer may use. In particular the JSON contract and the item types live in
+`domain/`, so `web/` and `files/` never import `store/`; `store/` never imports `texts/` (nor
+`auth/`); `reports/` never imports `texts/`; the CLI reaches `texts/` and `files/` only through
 `services/`."""
 
 from __future__ import annotations
