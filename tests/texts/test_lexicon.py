@@ -19,8 +19,9 @@ from intersector.texts.lexicon import (
 
 TEXTS = Path(__file__).parent.parent.parent / "src" / "intersector" / "texts"
 READER_MODULES = [
-    "clean", "segment", "resolution", "references", "actions", "parse", "document_json",
+    "clean", "segment", "resolution", "references", "actions", "parse", "cover",
     "recommendation", "question", "liaison", "boilerplate", "align", "readers", "batch",
+    "../domain/document_json",
 ]  # fmt: skip
 
 

@@ -1,4 +1,4 @@
-"""Parsed ITU texts in the store, as their documented JSON (`texts.document_json`).
+"""Parsed ITU texts in the store, as their documented JSON (`domain.document_json`).
 
 One row per stored version of a work (`Document.version_key`: `wtsa-res-57@dubai-2012/en`), so a
 new revision or a new language is kept beside the old ones, never over them. Saving a document
