@@ -157,3 +157,12 @@ def test_subject_aliases_never_guess_between_two_subjects(client: TestClient) ->
 def test_an_empty_answer_is_a_real_one(client: TestClient) -> None:
     """A known value with no items gives an empty page, not an error."""
     assert ids(client, "sector=itu-d&kind=handbook") == []
+
+
+def test_ids_in_paths_match_whatever_the_case(client: TestClient) -> None:
+    response = client.get(f"{API}/activities/ITU-R-Rec-M.2083")
+    assert response.status_code == 200 and response.json()["id"] == "itu-r-rec-m.2083"
+    assert client.get(f"{API}/activities/ITU-R-REC-M.2083/history").status_code == 200
+    assert client.get("/items/activity/ITU-R-REC-M.2083").status_code == 200
+    missing = client.get(f"{API}/activities/itu-r-rec-m.20833")
+    assert missing.status_code == 404 and "itu-r-rec-m.2083" in missing.json()["detail"]

@@ -1,4 +1,4 @@
-"""domain/document_json.py: the JSON contract round-trips exactly and rejects what is no document."""
+"""domain/document_json.py: the JSON contract round-trips exactly, refuses what is no document."""
 
 from __future__ import annotations
 

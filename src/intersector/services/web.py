@@ -58,8 +58,12 @@ def _check_edit(store: Store, principal: Principal, type_name: str, item: object
 
 
 def get_item(store: Store, type_name: str, item_id: str) -> Version:
-    """The current version of a registry item (`.data`, `.number` = its ETag); NotFoundError."""
-    return store.current(type_name, item_id)
+    """The current version of a registry item (`.data`, `.number` = its ETag), its id typed in
+    any case; NotFoundError naming the closest ids."""
+    try:
+        return store.current(type_name, item_id)
+    except NotFoundError:
+        return store.current(type_name, lookups.item_id(store, type_name, item_id))
 
 
 def list_items(
@@ -149,7 +153,7 @@ def _based_on(current: int, expected: int | frozenset[int] | None) -> int | None
 
 def item_history(store: Store, type_name: str, item_id: str) -> list[Version]:
     """Every version of an item, oldest first, with who changed it, when and why."""
-    return list(store.history(type_name, item_id))
+    return list(store.history(type_name, lookups.item_id(store, type_name, item_id)))
 
 
 def list_documents(store: Store, **filters: str | None) -> list[StoredDocument]:
@@ -283,7 +287,7 @@ def subject_matrix(store: Store) -> dict[str, Any]:
 
 def liaison_thread(store: Store, liaison_id: str, today: date) -> dict[str, Any]:
     """A liaison with its whole thread of replies, each with its effective state."""
-    liaison = store.get(Liaison, liaison_id)
+    liaison = store.get(Liaison, lookups.item_id(store, "liaison", liaison_id))
     everything: list[Liaison] = store.list("liaison")
     replies = replies_index(everything)
     thread = thread_of(liaison_id, everything)
