@@ -126,3 +126,39 @@ def test_series_rules_read_the_work_id() -> None:
     assert ("cybersecurity", "strong") in series_subjects("itu-t-rec-x.1205")
     assert series_subjects("itu-t-rec-l.125") == []  # L below 1000: outside plant, no subject
     assert ("climate-change", "strong") in series_subjects("itu-t-rec-l.1310")
+
+
+def test_group_mandates_speak_for_records_without_a_series() -> None:
+    from intersector.coordination.series import series_subjects
+
+    assert series_subjects("itu-r-q139-6") == []
+    assert series_subjects("itu-r-q139-6", "itu-r-sg6") == [("audiovisual-delivery", "strong")]
+    assert series_subjects("itu-t-sup-l-60", "itu-t-sg5") == [("climate-change", "weak")]
+    # a series rule and a group rule for one subject: once, at its strongest
+    assert series_subjects("itu-t-rec-l.1410", "itu-t-sg5") == [("climate-change", "strong")]
+
+
+def test_an_itu_r_sg6_question_gets_audiovisual(classifier: SubjectClassifier) -> None:
+    title = "Methods for rendering of advanced audio formats"
+    found = classifier.classify(WorkText("itu-r-q139-6", "itu-r", title, title, "itu-r-sg6"))
+    assert "audiovisual-delivery" in [a.subject for a in found]
+    alone = classifier.classify(WorkText("itu-r-q139-6", "itu-r", title, title))
+    assert "audiovisual-delivery" not in [a.subject for a in alone]
+
+
+def test_connection_accessibility_is_not_accessibility(classifier: SubjectClassifier) -> None:
+    """E.845: accessibility as a quality-of-service measure, not for persons with disabilities."""
+    title = "Connection accessibility objective for the international telephone service"
+    found = classifier.classify(WorkText("itu-t-rec-e.845", "itu-t", title, title, "itu-t-sg12"))
+    assert "accessibility" not in [a.subject for a in found]
+    title = "Accessibility of telephone services for persons with disabilities"
+    found = classifier.classify(WorkText("itu-t-rec-e.999", "itu-t", title, title))
+    assert "accessibility" in [a.subject for a in found]
+
+
+def test_application_frameworks_of_interactive_tv_are_middleware(
+    classifier: SubjectClassifier,
+) -> None:
+    title = "Harmonization of procedural content formats for interactive TV applications"
+    found = classifier.classify(WorkText("itu-t-rec-x.9202", "itu-t", title, title))
+    assert "middleware" in [a.subject for a in found]

@@ -51,6 +51,16 @@ SERIES_RULES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 
+# Study groups whose mandate is (part of) a subject: what a record without a series (an ITU-R
+# Question, a Supplement numbered apart from its series) says by the group responsible for it.
+# Sources: the study groups' mandates (itu.int/en/ITU-R/study-groups, itu.int/en/ITU-T/studygroups).
+GROUP_RULES: dict[str, tuple[tuple[str, str], ...]] = {
+    "itu-r-sg6": (("audiovisual-delivery", STRONG),),  # broadcasting services
+    "itu-r-sg1": (("emc", WEAK),),  # spectrum management: emissions, monitoring
+    "itu-t-sg5": (("climate-change", WEAK),),  # environment and circular economy (EMF: K series)
+    "itu-t-sg9": (("audiovisual-delivery", STRONG),),  # broadband cable and television
+}
+
 _ID = re.compile(r"^(itu-[rtd])-(?:rec|rep|sup)-([a-z]+)[.-](\d+)")
 
 
@@ -90,9 +100,14 @@ def series_of(work_id: str) -> tuple[str, str, int] | None:
     return (match[1], match[2], int(match[3])) if match else None
 
 
-def series_subjects(work_id: str) -> list[tuple[str, str]]:
-    """The (subject, strength) pairs the series of `work_id` speaks for (none: [])."""
+def series_subjects(work_id: str, group: str = "") -> list[tuple[str, str]]:
+    """The (subject, strength) pairs the series of `work_id` speaks for, then those its
+    responsible `group`'s mandate adds (a subject once, at its strongest; none: [])."""
     found = series_of(work_id)
-    if found is None:
-        return []
-    return [(r.subject, r.strength) for r in rules() if r.covers(*found)]
+    pairs = [(r.subject, r.strength) for r in rules() if found and r.covers(*found)]
+    pairs += GROUP_RULES.get(group, ())
+    best: dict[str, str] = {}
+    for subject, strength in pairs:
+        if best.get(subject) != STRONG:
+            best[subject] = strength
+    return sorted(best.items())

@@ -22,7 +22,7 @@ Stages, each with its promise:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -30,6 +30,7 @@ from intersector.coordination.embeddings import Embedder, FloatArray
 from intersector.coordination.lexical import analyse
 from intersector.coordination.overlap import WorkText
 from intersector.coordination.series import STRONG, series_subjects
+from intersector.coordination.taxonomy import OTHER_SENSES
 from intersector.coordination.work import Matrix, sort_matrix
 from intersector.domain.decisions import Correction as Correction
 from intersector.domain.registry import Subject
@@ -61,6 +62,7 @@ class SubjectClassifier:
     vectors: list[FloatArray]
     embedder: Embedder
     threshold: float = THRESHOLD
+    other_senses: list[list[frozenset[str]]] = field(default_factory=list)  # per subject
 
     @classmethod
     def build(cls, subjects: Iterable[Subject], embedder: Embedder) -> SubjectClassifier:
@@ -72,7 +74,8 @@ class SubjectClassifier:
             for s in listed
         ]
         vectors = [embedder.embed([text for _, text in d]) for d in descriptions]
-        return cls(listed, keywords, descriptions, vectors, embedder)
+        senses = [_analysed_senses(s.id) for s in listed]
+        return cls(listed, keywords, descriptions, vectors, embedder, other_senses=senses)
 
     def classify(self, work: WorkText) -> list[Assignment]:
         """The subjects of `work`, most confident first."""
@@ -93,10 +96,15 @@ class SubjectClassifier:
 
     def _assign(self, work: WorkText, vector: FloatArray) -> list[Assignment]:
         terms = set(analyse(work.text, work.language, concepts=False))
-        series = dict(series_subjects(work.id))
+        series = dict(series_subjects(work.id, work.group))
         found = []
         for s, subject in enumerate(self.subjects):
-            matched = [kw for kw, kw_terms in self.keywords[s] if set(kw_terms) <= terms]
+            blocked = [p for p in self._senses(s) if p <= terms]
+            matched = [
+                kw
+                for kw, kw_terms in self.keywords[s]
+                if set(kw_terms) <= terms and not any(set(kw_terms) <= p for p in blocked)
+            ]
             sims = self.vectors[s] @ vector
             best = int(np.argmax(sims))
             bonus = _series_bonus(series.get(subject.id, ""))
@@ -107,6 +115,20 @@ class SubjectClassifier:
                     reason += f"; published in a series working on it ({series[subject.id]})"
                 found.append(Assignment(work.id, subject.id, round(confidence, 3), reason))
         return sorted(found, key=lambda a: (-a.confidence, a.subject))
+
+    def _senses(self, s: int) -> list[frozenset[str]]:
+        return self.other_senses[s] if s < len(self.other_senses) else []
+
+
+def _analysed_senses(subject: str) -> list[frozenset[str]]:
+    """The analysed terms of each phrase using `subject`'s keywords in another sense."""
+    phrases = OTHER_SENSES.get(subject, {})
+    found = [
+        frozenset(analyse(phrase, lang, concepts=False))
+        for lang, listed in phrases.items()
+        for phrase in listed
+    ]
+    return [terms for terms in found if terms]
 
 
 def _analysed_keywords(subject: Subject) -> list[tuple[str, tuple[str, ...]]]:

@@ -95,7 +95,29 @@ RESOLUTION_57_SUBJECTS: tuple[Subject, ...] = (
             "fr": "Intergiciels pour les terminaux et applications multimédias et de TVIP.",
             "es": "Middleware para terminales y aplicaciones multimedios y de TVIP.",
         },
-        {"en": ("middleware",), "fr": ("intergiciel", "intergiciels"), "es": ("middleware",)},
+        {
+            "en": (
+                "middleware",
+                "application framework",
+                "interactive tv applications",
+                "interactive television applications",
+                "declarative content format",
+                "procedural content format",
+            ),
+            "fr": (
+                "intergiciel",
+                "intergiciels",
+                "cadre d applications",
+                "environnement d applications",
+                "applications de television interactive",
+            ),
+            "es": (
+                "middleware",
+                "marco de aplicaciones",
+                "entorno de aplicaciones",
+                "aplicaciones de television interactiva",
+            ),
+        },
     ),
     _subject(
         "audiovisual-delivery",
@@ -149,9 +171,29 @@ RESOLUTION_57_SUBJECTS: tuple[Subject, ...] = (
                 "sign language",
                 "specific needs",
                 "hearing impaired",
+                "hearing aid",
+                "disabilities",
+                "closed captions",
+                "subtitles",
+                "audio description",
+                "older persons",
             ),
-            "fr": ("accessibilite", "personnes handicapees", "sous-titrage", "langue des signes"),
-            "es": ("accesibilidad", "personas con discapacidad", "subtitulado", "lengua de senas"),
+            "fr": (
+                "accessibilite",
+                "personnes handicapees",
+                "handicap",
+                "sous-titrage",
+                "sous-titres",
+                "langue des signes",
+            ),
+            "es": (
+                "accesibilidad",
+                "personas con discapacidad",
+                "discapacidad",
+                "subtitulado",
+                "subtitulos",
+                "lengua de senas",
+            ),
         },
     ),
     _subject(
@@ -208,6 +250,13 @@ RESOLUTION_57_SUBJECTS: tuple[Subject, ...] = (
                 "e-waste",
                 "circular economy",
                 "environmental",
+                "energy saving",
+                "energy management",
+                "energy consumption",
+                "renewable energy",
+                "energy-efficient",
+                "sustainability",
+                "life cycle assessment",
             ),
             "fr": (
                 "changements climatiques",
@@ -216,6 +265,9 @@ RESOLUTION_57_SUBJECTS: tuple[Subject, ...] = (
                 "gaz a effet de serre",
                 "dechets electroniques",
                 "environnement",
+                "economies d energie",
+                "consommation d energie",
+                "durabilite",
             ),
             "es": (
                 "cambio climatico",
@@ -224,6 +276,9 @@ RESOLUTION_57_SUBJECTS: tuple[Subject, ...] = (
                 "efecto invernadero",
                 "residuos electronicos",
                 "medio ambiente",
+                "ahorro de energia",
+                "consumo de energia",
+                "sostenibilidad",
             ),
         },
     ),
@@ -253,3 +308,15 @@ RESOLUTION_57_SUBJECTS: tuple[Subject, ...] = (
         },
     ),
 )
+
+# A subject's keyword used in another sense: when every word of one of these phrases is in a
+# text, the keywords made only of its words do not count for the subject (E.845 "connection
+# accessibility" is a quality-of-service measure, not accessibility for persons with
+# disabilities). Applied by subject id, to the registry's subjects as well.
+OTHER_SENSES: dict[str, dict[str, tuple[str, ...]]] = {
+    "accessibility": {
+        "en": ("connection accessibility", "service accessibility", "network accessibility"),
+        "fr": ("accessibilite de la connexion", "accessibilite du service"),
+        "es": ("accesibilidad de la conexion", "accesibilidad del servicio"),
+    },
+}
