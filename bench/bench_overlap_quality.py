@@ -27,15 +27,18 @@ from bench.generate import load_real_publications
 from bench.quality import (
     K,
     Labels,
+    Ranker,
     bm25_texts,
     intersector_ranker,
     load_labels,
+    pairs_found,
     question_works,
     scores,
     tfidf_titles,
     translated_relevant,
     translated_works,
     use_titles,
+    without_source,
 )
 from bench.subject_quality import subject_rows
 from intersector.coordination.embeddings import UniversalSentenceEncoder
@@ -111,6 +114,7 @@ def overlap_rows(labels: Labels, works: list[WorkText], embedder: Precomputed) -
         for name, (recall, precision) in found.items():
             out.append(_row(f"{half} ({n} queries): {name} recall@{K}", round(recall, 4)))
             out.append(_row(f"{half}: {name} precision@{K}", round(precision, 4)))
+        out += _source_rows(half, labels, systems)
         if half == "test":
             best = max(r for name, (r, _) in found.items() if name != "intersector")
             ours = found["intersector"][0]
@@ -125,6 +129,22 @@ def overlap_rows(labels: Labels, works: list[WorkText], embedder: Precomputed) -
                     ours - best >= MARGIN_GOAL,
                 )
             )
+    return out
+
+
+def _source_rows(half: str, labels: Labels, systems: dict[str, Ranker]) -> list[Row]:
+    """Pairs found per label source, and recall@10 without the pairs labelled from citations
+    (intersector reads citations, so on those its gain comes from how they were labelled)."""
+    relevant = labels.related[half]
+    out = []
+    for name, ranker in systems.items():
+        for source, (hit, total) in sorted(pairs_found(ranker, relevant, labels.sources).items()):
+            metric = f"{half}: {name}, related pairs in the first 10, {source} ({total})"
+            out.append(_row(metric, round(hit / total, 4)))
+        kept = without_source(relevant, labels.sources, "citation")
+        if len(kept) < len(relevant) or any(kept[q] != relevant[q] for q in kept):
+            recall = round(scores(ranker, kept)[0], 4)
+            out.append(_row(f"{half}: {name} recall@10 without citation pairs", recall))
     return out
 
 

@@ -36,19 +36,23 @@ class Labels:
     negatives: dict[str, dict[str, set[str]]]
     translations: dict[str, dict[str, str]]  # query → language → text
     questions: list[dict[str, str]]  # the ITU-D Questions (id, group, en, fr, es)
+    sources: dict[tuple[str, str], str]  # (query, related target) → how the label was made
 
 
 def load_labels() -> Labels:
     data = json.loads((LABELS / "overlap.json").read_text(encoding="utf-8"))
     related: dict[str, dict[str, set[str]]] = {"dev": {}, "test": {}}
     negatives: dict[str, dict[str, set[str]]] = {"dev": {}, "test": {}}
+    sources: dict[tuple[str, str], str] = {}
     for p in data["pairs"]:
         chosen = related if p["label"] == "related" else negatives
         chosen[p["half"]].setdefault(p["query"], set()).add(p["target"])
+        if p["label"] == "related":
+            sources[(p["query"], p["target"])] = p["source"]
     translations = yaml.safe_load((LABELS / "translations.yaml").read_text(encoding="utf-8"))
     for q in data["itu_d_questions"]:
         translations[q["id"]] = {"fr": q["fr"], "es": q["es"]}
-    return Labels(related, negatives, translations, data["itu_d_questions"])
+    return Labels(related, negatives, translations, data["itu_d_questions"], sources)
 
 
 def question_works(labels: Labels) -> list[WorkText]:
@@ -96,6 +100,27 @@ def scores(ranker: Ranker, relevant: dict[str, set[str]], k: int = K) -> tuple[f
         precision += hits / k
     n = max(len(relevant), 1)
     return recall / n, precision / n
+
+
+def pairs_found(
+    ranker: Ranker, relevant: dict[str, set[str]], sources: dict[tuple[str, str], str], k: int = K
+) -> dict[str, tuple[int, int]]:
+    """Per label source: (related pairs whose target is in the query's first k, related pairs)."""
+    out: dict[str, tuple[int, int]] = {}
+    for query, wanted in relevant.items():
+        found = set(list(dict.fromkeys(base_id(w) for w in ranker(query)))[:k])
+        for target in wanted:
+            hit, total = out.get(sources[(query, target)], (0, 0))
+            out[sources[(query, target)]] = (hit + (target in found), total + 1)
+    return out
+
+
+def without_source(
+    relevant: dict[str, set[str]], sources: dict[tuple[str, str], str], source: str
+) -> dict[str, set[str]]:
+    """`relevant` without the pairs labelled from `source` (queries left with none dropped)."""
+    kept = {q: {t for t in ts if sources[(q, t)] != source} for q, ts in relevant.items()}
+    return {q: ts for q, ts in kept.items() if ts}
 
 
 def intersector_ranker(index: OverlapIndex) -> Ranker:

@@ -283,3 +283,33 @@ def test_labelled_set_quality(use_model: UniversalSentenceEncoder) -> None:
     quality = evaluate(ov.OverlapIndex.build(works, use_model), pairs)
     assert quality.recall_at_k >= 0.85
     assert quality.best_f1 >= 0.75
+
+
+def test_a_text_naming_another_sectors_recommendation_ranks_it_first() -> None:
+    """Q.1742.1's abstract names Recommendation ITU-R M.1457, whose title shares no word with
+    it: the citation puts M.1457 first, both ways, through the exact and the ANN paths."""
+    works = [
+        work(
+            "itu-t-rec-q.1742.1",
+            "itu-t",
+            "Core network references. This text lists the specifications of the radio "
+            "interfaces given in Recommendation ITU-R M.1457 that networks must support.",
+        ),
+        work("itu-r-rec-m.1457", "itu-r", "Detailed specifications of terrestrial links"),
+        work("itu-r-rec-m.9000", "itu-r", "Network planning of the fixed service"),
+        work("itu-r-rec-m.9001", "itu-r", "Radio interfaces of amateur stations"),
+    ]
+    for threshold in (5000, 1):
+        index = ov.OverlapIndex.build(works, HashingEmbedder(), ann_threshold=threshold)
+        first = next(index.iter_candidates(k=3, only=["itu-t-rec-q.1742.1"]))
+        assert first.right.id == "itu-r-rec-m.1457"
+        assert first.score >= ov.OVERLAPPING
+        back = index.candidates_for("itu-r-rec-m.1457", k=1)[0]
+        assert back.right.id == "itu-t-rec-q.1742.1"
+        explained = index.explain(first, HashingEmbedder())
+        assert explained.evidence.citations == ("itu-t-rec-q.1742.1 → itu-r-rec-m.1457",)
+    silent = [work("itu-t-rec-q.1742.1", "itu-t", works[0].text.replace("ITU-R M.1457", ""))]
+    plain = ov.OverlapIndex.build(silent + works[1:], HashingEmbedder())
+    first = plain.candidates_for("itu-t-rec-q.1742.1", k=1)[0]
+    assert first.right.id != "itu-r-rec-m.1457"
+    assert plain.explain(first, HashingEmbedder()).evidence.citations == ()

@@ -11,8 +11,11 @@ Stages, each with its promise:
   is exact below `ann_threshold` texts and an approximate usearch HNSW index above.
 - `OverlapIndex.candidates_for`: for one text, the union of its nearest neighbours by cosine and
   its best BM25 matches, restricted to the scope (other Sectors; or any other group), each scored
-  `score = COSINE_WEIGHT * cosine + (1 - COSINE_WEIGHT) * bm25_normalised` and ranked.
-- `explain`: the evidence a coordinator needs — shared key terms (across languages: `réseau`
+  `score = COSINE_WEIGHT * cosine + (1 - COSINE_WEIGHT) * bm25_normalised`, plus CITATION_BONUS
+  when either text names the other (`Recommendation ITU-R M.1457` in an ITU-T abstract, read
+  by `texts.references`: the one reference parser), and ranked. A cited work is always in the
+  pool of the work citing it and of the work it cites.
+- `explain`: the evidence a coordinator needs — which side names the other, shared key terms (across languages: `réseau`
   and `network` share `network`), shared words, the best-matching sentences side by side, both
   sides' groups, dates and subjects — and a relation guess:
 
@@ -53,12 +56,15 @@ from intersector.coordination.search import VectorSearch, make_search
 from intersector.coordination.vocabulary import GENERIC_CONCEPTS
 from intersector.domain.documents import Document
 from intersector.domain.registry import SECTORS, Activity
+from intersector.texts.lexicon import BY_CODE
+from intersector.texts.references import find_references
 
 COSINE_WEIGHT = 0.4
 CENTRE_MIN_TEXTS = 50
 SAME_WORK = 0.4
 OVERLAPPING = 0.2
 MIN_SCORE = 0.09
+CITATION_BONUS = OVERLAPPING  # a text naming another is at least on overlapping ground
 RELATIONS = ("same-work", "overlapping", "complementary")
 POOL_DEPTH = 50  # per partition and by BM25, before exact scoring (large sets only)
 SEARCH_BLOCK = 512  # queries searched at once in a partition's index
@@ -166,6 +172,7 @@ class SentencePair:
 class Evidence:
     """Why two texts look alike."""
 
+    citations: tuple[str, ...] = ()  # `A → B`: text A names text B
     shared_concepts: tuple[str, ...] = ()  # ITU key terms, language-independent
     shared_words: tuple[str, ...] = ()  # analysed words both texts use
     sentences: tuple[SentencePair, ...] = ()
@@ -225,6 +232,7 @@ class OverlapIndex:
     positions: dict[str, int]
     scopes: Scopes
     compared: FloatArray | None = None  # centred vectors (`centred`); None: `vectors` as they are
+    citing: list[frozenset[int]] = field(default_factory=list)  # rows each work cites or is cited by
     ann_threshold: int = 5000
     _searches: dict[tuple[str, int], tuple[IntArray, VectorSearch]] = field(
         default_factory=dict, repr=False
@@ -247,17 +255,19 @@ class OverlapIndex:
         terms = [analyse(w.text, w.language) for w in listed]
         vectors = embed_versions(((w.id, w.text) for w in listed), embedder, cache)
         large = len(listed) >= CENTRE_MIN_TEXTS
+        positions = {w.id: i for i, w in enumerate(listed)}
         return cls(
             works=listed,
             vectors=vectors,
             bm25=BM25Index.build(terms),
             terms=terms,
-            positions={w.id: i for i, w in enumerate(listed)},
+            positions=positions,
             scopes=Scopes.of(
                 [w.id for w in listed], [w.sector for w in listed], [w.group for w in listed]
             ),
             compared=centred(vectors, [w.language for w in listed]) if large else None,
             ann_threshold=ann_threshold,
+            citing=citation_links(listed, positions),
         )
 
     def _scored(self, i: int, rows: IntArray) -> tuple[FloatArray, FloatArray, FloatArray]:
@@ -265,7 +275,14 @@ class OverlapIndex:
         vectors = self.scored_vectors
         cosine: FloatArray = vectors[rows] @ vectors[i]
         lexical = self.bm25.normalised(self.terms[i], i)[rows]
-        return combine_arrays(cosine, lexical), cosine, lexical
+        score = combine_arrays(cosine, lexical)
+        linked = self._citing(i)
+        if linked:
+            score[np.isin(rows, list(linked))] += np.float32(CITATION_BONUS)
+        return score, cosine, lexical
+
+    def _citing(self, i: int) -> frozenset[int]:
+        return self.citing[i] if i < len(self.citing) else frozenset()
 
     def _ranked(self, i: int, rows: IntArray, stop: int) -> list[tuple[float, float, float, int]]:
         """The first `stop` of `rows` by score (ties by id): (score, cosine, lexical, row)."""
@@ -363,7 +380,7 @@ class OverlapIndex:
     ) -> Iterator[Candidate]:
         for i, pool in zip(block, self._pools(block, parts, scope, max(depth, k)), strict=True):
             mask = self.scopes.mask(int(i), scope)
-            pool |= self._best_lexical(int(i), mask, max(depth, k))
+            pool |= self._best_lexical(int(i), mask, max(depth, k)) | self._citing(int(i))
             rows = np.array(sorted(j for j in pool if mask[j]), dtype=np.int64)
             ranked = self._ranked(int(i), rows, k)
             yield from self._kept(
@@ -415,6 +432,7 @@ class OverlapIndex:
         left, right = split[a.id], split[b.id]
         sims = vectors[[row[s] for s in left]] @ vectors[[row[s] for s in right]].T
         evidence = Evidence(
+            citations=_citations(a, b),
             shared_concepts=tuple(sorted(concepts)),
             shared_words=_shared_words(self.terms[i], self.terms[j]),
             sentences=_best_pairs(left, right, sims) if left and right else (),
@@ -428,6 +446,34 @@ class OverlapIndex:
             candidate.relation,
             evidence,
         )
+
+
+def cited_ids(work: WorkText) -> frozenset[str]:
+    """The ids of the ITU texts `work` names (`Recommendation ITU-R M.1457` →
+    `itu-r-rec-m.1457`), read in its language (English rules for a language without a table)."""
+    lexicon = BY_CODE.get(work.language, BY_CODE["en"])
+    return frozenset(r.id for r in find_references([work.text], lexicon, work.sector))
+
+
+def citation_links(works: Sequence[WorkText], positions: dict[str, int]) -> list[frozenset[int]]:
+    """For each work, the rows of the works it names or that name it (itself left out)."""
+    links: list[set[int]] = [set() for _ in works]
+    for i, work in enumerate(works):
+        for cited in cited_ids(work):
+            j = positions.get(cited, -1)
+            if j >= 0 and j != i:
+                links[i].add(j)
+                links[j].add(i)
+    return [frozenset(found) for found in links]
+
+
+def _citations(a: WorkText, b: WorkText) -> tuple[str, ...]:
+    out = []
+    if b.id in cited_ids(a):
+        out.append(f"{a.id} → {b.id}")
+    if a.id in cited_ids(b):
+        out.append(f"{b.id} → {a.id}")
+    return tuple(out)
 
 
 def centred(vectors: FloatArray, languages: Sequence[str] = ()) -> FloatArray:
@@ -497,6 +543,5 @@ def _best_pairs(
 def pair_scores(index: OverlapIndex, a: str, b: str) -> tuple[float, float, float]:
     """(score, cosine, lexical) of one pair, `a` taken as the query."""
     i, j = index.positions[a], index.positions[b]
-    lexical = float(index.bm25.normalised(index.terms[i], i)[j])
-    cosine = float(index.scored_vectors[i] @ index.scored_vectors[j])
-    return combine(cosine, lexical), cosine, lexical
+    score, cosine, lexical = index._scored(i, np.array([j], dtype=np.int64))
+    return float(score[0]), float(cosine[0]), float(lexical[0])

@@ -32,6 +32,7 @@ def candidate_to_dict(candidate: Candidate, review: Review | None = None) -> dic
         "lexical": candidate.lexical,
         "relation": candidate.relation,
         "evidence": {
+            "citations": list(evidence.citations),
             "shared_concepts": list(evidence.shared_concepts),
             "shared_words": list(evidence.shared_words),
             "sentences": [asdict(s) for s in evidence.sentences],

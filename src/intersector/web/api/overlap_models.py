@@ -30,6 +30,9 @@ class SentencePairOut(BaseModel):
 class EvidenceOut(BaseModel):
     """Why two texts look alike."""
 
+    citations: list[str] = Field(
+        default_factory=list, description="which side names the other (`A → B`: A names B)"
+    )
     shared_concepts: list[str] = Field(description="ITU key terms, language-independent")
     shared_words: list[str]
     sentences: list[SentencePairOut] = Field(description="best-matching sentences, side by side")
