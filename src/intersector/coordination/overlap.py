@@ -15,9 +15,9 @@ Stages, each with its promise:
   when either text names the other (`Recommendation ITU-R M.1457` in an ITU-T abstract, read
   by `texts.references`: the one reference parser), and ranked. A cited work is always in the
   pool of the work citing it and of the work it cites.
-- `explain`: the evidence a coordinator needs — which side names the other, shared key terms (across languages: `réseau`
-  and `network` share `network`), shared words, the best-matching sentences side by side, both
-  sides' groups, dates and subjects — and a relation guess:
+- `explain`: the evidence a coordinator needs — which side names the other, shared key terms
+  (across languages: `réseau` and `network` share `network`), shared words, the best-matching
+  sentences side by side, both sides' groups, dates and subjects — and a relation guess:
 
   | relation       | rule                                                        |
   |----------------|-------------------------------------------------------------|
@@ -232,7 +232,7 @@ class OverlapIndex:
     positions: dict[str, int]
     scopes: Scopes
     compared: FloatArray | None = None  # centred vectors (`centred`); None: `vectors` as they are
-    citing: list[frozenset[int]] = field(default_factory=list)  # rows each work cites or is cited by
+    citing: list[frozenset[int]] = field(default_factory=list)  # rows it cites or is cited by
     ann_threshold: int = 5000
     _searches: dict[tuple[str, int], tuple[IntArray, VectorSearch]] = field(
         default_factory=dict, repr=False
