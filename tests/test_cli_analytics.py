@@ -120,6 +120,7 @@ def test_mapping_xlsx(registry: str, tmp_path: Path) -> None:
     out = tmp_path / "m.xlsx"
     assert run(["mapping", "itu-d:itu-r", "--format", "xlsx", "--output", str(out)]) == 0
     assert out.read_bytes()[:2] == b"PK"
+    assert run(["mapping", "ITU-D:ITU-R", "--format", "xlsx", "--output", str(out)]) == 0
     assert run(["mapping", "itu-r:itu-d"]) == 2
 
 

@@ -15,7 +15,7 @@ from intersector.coordination.embeddings import (
     content_hash,
     embed_versions,
 )
-from intersector.coordination.mapping import MappingRow, mapping_spec, mapping_table
+from intersector.coordination.mapping import MAPPINGS, MappingRow, mapping_table
 from intersector.coordination.overlap import MIN_SCORE, Candidate, OverlapIndex, WorkText
 from intersector.coordination.review import DECISIONS, Review, is_current
 from intersector.coordination.subjects import Assignment, Correction, SubjectClassifier
@@ -328,8 +328,8 @@ def subjects_report(settings: Settings) -> dict[str, Any]:
 
 
 def mapping_rows(settings: Settings, name: str) -> list[MappingRow]:
-    """The rows of mapping `name` (itu-d:itu-r, itu-t:itu-r, itu-d:itu-t)."""
-    mapping_spec(name)
+    """The rows of mapping `name` (itu-d:itu-r, itu-t:itu-r, itu-d:itu-t; any case)."""
+    name = lookup(name, MAPPINGS, field="mapping")
     with open_registry(settings) as store:
         index = overlap_index(store)
     return mapping_table(index, name)
