@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import struct
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -127,3 +128,22 @@ def test_ingest_names_the_bad_file_and_stores_nothing(
     assert "stored 0 new or changed, 0 unchanged" in out
     with open_store(cli_database) as store:
         assert store.documents() == []
+
+
+def test_a_hanging_doc_conversion_is_stopped_after_the_configured_timeout(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """INTERSECTOR_CONVERT_TIMEOUT reaches the conversion: a LibreOffice that never ends
+    (INTERSECTOR_SOFFICE, a script that sleeps) is stopped after it, exit 2, the file named."""
+    fake = workdir / "hanging-soffice"
+    fake.write_text("#!/bin/sh\nsleep 60\n")
+    fake.chmod(0o755)
+    (workdir / "hang.doc").write_bytes(DOC.read_bytes())
+    monkeypatch.setenv("INTERSECTOR_SOFFICE", str(fake))
+    monkeypatch.setenv("INTERSECTOR_CONVERT_TIMEOUT", "1")
+    started = time.monotonic()
+    assert cli.run(["parse", "hang.doc"]) == 2
+    assert time.monotonic() - started < 20
+    err = " ".join(capsys.readouterr().err.split())
+    assert "hang.doc" in err and "still converting" in err and "after 1 s" in err
+    assert "Traceback" not in err

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import shutil
 import signal
 import struct
@@ -35,6 +36,12 @@ WORD2_MAGICS = (b"\xdb\xa5", b"\x9b\xa5")  # Word for Windows 2.0 and 1.x: no OL
 _FIB = struct.Struct("<HHHHHH")
 _F_ENCRYPTED = 0x0100  # the same bit from Word 1.x to Word 2019
 _WORD_IDENTS = (0xA5EC, 0xA5DC, 0xA5DB, 0xA59B)  # Word 97+, Word 6/95, Word 2.0, Word 1.x
+_FIELD_CODE = re.compile(
+    r'(?:XE|TC|TA)[ \t]*"[^"§]{0,400}"'  # the code and its text
+    r'(?:[ \t]*\\[a-z](?:[ \t]+(?:"[^"§]{0,80}"|[^\s"§\\]+))?)*'  # switches: \f "a", \l 1
+    r"[ \t]*§",  # the field's end
+    re.IGNORECASE,
+)
 _SAVE_HINT = "save it as .docx in Word (File > Save As > Word Document)"
 _OTHER_OLE = (  # stream that names an OLE file which is no Word document
     ("workbook", "an Excel workbook"),
@@ -65,6 +72,17 @@ def doc_to_docx(data: bytes, *, source: str = "", office: Office | None = None) 
         )
     with tempfile.TemporaryDirectory(prefix="intersector-doc-") as tmp:
         return _convert(Path(tmp), data, command, office.timeout, source)
+
+
+def strip_field_codes(text: str) -> str:
+    """The text of a converted .doc without the index and table-of-contents entries LibreOffice
+    leaves as text when it cannot read a Word for Windows 2.0 field: `signalXE "call
+    signal"§` is `signal` (XE an index entry, TC a contents entry, TA a table-of-authorities
+    entry, each with its quoted text and switches, then the field's end mark `§`). The line
+    breaks inside a code are kept, so every line stays where it was (and keeps its style)."""
+    if "§" not in text:
+        return text
+    return _FIELD_CODE.sub(lambda found: "\n" * found[0].count("\n"), text)
 
 
 def is_legacy_word(data: bytes) -> bool:

@@ -39,7 +39,7 @@ from typing import Any
 from lxml import etree
 
 from intersector.domain.errors import InputError
-from intersector.texts.legacy_doc import Office, doc_to_docx, is_legacy_word
+from intersector.texts.legacy_doc import Office, doc_to_docx, is_legacy_word, strip_field_codes
 from intersector.texts.pdf import read_pdf_bytes
 
 PDF_MAGIC = b"%PDF-"
@@ -123,6 +123,8 @@ def read_bytes(data: bytes, *, source: str = "", office: Office | None = None) -
 def _docx_result(data: bytes, source: str, kind: str) -> ReadResult:
     lines = read_docx_lines(data, source=source)
     text = "\n".join(text for text, _ in lines) + "\n"
+    if kind == "doc":  # the field codes LibreOffice leaves as text in a Word 2.0 file
+        text = strip_field_codes(text)
     if not text.strip():
         raise InputError("the .docx holds no text: check that it is the right file", source=source)
     return ReadResult(text, kind, kind, (*(style for _, style in lines), ""))
