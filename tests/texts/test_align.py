@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from intersector.domain.documents import Clause, Document, Section
 from intersector.domain.errors import ValidationError
 from intersector.texts import align
+from intersector.texts.lexicon import BY_CODE, Lexicon, label_key
 from intersector.texts.parse import parse_document
 
 TEXTS = Path(__file__).parents[1] / "data" / "texts"
@@ -250,3 +251,53 @@ def test_recommendation_versions_align_part_by_part(code: str) -> None:
     by_structure = [p.left.path for p in aligned if p.how == "structure" and p.left]
     assert by_structure[:6] == ["part 1", "part 2", "part 3", "part 3.1", "part a)", "part b)"]
     assert align.divergences(fr, other, aligned) == []
+
+
+def _arabic_indic(text: str) -> str:
+    return text.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+
+
+def test_arabic_indic_digits_give_the_same_work_and_clauses(en: Document) -> None:
+    """Resolution 57 in Arabic with its numbers in Arabic-Indic digits (`القرار ٥٧`, `١`,
+    `(جوهانسبرغ، ٢٠٠٨؛ دبي، ٢٠١٢)`): the same id, history and clause paths as the English."""
+    text = (TEXTS / "wtsa-res-57-ar.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    lines[1:] = [_arabic_indic(line) for line in lines[1:]]  # all but the note on line 1
+    ar = parse_document("\n".join(lines), source="ar-digits.txt")
+    assert (ar.id, ar.language) == (en.id, "ar") == ("wtsa-res-57", "ar")
+    assert [e.year for e in ar.history] == [e.year for e in en.history]
+    assert [u.path for u in align.units(ar)] == [u.path for u in align.units(en)]
+    assert align.divergences(en, ar, align.align_versions(en, ar)) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "edits"),
+    [
+        ("zh", [("附件 A\n", "附件A\n")]),  # as ITU's Chinese texts print it: no space
+        ("ru", [("Приложение A\n", "Приложение А\n"), ("A.1\t", "А.1\t")]),  # Cyrillic А
+    ],
+    ids=["zh-annex-without-space", "ru-cyrillic-annex-letter"],
+)
+def test_annexes_in_other_scripts_align_with_the_french(
+    code: str, edits: list[tuple[str, str]]
+) -> None:
+    """`附件A` and `Приложение А` (Cyrillic А, its clause `А.1`) are Annex A: read as an annex
+    and paired with the French `Annexe A` and its clause A.1."""
+    text = (TEXTS / f"itu-t-rec-e.119-{code}-excerpt.txt").read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new)
+    other = parse_document(text, source=f"{code}.txt")
+    fr = seed("itu-t-rec-e.119-fr-excerpt.txt")
+    assert [(a.kind, label_key(a.label, other_lex(code))) for a in other.annexes][:1] == [
+        ("annex", "A")
+    ]
+    annex_paths = [u.path for u in align.units(other) if u.path.startswith("annex")]
+    assert annex_paths and annex_paths == [
+        u.path for u in align.units(fr) if u.path.startswith("annex")
+    ]
+    assert align.divergences(fr, other, align.align_versions(fr, other)) == []
+
+
+def other_lex(code: str) -> Lexicon:
+    return BY_CODE[code]

@@ -107,3 +107,14 @@ def test_footnote_body_over_several_lines() -> None:
 def test_stray_bracket_does_not_swallow_the_text() -> None:
     text = "[1: a\nb\nc\nd\ne\nf]"
     assert clean_text(text).lines == text.split("\n")
+
+
+def test_digits_of_other_scripts_are_digits() -> None:
+    """Arabic-Indic, Eastern Arabic-Indic and full-width digits read as 0-9: `القرار ٥٧` is
+    Resolution 57, `۱.۲` clause 1.2, `２０１２年` the year 2012; other text is untouched."""
+    cleaned = clean_text("القرار ٥٧ (المراجَع في دبي، ٢٠١٢)\n۱.۲\tنص\n（２０１２年，迪拜）\n")
+    assert cleaned.lines[:3] == [
+        "القرار 57 (المراجَع في دبي، 2012)",
+        "1.2\tنص",
+        "（2012年，迪拜）",
+    ]

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from intersector.texts.lexicon import BY_CODE, label_key
+from intersector.texts.clean import clean_text
+from intersector.texts.lexicon import BY_CODE, label_key, latin_lookalikes
 from intersector.texts.segment import Line, segment
 
 
@@ -220,13 +221,33 @@ def test_segment_never_fails(text: str, code: str) -> None:
         ("zh", "第57号决议（2012年，迪拜，修订版）", "identity", "57", "resolution"),
         ("zh", "ITU-T E.119建议书", "identity", "E.119", "recommendation"),
         ("zh", "ITU-R 第 34-2 号决议", "identity", "34-2", "resolution"),
+        ("zh", "附件A", "annex", "A", "annex"),  # no space between word and label
+        ("zh", "附件 B", "annex", "B", "annex"),
+        ("zh", "附录I", "appendix", "I", "appendix"),
+        ("zh", "附录II（本附录不构成本建议书不可或缺的组成部分）", "annex", "II", "appendix"),
+        ("zh", "附件是本建议书的组成部分。", "text", "", ""),  # a sentence that opens so
+        ("ru", "Приложение А", "annex", "А", "annex"),  # Cyrillic А
+        ("ru", "Приложение Б", "annex", "Б", "annex"),
+        ("ru", "Дополнение I", "appendix", "I", "appendix"),
+        ("ru", "Б.1\tРечевые службы", "clause", "Б.1", ""),
+        ("ar", "الملحق ب", "annex", "ب", "annex"),  # abjad order: أ ب ج
+        ("ar", "الملحق A", "annex", "A", "annex"),
+        ("ar", "التذييل I", "appendix", "I", "appendix"),
     ],
 )
 def test_lines_of_the_new_languages(
     code: str, line: str, kind: str, label: str, function: str
 ) -> None:
     [found] = segment(line, BY_CODE[code])
+    if kind == "annex" or function == "appendix":
+        kind = "annex"
     assert (found.kind, found.label, found.function) == (kind, label, function)
+
+
+def test_arabic_indic_clause_numbers_after_clean() -> None:
+    """`١.٢` is clause 1.2 once cleaned (Arabic-Indic digits are digits); segment sees `1.2`."""
+    [found] = segment(clean_text("١.٢\tمجال التطبيق").text, BY_CODE["ar"])
+    assert (found.kind, found.label, found.text) == ("clause", "1.2", "مجال التطبيق")
 
 
 def test_a_chinese_heading_runs_into_its_addressee() -> None:
@@ -243,7 +264,24 @@ def test_a_chinese_heading_runs_into_its_addressee() -> None:
 @pytest.mark.parametrize(
     ("code", "label", "key"),
     [("ru", "в)", "c)"), ("ru", "c)", "c)"), ("ar", "ج)", "c)"),
-     ("ar", "ه)", "e)"), ("zh", "二)", "b)"), ("en", "1.2", "1.2")],
+     ("ar", "ه)", "e)"), ("zh", "二)", "b)"), ("en", "1.2", "1.2"),
+     ("ru", "Б", "B"), ("ru", "В.2", "C.2"), ("ru", "A.1", "A.1"), ("ar", "ب", "B"),
+     ("ar", "ج.1", "C.1"), ("zh", "A", "A"), ("en", "I", "I")],
 )  # fmt: skip
 def test_label_keys_are_latin_letters_of_the_same_rank(code: str, label: str, key: str) -> None:
+    """Clause letters (with their parenthesis) by rank in the clause alphabets; annex letters
+    (`Б`, `Б.1`) by rank in the annex letters: Russian annexes in the Cyrillic order."""
     assert label_key(label, BY_CODE[code]) == key
+
+
+@pytest.mark.parametrize(
+    ("labels", "lookalikes"),
+    [(["А", "В", "С"], True), (["А", "Б", "В"], False), (["А"], False), (["A", "B"], False)],
+)
+def test_latin_letters_typed_in_cyrillic(labels: list[str], lookalikes: bool) -> None:
+    """Annexes `А`, `В`, `С` in a Russian text are A, B, C typed in Cyrillic (`В` is B, not
+    the third Cyrillic letter): `label_key` reads them so when told."""
+    ru = BY_CODE["ru"]
+    assert latin_lookalikes(labels, ru) is lookalikes
+    keys = [label_key(label, ru, lookalikes=lookalikes) for label in labels]
+    assert keys == ["A", "B", "C"][: len(labels)]

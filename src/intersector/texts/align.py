@@ -32,7 +32,7 @@ from intersector.domain.documents import Change as Change
 from intersector.domain.documents import Clause, Document, Part, Section
 from intersector.domain.documents import Divergence as Divergence
 from intersector.domain.errors import ValidationError
-from intersector.texts.lexicon import BY_CODE, LEXICONS, Lexicon, label_key
+from intersector.texts.lexicon import BY_CODE, LEXICONS, Lexicon, label_key, latin_lookalikes
 
 Embed = Callable[[Sequence[str]], npt.NDArray[np.float32]]
 
@@ -70,16 +70,19 @@ class AlignedPair:
 
 def units(doc: Document) -> list[Unit]:
     """The clauses and parts of `doc` in reading order, with their paths; clause letters in
-    the Latin alphabet whatever the language (`б)`, `ب)` → `b)`: `lexicon.label_key`)."""
+    the Latin alphabet whatever the language (`б)`, `ب)` → `b)`, `Приложение Б` → `annex B`:
+    `lexicon.label_key`)."""
     out: list[Unit] = []
     lex = BY_CODE.get(doc.language, LEXICONS[0])
     for section in (*doc.preamble, *doc.operative):
         out.extend(_section_units(section, lex))
     for part in doc.parts:
         out.extend(_part_units(part, "part", lex))
+    looks = latin_lookalikes([annex.label for annex in doc.annexes], lex)
     for annex in doc.annexes:
+        name = f"{annex.kind} {label_key(annex.label, lex, lookalikes=looks)}".strip()
         for part in annex.parts:
-            out.extend(_part_units(part, f"{annex.kind} {annex.label}".strip(), lex))
+            out.extend(_part_units(part, name, lex, looks))
     return out
 
 
@@ -101,13 +104,13 @@ def _clause_units(
         yield from _clause_units(child, section, path, m, lex)
 
 
-def _part_units(part: Part, prefix: str, lex: Lexicon) -> Iterator[Unit]:
-    path = f"{prefix} {label_key(part.label, lex)}".strip()
+def _part_units(part: Part, prefix: str, lex: Lexicon, looks: bool = False) -> Iterator[Unit]:
+    path = f"{prefix} {label_key(part.label, lex, lookalikes=looks)}".strip()
     text = f"{part.heading} {part.text}".strip()
     if text:
         yield Unit(path, prefix, part.label, text)
     for child in part.children:
-        yield from _part_units(child, prefix, lex)
+        yield from _part_units(child, prefix, lex, looks)
 
 
 # --- alignment -------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ After `clean_text(text)`:
   Word for Windows 2.0 files read by LibreOffice), their line breaks kept;
 - non-breaking hyphens (U+2011) are `-`, non-breaking and odd spaces are ` `, curly apostrophes
   are `'`, soft hyphens, zero-width characters, bidirectional marks and the Arabic tatweel are gone;
+- Arabic-Indic, Eastern Arabic-Indic and full-width digits are the digits 0-9 (`١.٢` is `1.2`);
 - each line has no leading or trailing white space, no runs of spaces, and at most one tab
   between words (the tab that follows a clause label); blank lines are empty;
 - line `i` of the result is line `i` of the input (line numbers in errors name the source); a
@@ -58,6 +59,12 @@ _CHARS: dict[str, str] = {
     "\x0b": "\n",
     "\x0c": "\n",
 }
+# Arabic-Indic (٠-٩), Eastern Arabic-Indic (۰-۹) and full-width (０-９) digits read as the
+# digits they are, so `القرار ٥٧` is Resolution 57 and `١.٢` clause 1.2
+_DIGITS = str.maketrans(
+    {chr(base + n): str(n) for base in (0x0660, 0x06F0, 0xFF10) for n in range(10)}
+)
+_OTHER_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]")
 _SPACES = re.compile(r" {2,}")
 _TABS = re.compile(r" *\t[\t ]*")
 _MULTI_BODY = re.compile(
@@ -99,6 +106,8 @@ def clean_text(text: str) -> CleanText:
         for odd, plain in _CHARS.items():
             if odd in text:
                 text = text.replace(odd, plain)
+        if _OTHER_DIGITS.search(text):
+            text = text.translate(_DIGITS)
     elif "\r" in text or "\x0b" in text or "\x0c" in text:
         text = text.replace("\r", "").replace("\x0b", "\n").replace("\x0c", "\n")
     if "XE" in text or "xe " in text:

@@ -38,15 +38,20 @@ from statistics import median
 from typing import Any
 
 from intersector.domain.errors import InputError
+from intersector.texts.lexicon import LEXICONS
 
 MAX_PAGES = 3000  # the longest ITU publications (the Radio Regulations) have about 2,000
 _SOFT_HYPHEN = "\ufffe"  # PDFium's mark for a hyphen it found at a line end
 _EDGE = 0.1  # running headers and footers sit in the top and bottom tenth of the page
 _TAB_GAP = 1.5  # a gap wider than this many line heights inside a line is a tab
 _SPLIT_GAP = 5.0  # … and wider than this, two separate lines (columns side by side)
+# what opens a new paragraph after a sentence's end, in any script: `a)`, `(б)`, `（一）`, `ب)`,
+# `1.2`, `А.1`, a dash, and the words of notes, tables, figures, annexes and appendices
+_LABEL_WORDS = {"note", "table", "figure", *(w for lex in LEXICONS for w in lex.annex_words)}
 _LABEL = re.compile(
-    r"(\(?[a-zA-Z0-9]{1,4}\)|\d+(\.\d+)*\.?\s|[A-Z](\.\d+)+\s|[•–—-]\s|"
-    r"(NOTE|Note|ANNEX|Annex|APPENDIX|Appendix|TABLE|Table|FIGURE|Figure)\b)"
+    r"([(（]?[^\W_]{1,4}[)）]|\d+(\.\d+)*\.?\s|[^\W\d_](\.\d+)+\s|[•–—-]\s|"
+    rf"({'|'.join(sorted(map(re.escape, _LABEL_WORDS), key=len, reverse=True))})\b)",
+    re.IGNORECASE,
 )
 _PAGE_NUMBER = re.compile(r"[-–—\s]*(page\s+)?([0-9]+|[ivxlcdm]+)(\s*/\s*[0-9]+)?[-–—\s]*", re.I)
 _ENDS = (".", ":", ";", "!", "?", ")")  # how a paragraph's last line ends
@@ -57,11 +62,11 @@ _MARK, _NOTE, _NO_NOTE = "\x01", "\x02", "\x03"  # a mark: MARK label [NOTE body
 _MARKS = re.compile(r"\x01([^\x01-\x03]*)(?:\x02([^\x01-\x03]*))?\x03")
 _NOTE_START = re.compile(r"(?P<label>\d{1,3}|\*{1,3})(?:[\t ]+|(?=[^\W\d_]))(?P<text>.*)")
 # a clause label set in bold before the clause's text (`**5.1.3** For type B …`)
-_BOLD_LABEL = re.compile(r"\d{1,3}(?:\.\d{1,3}){0,5}|[A-Z]\.\d{1,3}(?:\.\d{1,3}){0,4}")
+_BOLD_LABEL = re.compile(r"\d{1,3}(?:\.\d{1,3}){0,5}|[^\W\d_]\.\d{1,3}(?:\.\d{1,3}){0,4}")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 # a clause number opening a heading, then its words: `1 Signalling types`, `A.2 Scope`
 _NUMBERED_HEADING = re.compile(
-    r"(?P<label>\d{1,3}(?:\.\d{1,3}){0,5}|[A-Z]\.\d{1,3}(?:\.\d{1,3}){0,4})\s+(?P<heading>\S.*)"
+    r"(?P<label>\d{1,3}(?:\.\d{1,3}){0,5}|[^\W\d_]\.\d{1,3}(?:\.\d{1,3}){0,4})\s+(?P<heading>\S.*)"
 )
 _HINT = "give the .docx (or a plain-text export) instead"
 

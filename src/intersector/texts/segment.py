@@ -101,9 +101,10 @@ def matchers(code: str) -> Matchers:
         re.IGNORECASE,
     )
     own = [re.compile(p, re.IGNORECASE) for p in lex.identity]
+    gap = r"\s+" if lex.spaced else r"\s*"  # 附件A: no space after the word in Chinese
     annex = re.compile(
-        rf"^(?P<word>{_alternation(lex.annex_words)})(?:\s+(?P<label>[A-Z]{{1,2}}|[IVX]{{1,5}}|\d{{1,2}}))?"
-        r"(?P<rest>\s*(?:\(.*\)|[-–:].*)?)$",
+        rf"^(?P<word>{_alternation(lex.annex_words)})(?:{gap}(?P<label>{_capitals(lex)}{{1,2}}"
+        r"|[IVX]{1,5}|\d{1,2}))?(?P<rest>\s*(?:[(（].*[)）]|[-–:：].*)?)$",
         re.IGNORECASE,
     )
     field = re.compile(
@@ -123,7 +124,7 @@ def matchers(code: str) -> Matchers:
         lex.liaison_fields,
     )  # fmt: skip
     words = frozenset(key.split(" ")[0].rstrip(":,;.") for table in tables for key in table)
-    run_on = () if lex.spaced else tuple(key for table in tables[2:5] for key in table)
+    run_on = () if lex.spaced else tuple(key for t in (*tables[2:5], lex.annex_words) for key in t)
     prefixes = (*lex.identity_prefixes, *run_on)
     return Matchers(
         AnyOf([*own, identity]), _label_pattern(lex), prefixes, annex, field, first, series,
@@ -139,8 +140,16 @@ def _label_pattern(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(
         rf"^(?P<label>(?:[(（]?{letters}{{1,2}}[)）]|\(?[ivxlc]{{1,6}}\)"
         r"|\d{1,3}(?:\.\d{1,3}){0,5}(?:\)|\.(?=\t))?"
-        r"|[A-Z]\d?\.\d{1,3}(?:\.\d{1,3}){0,4})" + _SUFFIX + r")(?P<sep>\t|\s+)(?P<text>\S.*)$"
+        rf"|{_capitals(lex)}\d?\.\d{{1,3}}(?:\.\d{{1,3}}){{0,4}})"
+        + _SUFFIX
+        + r")(?P<sep>\t|\s+)(?P<text>\S.*)$"
     )
+
+
+def _capitals(lex: Lexicon) -> str:
+    """The letters that label annexes and their clauses (`A`, `A.1`): A-Z and the lexicon's
+    own (`Б`, `Б.1` in Russian; `ب` in Arabic)."""
+    return f"[A-Z{re.escape(lex.annex_letters)}]"
 
 
 def segment(text: str, lex: Lexicon, styles: tuple[str, ...] = ()) -> list[Line]:
@@ -262,7 +271,10 @@ def _numbered_or_field(
     if may_be_identity and (ident := m.identity.match(line)) is not None:
         kind = lex.kinds[ident["word"].lower()]
         return Line(number, "identity", line, label=ident["number"], function=kind)
-    annex = m.annex.match(line) if first in lex.annex_words else None
+    may_be_annex = first in lex.annex_words or (
+        not lex.spaced and line.lower().startswith(tuple(lex.annex_words))
+    )
+    annex = m.annex.match(line) if may_be_annex else None
     if annex is not None and (annex["label"] or annex["rest"]):
         kind = lex.annex_words[annex["word"].lower()]
         return Line(number, "annex", line, label=annex["label"] or "", function=kind)

@@ -64,6 +64,8 @@ class Lexicon:
     series: str = ""  # regex: the heading of the list of Recommendations of a series
     # Script and word order (defaults: a Latin script, words between spaces, `RESOLUTION 57`):
     label_alphabets: tuple[str, ...] = (LATIN,)  # clause-label letters, each alphabet in order
+    # capitals besides A-Z that label annexes (`Приложение Б`, `الملحق ب`), in their order
+    annex_letters: str = ""
     spaced: bool = True  # False: words run together (Chinese), headings into their addressee
     identity: tuple[str, ...] = ()  # regexes tried before the default identity pattern
     identity_prefixes: tuple[str, ...] = ()  # lower-case starts of such identity lines
@@ -141,12 +143,33 @@ def detect_language(text: str, sample: int = 800) -> Lexicon:
     return best
 
 
-def label_key(label: str, lex: Lexicon) -> str:
-    """A clause label in the letters of the first alphabet (Latin): `б)` → `b)`, `(ج)` → `c)`,
-    `(一)` → `a)`, so that the versions of a text in any language share their clause paths.
-    Numbers, roman numerals and Latin letters are kept as they are."""
-    letters = _label_letters(lex.code)
+def label_key(label: str, lex: Lexicon, *, lookalikes: bool = False) -> str:
+    """A clause or annex label in the letters of the first alphabet (Latin): `б)` → `b)`,
+    `(ج)` → `c)`, `(一)` → `a)` by their rank in the lexicon's clause alphabets; an annex
+    label and its clause numbers (no parenthesis: `Б`, `Б.1`, `ب`) by their rank in its
+    annex letters → `B`, `B.1`; so the versions of a text in any language share their paths.
+    Numbers, roman numerals and Latin letters are kept as they are. `lookalikes`: the text's
+    annex capitals are Latin letters typed in Cyrillic (`В` for B), as `latin_lookalikes`
+    tells from its labels, so each is read as the letter it looks like."""
+    if ")" in label:
+        letters = _label_letters(lex.code)
+    else:
+        letters = {**_annex_letters(lex.code), **(_LOOKALIKES if lookalikes else {})}
     return "".join(letters.get(ch, ch) for ch in label) if letters else label
+
+
+# Cyrillic capitals that look like Latin ones: ITU's Russian texts may type annex letters so
+_LOOKALIKES: Mapping[str, str] = dict(zip("АВСЕНКМОРТХ", "ABCEHKMOPTX", strict=True))
+
+
+def latin_lookalikes(labels: list[str], lex: Lexicon) -> bool:
+    """Whether the annex letters of a text are Latin letters typed in another script: all of
+    them look like Latin capitals and one at least is out of the script's own order (`А`, `В`
+    is A, B typed in Cyrillic; `А`, `Б`, `В` is the Cyrillic order)."""
+    own = [ch for label in labels for ch in label if ch in lex.annex_letters]
+    if not own or any(ch not in _LOOKALIKES for ch in own):
+        return False
+    return any(_LOOKALIKES[ch] != _annex_letters(lex.code).get(ch) for ch in own)
 
 
 @cache
@@ -157,6 +180,12 @@ def _label_letters(code: str) -> Mapping[str, str]:
         if alphabet != LATIN:
             mapping.update(zip(alphabet, LATIN, strict=False))
     return mapping
+
+
+@cache
+def _annex_letters(code: str) -> Mapping[str, str]:
+    """Each of the lexicon's annex letters → the Latin capital of the same rank."""
+    return dict(zip(BY_CODE[code].annex_letters, LATIN.upper(), strict=False))
 
 
 def _canonical_places() -> Mapping[str, str]:

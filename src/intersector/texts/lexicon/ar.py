@@ -295,5 +295,6 @@ LEXICON = Lexicon(
     part_words={"القسم": "section", "الجزء": "part", "الفصل": "chapter"},
     series_words=("السلسلة",),
     label_alphabets=(LATIN, ABJAD),
+    annex_letters=ABJAD,  # الملحق أ، ب، ج (abjad order), besides الملحق A
     clitics="وبلفك",
 )

@@ -342,4 +342,5 @@ LEXICON = Lexicon(
     part_words={"раздел": "section", "часть": "part", "глава": "chapter"},
     series_words=("серия",),
     label_alphabets=(LATIN, "абвгдежзиклмнопрстуфхцчшщэюя"),
+    annex_letters="АБВГДЕЖИКЛМНПРСТУФХЦШЩЭЮЯ",  # Приложение А, Б, В (GOST order: no Ё З Й О Ч)
 )
