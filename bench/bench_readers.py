@@ -2,7 +2,9 @@
 
 - `read_file` on the .docx fixtures (python-docx, footnotes part, list numbering): files/s, MB/s;
 - `read_file` on plain text in UTF-8, UTF-16 and cp1252: files/s;
-- `read_file` on ITU's U.1 PDF (pypdfium2 and the layout stages): pages/s;
+- `read_file` on ITU's U.1 PDF and on the PDFs LibreOffice printed of four ITU .docx
+  (pypdfium2 and the layout stages: lines, faces, running lines, columns, footnotes,
+  paragraphs): pages/s;
 - `read_file` on two real ITU .doc (LibreOffice headless, one conversion each, a fresh profile
   every time, as `parse` does): pages/s (pages as Word counted them, from the file's summary);
 - `to_akoma` and `from_akoma` on the parsed seeds: documents/s, and the share of the time the
@@ -74,7 +76,21 @@ def _pdf_rows() -> list[dict[str, Any]]:
 
     data = (ITU / "T-REC-U.1-199303-I__PDF-E.pdf").read_bytes()
     pages = len(pypdfium2.PdfDocument(data))
-    return [_row("pdf read", _rate(lambda: read_bytes(data), pages), "pages/s")]
+    printed = [path.read_bytes() for path in sorted((ITU / "pdf").glob("T-REC-*.pdf"))]
+    printed_pages = sum(len(pypdfium2.PdfDocument(blob)) for blob in printed)
+
+    def read_printed() -> None:
+        for blob in printed:
+            read_bytes(blob)
+
+    return [
+        _row("pdf read (ITU's U.1, Distiller)", _rate(lambda: read_bytes(data), pages), "pages/s"),
+        _row(
+            "pdf read (4 ITU .docx printed by LibreOffice)",
+            _rate(read_printed, printed_pages, seconds=3.0),
+            "pages/s",
+        ),
+    ]
 
 
 def _doc_rows() -> list[dict[str, Any]]:
