@@ -56,6 +56,7 @@ _LABEL = re.compile(
 _PAGE_NUMBER = re.compile(r"[-–—\s]*(page\s+)?([0-9]+|[ivxlcdm]+)(\s*/\s*[0-9]+)?[-–—\s]*", re.I)
 _ENDS = (".", ":", ";", "!", "?", ")")  # how a paragraph's last line ends
 _SENTENCE_ENDS = ".;,:!?\u060c\u061b\uff0c\uff1a\uff1b\u3002"  # a heading never ends so
+_HYPHENS = ("-", "\u2010", "\u2011")
 _RULE = re.compile(r"[_\-–—.\s]{3,}")
 _NOTE_LABEL = re.compile(r"\d{1,3}|\*{1,3}")
 _MARK, _NOTE, _NO_NOTE = "\x01", "\x02", "\x03"  # a mark: MARK label [NOTE body] NO_NOTE
@@ -79,7 +80,6 @@ class _Line:
     right: float
     top: float
     bold: bool = False  # every segment of it in a bold face: a heading, or a clause label
-    short: bool = False  # ends before the right edge of its column: the end of a paragraph
     spaced: bool = False  # more space above it than between the lines of a paragraph
     room: float = 0.0  # the space left between its end and the right edge of its column
 
@@ -106,7 +106,7 @@ def read_pdf_bytes(data: bytes, *, source: str = "") -> str:
     lines = [
         line
         for page in pages
-        for line in _footnotes(_mark_short(_reading_order(page.lines)), page.height)
+        for line in _footnotes(_mark_room(_reading_order(page.lines)), page.height)
     ]
     return "\n".join(_paragraphs(lines)) + "\n"
 
@@ -204,6 +204,8 @@ def _page_lines(segments: list[Segment]) -> list[_Line]:
         elif last is not None and _same_line(last, segment):
             gap = segment.left - last.right
             spaced = gap > 0.15 * last.height or text[:1] == " " or last.text[-1:] == " "
+            if text in _HYPHENS or last.text.endswith(_HYPHENS):
+                spaced = False  # a hyphen drawn apart, with its own bearings: `ITU` `-` `T`
             label = last.bold and not bold and _BOLD_LABEL.fullmatch(last.text.strip()) is not None
             glue = "\t" if gap > _TAB_GAP * last.height or label else " " if spaced else ""
             lines[-1] = _Line(
@@ -382,10 +384,10 @@ def _carry(text: str, bodies: dict[str, str]) -> str:
 # --- 4. paragraphs ---------------------------------------------------------------------------
 
 
-def _mark_short(lines: list[_Line]) -> list[_Line]:
+def _mark_room(lines: list[_Line]) -> list[_Line]:
     """Each line of a page given the `room` left before the right edge of its column (the edge
-    most lines of that column reach) and marked `short` when that room is wide, and `spaced`
-    when the space above it is wider than the page's usual space between lines. A page is of
+    most lines of that column reach), and marked `spaced` when the space above it is wider
+    than the page's usual space between lines. A page is of
     two columns only when several lines start in its right half."""
     if not lines:
         return lines
@@ -401,8 +403,7 @@ def _mark_short(lines: list[_Line]) -> list[_Line]:
     for line, gap in zip(lines, [0.0, *gaps], strict=True):
         edge = edges[1] if columns and line.left >= middle - 2 else edges[0]
         room = max(edge - line.right, 0.0)
-        short = room > 0.12 * max(edge - line.left, 1.0)
-        marked.append(replace(line, short=short, spaced=gap > 1.4 * usual + 1.0, room=room))
+        marked.append(replace(line, spaced=gap > 1.4 * usual + 1.0, room=room))
     return marked
 
 
@@ -418,7 +419,9 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
         return []
     paragraphs = [[lines[0]]]
     for previous, line in itertools.pairwise(lines):
-        if _breaks(previous, line):
+        if _same_row(previous, line):  # cells side by side: one row, as the .docx reader has it
+            paragraphs[-1].append(replace(line, text="\t" + line.text))
+        elif _breaks(previous, line):
             paragraphs.append([line])
         else:
             paragraphs[-1].append(line)
@@ -441,6 +444,13 @@ def _with_notes(text: str) -> str:
         return f"[footnoteRef:{label}]{label}"
 
     return _MARKS.sub(anchor, text) + "".join(bodies)
+
+
+def _same_row(previous: _Line, line: _Line) -> bool:
+    """Whether `line` stands to the right of `previous` on the same baseline (a table's cells,
+    a cover's `ITU-T` and `P.862.2`), too far from it to be one line."""
+    overlap = min(previous.top, line.top) - max(previous.bottom, line.bottom)
+    return line.left > previous.right and overlap >= 0.5 * min(previous.height, line.height)
 
 
 def _text(paragraph: list[_Line]) -> str:
@@ -471,12 +481,15 @@ def _heading_tab(paragraph: list[_Line], text: str) -> str:
 
 def _breaks(previous: _Line, line: _Line) -> bool:
     """Whether `line` starts a new paragraph after `previous`: at a table row or labelled line
-    (tabs), where bold starts or stops (a heading), after a line that left room for the first
+    (tabs), where bold starts or stops (a heading) or the size of type changes by half, after
+    a line that left room for the first
     word of `line` (so the break was made on purpose), at extra vertical space, at a clause
     label after a sentence's end; at the top of the next column or page only a sentence that
     carries on is joined."""
     if "\t" in line.text or previous.bold != line.bold:
         return True  # a table row, a labelled line; a heading's first or last line
+    if max(previous.height, line.height) > 1.5 * min(previous.height, line.height):
+        return True  # another size of type: a title, a cover line, a note
     hyphen = previous.text.endswith(("-", _SOFT_HYPHEN))
     if previous.room > _first_word_width(line) and not hyphen:
         return True
@@ -496,6 +509,8 @@ def _first_word_width(line: _Line) -> float:
 
 
 def _join(paragraph: str, text: str) -> str:
+    if text.startswith("\t"):
+        return paragraph.rstrip() + text
     if paragraph.endswith((_SOFT_HYPHEN, "-")):
         head = paragraph[:-1]
         if head[-1:].islower() and text[:1].islower():
