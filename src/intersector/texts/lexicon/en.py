@@ -101,8 +101,6 @@ LEXICON = Lexicon(
         "unanimously declares the view": "declares",
         "declares the view": "declares",
         "further recommends": "further-recommends",
-        "unanimously declares the view": "recommends",  # CCITT Recommendations (1956-1993)
-        "declares the view": "recommends",
         "appeals": "appeals",
         "approves": "approves",
         "adopts": "adopts",
