@@ -613,9 +613,13 @@ LAYOUT_STYLES = frozenset(
 )  # fmt: skip
 
 
-def _block_lines(block: Any, state: _DocxState) -> list[tuple[str, str]]:
+def _block_lines(block: Any, state: _DocxState, depth: int = 0) -> list[tuple[str, str]]:
     if block.tag == _w("p"):
-        return [(_paragraph_text(block, state), state.styles.name(block))]
+        lines = [(_paragraph_text(block, state), state.styles.name(block))]
+        if depth < _MAX_BOX_DEPTH:  # a text box's paragraphs follow the one anchoring it
+            for box in _text_boxes(block):
+                lines += [line for b in box for line in _block_lines(b, state, depth + 1)]
+        return lines
     if block.tag == _w("tbl"):
         if _is_layout_table(block, state.styles):
             return [
@@ -723,6 +727,21 @@ def _element_text(element: Any, caps: bool = False) -> str:
         shown = _all_caps(element.getparent())
         return text.upper() if (caps if shown is None else shown) else text
     return _CHARS.get(element.tag, "")
+
+
+_MAX_BOX_DEPTH = 3  # text boxes inside text boxes: Word allows none, a damaged file may nest
+
+
+def _text_boxes(element: Any) -> Iterator[Any]:
+    """The text boxes (`w:txbxContent`) anchored in a paragraph, each once: the copy in a
+    compatibility fallback (`mc:Fallback`, VML for older Word) is left out."""
+    for child in element:
+        if child.tag == f"{{{MC_NS}}}Fallback":
+            continue
+        if child.tag == _w("txbxContent"):
+            yield child
+        else:
+            yield from _text_boxes(child)
 
 
 def _walk(element: Any) -> Iterator[Any]:

@@ -188,6 +188,7 @@ class _Identity:
 
 def build_resolution(ctx: Context, at: int) -> Document:
     """The resolution whose identity line is `ctx.lines[at]` (see the module promise)."""
+    at = _title_block(ctx, at)
     foreword, boilerplate = split_front(ctx.lines[:at])
     ident = _identity(ctx, ctx.lines[at])
     body_start = _front_matter(ctx, at + 1, ident)
@@ -212,6 +213,21 @@ def build_resolution(ctx: Context, at: int) -> Document:
         boilerplate=boilerplate,
         source=ctx.source,
     )
+
+
+def _title_block(ctx: Context, at: int) -> int:
+    """The identity line that opens the text: a publication names its Resolution on its cover
+    (`Resolution 1 – Rules of procedure …`), then prints the foreword and the title block; the
+    last line naming the same text before the first heading is the title block's."""
+    first = ctx.lines[at]
+    last = at
+    for i in range(at + 1, len(ctx.lines)):
+        line = ctx.lines[i]
+        if line.kind == "heading":
+            break
+        if line.kind == "identity" and (line.function, line.label) == (first.function, first.label):
+            last = i
+    return last
 
 
 def _identity(ctx: Context, line: Line) -> _Identity:
@@ -239,8 +255,23 @@ def _front_matter(ctx: Context, start: int, ident: _Identity) -> int:
         else:
             ident.title.append(text)
         i += 1
+    if not ident.history and start > 0:
+        end = lines[i].number if i < len(lines) else len(ctx.cleaned) + 1
+        ident.history = _footnote_history(ctx, lines[start - 1].number, end)
     _settle_body(ctx, ident, lines[start].number if start < len(lines) else 0)
     return i
+
+
+def _footnote_history(ctx: Context, first: int, end: int) -> tuple[Event, ...]:
+    """The history printed in a footnote of the title block (`RESOLUTION 1 (Rev. Hammamet,
+    2016)¹` — `¹ (Helsinki, 1993; …; Hammamet, 2016)`): the footnote anchored on the identity
+    or title lines that names two places and years or more."""
+    for note in ctx.footnotes:
+        if first <= note.line < end:
+            events = parse_events(note.text, ctx.lex)
+            if len(events) >= 2:
+                return events
+    return ()
 
 
 def is_intro(text: str, ctx: Context) -> bool:
