@@ -90,3 +90,30 @@ def test_tables_and_show_print_stored_text_as_itself(
     assert ":x:" in out and "[red]boom[/red]" in out
     assert cli.run(["show", "g1", "--format", "text"]) == 0
     _visible_only(capsys.readouterr().out)
+
+
+def test_show_as_json_escapes_what_a_terminal_would_obey(
+    cli_database: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import json
+
+    monkeypatch.setattr(cli, "console", Terminal(width=400))
+    registry = tmp_path / "groups.json"
+    name = f"SG {HOSTILE} é"
+    registry.write_text(
+        json.dumps(
+            {"groups": [{"id": "g1", "sector": "itu-t", "kind": "study-group", "name": name}]}
+        ),
+        encoding="utf-8",
+    )
+    assert cli.run(["load", str(registry)]) == 0
+    capsys.readouterr()
+    assert cli.run(["show", "g1", "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    _visible_only(out)
+    assert "\\u009b" in out and "\\u202e" in out and "é" in out  # accents stay readable
+    shown = json.loads(out)  # and the JSON reads back to the stored text
+    assert shown.get("name", shown.get("data", {}).get("name")) == name, shown

@@ -9,10 +9,12 @@ markup."""
 
 from __future__ import annotations
 
+import json as json_module
 import re
 from typing import Any
 
 from rich.console import Console
+from rich.highlighter import JSONHighlighter
 from rich.text import Text
 
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -46,10 +48,21 @@ class Terminal(Console):
         options["emoji"] = options["markup"] = False
         return super().render_str(safe(text), **options)
 
-    def print_json(self, json: str | None = None, **options: Any) -> None:
-        """JSON with the characters JSON leaves raw but a terminal obeys (C1, bidirectional
-        overrides) as `\\uXXXX` escapes, and lone surrogates escaped too."""
-        if json is not None:
-            json = json.encode("utf-8", "backslashreplace").decode("utf-8")
-            json = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json)
-        super().print_json(json, **options)
+    def print_json(
+        self,
+        json: str | None = None,
+        *,
+        data: Any = None,
+        indent: None | int | str = 2,
+        **options: Any,
+    ) -> None:
+        """`json` (text) or `data`, indented and highlighted, with the characters JSON leaves raw
+        but a terminal obeys (C1, bidirectional overrides) as `\\uXXXX` escapes and lone
+        surrogates escaped too. Rich's own `print_json` decodes the text and writes the strings
+        back raw, so the escaping is done on the final text here."""
+        value = json_module.loads(json) if json is not None else data
+        text = json_module.dumps(value, indent=indent, ensure_ascii=False)
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+        text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        options.setdefault("soft_wrap", True)
+        self.print(JSONHighlighter()(Text(text)), **options)
