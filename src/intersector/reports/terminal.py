@@ -53,7 +53,7 @@ class Terminal(Console):
         json: str | None = None,
         *,
         data: Any = None,
-        indent: None | int | str = 2,
+        indent: int | str | None = 2,
         **options: Any,
     ) -> None:
         """`json` (text) or `data`, indented and highlighted, with the characters JSON leaves raw
