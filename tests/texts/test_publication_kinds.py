@@ -125,3 +125,110 @@ def test_prepublished_recommendation() -> None:
         "prepublished",
     )
     assert doc.title == "Requirements for provision of information to roaming users"
+
+
+# The same publications as ITU prints them in French and Spanish (the project's own short
+# texts in ITU's layout, not ITU's official wording): the cover words are each language's.
+COVER_FR = (
+    "Union internationale des télécommunications\n"
+    "UIT-T\tE.119\n"
+    "SECTEUR DE LA NORMALISATION\n"
+    "DES TÉLÉCOMMUNICATIONS\n"
+    "DE L'UIT\tAmendement 2 (05/2020)\n"
+    "SÉRIE E: EXPLOITATION GÉNÉRALE DU RÉSEAU, SERVICE TÉLÉPHONIQUE, EXPLOITATION DES "
+    "SERVICES ET FACTEURS HUMAINS\n"
+    "Prescriptions relatives à la fourniture d'informations aux usagers en itinérance\n"
+    "Recommandation UIT-T E.119 (2016) – Amendement 2\n"
+    "AVANT-PROPOS\n"
+    "L'Union internationale des télécommunications (UIT) est l'institution spécialisée des "
+    "Nations Unies dans le domaine des télécommunications et des technologies de "
+    "l'information et de la communication.\n"
+    "Recommandation UIT-T E.119\n"
+    "Prescriptions relatives à la fourniture d'informations aux usagers en itinérance\n"
+    "Amendement 2\n"
+    "Modifications de l'article 4\n"
+    "1\tDomaine d'application\n"
+    "Le présent amendement modifie l'article 4 de la Recommandation et les dispositions qui "
+    "en découlent pour les usagers.\n"
+)
+
+CORRIGENDUM_ES = (
+    "Unión Internacional de Telecomunicaciones\n"
+    "UIT-T\tE.119\n"
+    "SECTOR DE NORMALIZACIÓN\n"
+    "DE LAS TELECOMUNICACIONES\n"
+    "DE LA UIT\tCorrigéndum 1 (05/2020)\n"
+    "SERIE E: EXPLOTACIÓN GENERAL DE LA RED, SERVICIO TELEFÓNICO, EXPLOTACIÓN DEL SERVICIO Y "
+    "FACTORES HUMANOS\n"
+    "Requisitos para el suministro de información a los usuarios itinerantes\n"
+    "Recomendación UIT-T E.119 (2016) – Corrigéndum 1\n"
+    "PREFACIO\n"
+    "La Unión Internacional de Telecomunicaciones (UIT) es el organismo especializado de las "
+    "Naciones Unidas en el campo de las telecomunicaciones y de las tecnologías de la "
+    "información y la comunicación.\n"
+    "Recomendación UIT-T E.119\n"
+    "Requisitos para el suministro de información a los usuarios itinerantes\n"
+    "Corrigéndum 1\n"
+    "Correcciones de la cláusula 4\n"
+    "1\tAlcance\n"
+    "El presente corrigéndum corrige la cláusula 4 de la Recomendación y las disposiciones "
+    "que de ella se derivan para los usuarios.\n"
+)
+
+SUPPLEMENT_FR = (
+    "Union internationale des télécommunications\n"
+    "UIT-T\tSérie A\n"
+    "SECTEUR DE LA NORMALISATION\n"
+    "DES TÉLÉCOMMUNICATIONS\n"
+    "DE L'UIT\tSupplément 5 (07/2016)\n"
+    "Lignes directrices pour la collaboration et l'échange d'informations avec d'autres "
+    "organisations\n"
+    "Supplément 5 aux Recommandations UIT-T de la série A\n"
+    "Lignes directrices pour la collaboration et l'échange d'informations avec d'autres "
+    "organisations\n"
+    "1\tDomaine d'application\n"
+    "Le présent supplément donne des lignes directrices pour la collaboration avec les autres"
+    " organisations et pour les échanges.\n"
+)
+
+PREPUBLISHED_ES = (
+    "Unión Internacional de Telecomunicaciones\n"
+    "UIT-T\tJ.383\n"
+    "SECTOR DE NORMALIZACIÓN\n"
+    "DE LAS TELECOMUNICACIONES\n"
+    "DE LA UIT\t(05/2020)\n"
+    "SERIE J: REDES DE CABLE Y TRANSMISIÓN DE SEÑALES RADIOFÓNICAS, DE TELEVISIÓN Y DE OTRAS "
+    "SEÑALES MULTIMEDIOS\n"
+    "¡ATENCIÓN! RECOMENDACIÓN PREPUBLICADA\n"
+    "Proyecto de Recomendación UIT-T J.383 (ex J.rr)\n"
+    "Requisitos para el suministro de información a los usuarios de las redes de cable\n"
+    "1\tAlcance\n"
+    "La presente Recomendación especifica los requisitos para el suministro de información a "
+    "los usuarios de las redes de cable.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (COVER_FR, ("fr", "itu-t-rec-e.119-amd2", "amendment", "itu-t-rec-e.119",
+                    "Modifications de l'article 4", "2020-05")),
+        (CORRIGENDUM_ES, ("es", "itu-t-rec-e.119-cor1", "corrigendum", "itu-t-rec-e.119",
+                          "Correcciones de la cláusula 4", "2020-05")),
+        (SUPPLEMENT_FR, ("fr", "itu-t-sup-a-5", "supplement", "",
+                         "Lignes directrices pour la collaboration et l'échange d'informations "
+                         "avec d'autres organisations", "2016-07")),
+        (PREPUBLISHED_ES, ("es", "itu-t-rec-j.383", "recommendation", "",
+                           "Requisitos para el suministro de información a los usuarios de las "
+                           "redes de cable", "2020-05")),
+    ],
+)  # fmt: skip
+def test_covers_in_french_and_spanish(text: str, expected: tuple[str, ...]) -> None:
+    doc = parse(text)
+    assert (doc.language, doc.id, doc.kind, doc.parent, doc.title, doc.approved) == expected
+    assert doc.parts[0].label == "1"
+
+
+def test_prepublished_in_spanish_is_marked() -> None:
+    assert parse(PREPUBLISHED_ES).metadata.get("status") == "prepublished"
+    assert parse(COVER_FR).metadata.get("parent_edition") == "2016"

@@ -167,7 +167,13 @@ def test_french_recommendation_front_matter_kept_apart() -> None:
     )
     assert doc.keywords[0] == "Information des consommateurs"
     assert doc.foreword.startswith("L'Union internationale des télécommunications")
-    assert [block.split("\n", 1)[0] for block in doc.boilerplate[1:]] == [
+    # the cover page is read in French as in English: kept apart, its series line kept
+    assert doc.cover.split("\n")[1:3] == [
+        "Union internationale des télécommunications",
+        "UIT-T E.119",
+    ]
+    assert doc.metadata.get("series").startswith("SÉRIE E:")
+    assert [block.split("\n", 1)[0] for block in doc.boilerplate] == [
         "RECOMMANDATIONS UIT-T DE LA SÉRIE E",
         "NOTE",
         "DROITS DE PROPRIÉTÉ INTELLECTUELLE",

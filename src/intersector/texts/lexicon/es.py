@@ -287,4 +287,36 @@ LEXICON = Lexicon(
     liaison_markers=("declaración de enlace",),
     series=r"^RECOMENDACIONES UIT-[TR] DE LA SERIE [A-Z]{1,3}$",
     copyright=("reservados todos los derechos", "todos los derechos reservados"),
+    # ITU's Spanish covers and title blocks: `DE LA UIT<tab>Enmienda 2 (05/2020)`,
+    # `Recomendación UIT-T E.119 (2016) – Enmienda 2`, `Suplemento 5 a las Recomendaciones UIT-T
+    # de la serie A`, `Asunto: Erratum (03/2017) a la Recomendación UIT-T T.832 (08/2016), …`
+    # a prepublished Recommendation's title block: `Proyecto de Recomendación UIT-T J.383 (ex …)`
+    identity=(
+        r"^proyecto\s+de\s+(?:nueva\s+|revisión\s+de\s+la\s+)?(?P<word>recomendación)\s+(?P<sector>UIT-[TR])\s+"
+        r"(?P<number>[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,4})*)\s*(?:\((?P<paren>[^()]*)\))?\s*"
+        r"(?:[-–:]\s*(?P<title>.+))?$",
+    ),
+    identity_prefixes=("proyecto de recomendación", "proyecto de nueva recomendación"),
+    publication_parts={
+        "enmienda": "amendment",
+        "corrigéndum": "corrigendum",
+        "corrigendum": "corrigendum",
+        "erratum": "erratum",
+        "fe de erratas": "erratum",
+        "addéndum": "addendum",
+        "addendum": "addendum",
+        "anexo": "annex",
+        "suplemento": "supplement",
+        "guía del implementador": "implementers-guide",
+        "guía de implementadores": "implementers-guide",
+        "guía de implementación": "implementers-guide",
+    },
+    cover_words={
+        "subject": "asunto|objeto",
+        "to": "a las recomendaciones|a la|al|para la|de la",
+        "draft": "proyecto de",
+        "prepublished": "prepublicada|prepublicación",
+        "approved": "aprobada?|adoptada?",
+        "series_recommendations": "de la serie (?P<series>[A-Z]{1,3})",
+    },
 )

@@ -298,4 +298,34 @@ LEXICON = Lexicon(
     liaison_markers=("déclaration de liaison",),
     series=r"^RECOMMANDATIONS UIT-[TR] DE LA SÉRIE [A-Z]{1,3}$",
     copyright=("tous droits réservés",),
+    # ITU's French covers and title blocks: `DE L'UIT<tab>Amendement 2 (05/2020)`,
+    # `Recommandation UIT-T E.119 (2016) – Amendement 2`, `Supplément 5 aux Recommandations UIT-T
+    # de la série A`, `Objet: Erratum (03/2017) à la Recommandation UIT-T T.832 (08/2016), …`
+    # a prepublished Recommendation's title block: `Projet de Recommandation UIT-T J.383 (ex …)`
+    identity=(
+        r"^projet\s+de\s+(?:nouvelle\s+|révision\s+de\s+la\s+)?(?P<word>recommandation)\s+(?P<sector>UIT-[TR])\s+"
+        r"(?P<number>[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,4})*)\s*(?:\((?P<paren>[^()]*)\))?\s*"
+        r"(?:[-–:]\s*(?P<title>.+))?$",
+    ),
+    identity_prefixes=("projet de recommandation", "projet de nouvelle recommandation"),
+    publication_parts={
+        "amendement": "amendment",
+        "corrigendum": "corrigendum",
+        "rectificatif": "corrigendum",
+        "erratum": "erratum",
+        "addendum": "addendum",
+        "annexe": "annex",
+        "supplément": "supplement",
+        "guide de l'implémenteur": "implementers-guide",
+        "guide des implémenteurs": "implementers-guide",
+        "guide de mise en œuvre": "implementers-guide",
+    },
+    cover_words={
+        "subject": "objet",
+        "to": "aux recommandations|à la|au|aux|pour la|de la",
+        "draft": "projet de",
+        "prepublished": "prépubliée|prépublication",
+        "approved": "approuvée?|adoptée?",
+        "series_recommendations": "de la série (?P<series>[A-Z]{1,3})",
+    },
 )
