@@ -232,3 +232,67 @@ def test_covers_in_french_and_spanish(text: str, expected: tuple[str, ...]) -> N
 def test_prepublished_in_spanish_is_marked() -> None:
     assert parse(PREPUBLISHED_ES).metadata.get("status") == "prepublished"
     assert parse(COVER_FR).metadata.get("parent_edition") == "2016"
+
+
+GUIDE_OF_A_SERIES = """\
+INTERNATIONAL TELECOMMUNICATION UNION
+ITU-T\tDIR
+Implementers' Guide
+TELECOMMUNICATION
+STANDARDIZATION SECTOR
+OF ITU\t(12 March 2010)
+SERIES X: DATA NETWORKS, OPEN SYSTEM COMMUNICATIONS AND SECURITY
+DIR Implementers' Guide – Version 2.0
+DIR IMPLEMENTERS' GUIDE
+1\tIntroduction
+1.1\tBackground
+This Guide records the defects reported on the directory Recommendations and their resolutions.
+2\tDefect reports
+Defect reports are listed in Annex A.
+Annex A
+Defect reports
+A.1\tDefect 1
+Annex A - Incorrect module notation in clause 7
+The module is corrected as follows.
+Annex C - The second arc is wrong. Arc 3 is already taken.
+The arc is corrected.
+Annex B
+Form
+B.1\tThe form
+"""
+
+
+def test_implementers_guide_of_a_series_is_a_work_of_its_own() -> None:
+    """A guide named on its cover (`ITU-T<tab>DIR`, `Implementers' Guide`, `SERIES X`), as
+    ITU's X.ImpOSI: `itu-t-imp-x.dir`, no parent; the defects citing `Annex A` or reading as
+    sentences inside an annex are its content, not annexes."""
+    doc = parse(GUIDE_OF_A_SERIES)
+    assert (doc.id, doc.kind, doc.number, doc.parent) == (
+        "itu-t-imp-x.dir",
+        "implementers-guide",
+        "X.ImpDIR",
+        "",
+    )
+    assert (doc.title, doc.approved, doc.metadata.get("version")) == (
+        "DIR Implementers' Guide",
+        "2010-03-12",
+        "2.0",
+    )
+    assert [(p.label, p.heading) for p in doc.parts] == [
+        ("1", "Introduction"),
+        ("2", "Defect reports"),
+    ]
+    assert [(a.label, a.title) for a in doc.annexes] == [("A", "Defect reports"), ("B", "Form")]
+
+
+def test_a_heading_styled_as_a_contents_entry_is_a_clause() -> None:
+    """Word's `toc1` style on `1<tab>Introduction` (no page number) followed by clause 1.1:
+    the clause; a real contents entry (`1<tab>Scope<tab>1`) stays text."""
+    text = (
+        "Recommendation ITU-T E.1\nA title\n1\tScope\t1\n1\tIntroduction\n1.1\tBackground\nText.\n"
+    )
+    styles = ("recno", "rectitle", "toc1", "toc1", "heading2", "normal")
+    doc = parse_document(text, source="own-test-text", styles=styles)
+    assert [(p.label, p.heading, [c.label for c in p.children]) for p in doc.parts] == [
+        ("1", "Introduction", ["1.1"])
+    ]

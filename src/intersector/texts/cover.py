@@ -40,7 +40,9 @@ class Cover:
     belongs to (`A`), `series_line` the cover's `SERIES E: …` line; `parent_year` the year of the
     edition it belongs to (`2000` of `P.340 (2000) – Amendment 1`); `end` the number of the
     last cover line (0: no cover page, only facts of the title block); `at` the number of the
-    line naming the publication when no identity line does (`Subject: Erratum …`)."""
+    line naming the publication when no identity line does (`Subject: Erratum …`);
+    `series_guide` an implementers' guide of a set of Recommendations named on the cover
+    (`ITU-T<tab>OSI` / `Implementers' Guide` / `SERIES X: …`: `number` is then `X.OSI`)."""
 
     sector: str = ""
     number: str = ""
@@ -52,6 +54,7 @@ class Cover:
     series_line: str = ""
     title: str = ""
     prepublished: bool = False
+    series_guide: bool = False
     text: str = ""
     end: int = 0
     at: int = 0
@@ -66,6 +69,7 @@ class _Patterns:
     subject: re.Pattern[str]
     guide: re.Pattern[str]
     prepublished: re.Pattern[str]
+    part_alone: re.Pattern[str]
 
 
 def _words(table: object) -> str:
@@ -108,6 +112,7 @@ def _patterns(code: str) -> _Patterns | None:
             flags,
         ),
         prepublished=re.compile(rf"\b(?:{words['prepublished']})\b", flags),
+        part_alone=re.compile(rf"^\t?(?P<part>{parts})$", flags),
     )
 
 
@@ -123,9 +128,11 @@ def read_cover(ctx: Context) -> Cover | None:
         if "at" in facts:
             break
     if "end" in facts and "at" not in facts:
+        facts["last_fact"] = facts["end"]
         facts["end"] = str(end)  # every line before the first that cannot be on it
     if "at" not in facts:
         _title_block_facts(ctx, patterns, facts)
+    _series_guide(ctx, facts)
     if not facts.get("number") and facts.get("part") != "supplement":
         return None
     last = int(facts.get("end", "0"))
@@ -141,6 +148,7 @@ def read_cover(ctx: Context) -> Cover | None:
         series_line=facts.get("series_line", ""),
         title=facts.get("title", ""),
         prepublished="prepublished" in facts,
+        series_guide="series_guide" in facts,
         text=text,
         end=last,
         at=int(facts.get("at", "0")),
@@ -182,6 +190,8 @@ def _cover_facts(line: str, number: int, p: _Patterns, ctx: Context, facts: dict
         rest = m["rest"]
         if (n := re.search(REC_NUMBER, rest)) is not None:
             facts["number"] = n.group(0)
+        elif _GUIDE_NAME.fullmatch(rest.strip()):
+            facts["name"] = rest.strip()  # `ITU-T<tab>OSI`: a guide of a set of Recommendations
         if (g := re.search(_words(lex.publication_parts), rest, re.I)) is not None:
             _set_part(facts, lex.publication_parts[g.group(0).lower()], "")
         facts["end"] = str(number)
@@ -202,6 +212,9 @@ def _cover_facts(line: str, number: int, p: _Patterns, ctx: Context, facts: dict
             _set_part(facts, lex.publication_parts[part.lower()], label)
     elif (m := p.subject.match(line)) is not None:
         _subject(m, number, ctx, facts)
+    elif "end" in facts and (m := p.part_alone.match(line)) is not None and "part" not in facts:
+        _set_part(facts, lex.publication_parts[m["part"].lower()], "")  # `Implementers' Guide`
+        facts["end"] = str(number)
     elif "end" in facts and "title" not in facts and _is_cover_title(line, ctx):
         facts.update(title=line.strip("\t"), end=str(number))
     if "end" in facts and p.prepublished.search(line):
@@ -210,6 +223,28 @@ def _cover_facts(line: str, number: int, p: _Patterns, ctx: Context, facts: dict
     if "end" in facts and matchers(lex.code).cover_series.match(line.strip("\t")):
         facts.setdefault("series_line", line.strip("\t"))
         facts["end"] = str(number)
+
+
+_GUIDE_NAME = re.compile(r"[A-Z][A-Za-z0-9]{1,11}")
+_SERIES_LETTER = re.compile(r"^\w+\s+(?P<letter>[A-Z]{1,3})\s*:")
+
+
+def _series_guide(ctx: Context, facts: dict[str, str]) -> None:
+    """An implementers' guide named on its cover (`ITU-T<tab>OSI`, `Implementers' Guide`) for
+    the Recommendations of a series (`SERIES X: …`): its number is `X.OSI` and its title-block
+    line (`OSI IMPLEMENTERS' GUIDE`) is `at`, where no identity line names it."""
+    name, series = facts.get("name", ""), _SERIES_LETTER.match(facts.get("series_line", ""))
+    if facts.get("part") != "implementers-guide" or facts.get("number") or not name or not series:
+        return
+    facts.update(number=f"{series['letter']}.{name}", series_guide="yes")
+    if "at" in facts:
+        return
+    after = int(facts.get("last_fact", facts.get("end", "0")))
+    named = re.compile(rf"^{re.escape(name)}\b.{{0,40}}$", re.IGNORECASE)
+    for line in ctx.lines[:_TITLE_BLOCK_LINES]:
+        if line.number > after and named.match(line.text) and line.text.isupper():
+            facts.update(at=str(line.number), end=str(min(int(facts["end"]), line.number - 1)))
+            return
 
 
 def _subject(m: re.Match[str], number: int, ctx: Context, facts: dict[str, str]) -> None:

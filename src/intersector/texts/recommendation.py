@@ -54,7 +54,7 @@ def build_recommendation(ctx: Context, at: int) -> Document:
     preamble, operative, annexes, parts = resolution_body(ctx, rest, sector)
     facts = dict(body_meta)
     meta = [
-        ("version", version),
+        ("version", version or _guide_version(cover)),
         ("parent_title", publication.parent_title),
         ("parent_edition", cover.parent_year if cover and publication.parent else ""),
         ("status", "prepublished" if cover and cover.prepublished else ""),
@@ -167,6 +167,13 @@ def _publication(
         designation = f"{cover.series} Suppl. {cover.label}"
         sup_id = text_id(sector, "supplement", f"{cover.series}-{cover.label}")
         return _Publication(sup_id, "supplement", designation, title)
+    if cover.series_guide:  # `X.ImpOSI`: a guide of its own, to a set of Recommendations
+        letter, _, name = number.partition(".")
+        guide_title = _VERSION_SUFFIX.sub("", cover.title) or title
+        return _Publication(
+            text_id(sector, "implementers-guide", number), cover.part, f"{letter}.Imp{name}",
+            guide_title,
+        )  # fmt: skip
     parent_title, own_title = _split_title(title, cover)
     if cover.part == "implementers-guide":
         letter, _, digits = number.partition(".")
@@ -181,6 +188,15 @@ def _publication(
         rec_id,
         parent_title if own_title else "",
     )
+
+
+_VERSION_SUFFIX = re.compile(r"\s*[-–]\s*Version\s+(?P<version>[\d.]+)$", re.IGNORECASE)
+
+
+def _guide_version(cover: Cover | None) -> str:
+    """`1.1` of a guide's cover title `OSI Implementers' Guide – Version 1.1`."""
+    m = _VERSION_SUFFIX.search(cover.title) if cover and cover.series_guide else None
+    return m["version"] if m else ""
 
 
 def _split_title(title: str, cover: Cover) -> tuple[str, str]:

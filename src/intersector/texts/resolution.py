@@ -331,8 +331,9 @@ def resolution_body(
 
 def _opens_parts(line: Line, ctx: Context) -> bool:
     """A `SECTION 1` line, or a numbered clause in a Word heading style (`1<tab>Signalling
-    types` after `unanimously declares the view`): the numbered tree starts there."""
-    if line.kind == "clause" and ctx.style(line.number).startswith("heading"):
+    types` after `unanimously declares the view`; a heading Word styled as a contents entry,
+    see `segment`): the numbered tree starts there."""
+    if line.kind == "clause" and ctx.style(line.number).startswith(("heading", "toc")):
         return True
     return is_part_line(line, ctx)
 
@@ -415,11 +416,16 @@ def opens_annex(line: Line) -> bool:
 
 
 def annexes_of(ctx: Context, lines: list[Line]) -> tuple[Annex, ...]:
-    """Each annex line opens an annex whose parts are the lines up to the next one."""
+    """Each annex line opens an annex whose parts are the lines up to the next one, except a
+    line inside an annex that names one already opened (`Annex A - Incorrect ASN.1 module`,
+    a defect's title in an implementers' guide) or reads as sentences (`Annex C - The second
+    arc is wrong. Arc 3 …`): the content of the annex it is in."""
     annexes: list[Annex] = []
     current: tuple[Line, list[Line]] | None = None
+    opened: set[tuple[str, str]] = set()
     for line in lines:
-        if opens_annex(line):
+        if opens_annex(line) and not (current and _cites_annex(line, opened)):
+            opened.add((line.function, line.label))
             if current:
                 annexes.append(_annex(ctx, *current))
             current = (line, [])
@@ -428,6 +434,16 @@ def annexes_of(ctx: Context, lines: list[Line]) -> tuple[Annex, ...]:
     if current:
         annexes.append(_annex(ctx, *current))
     return tuple(annexes)
+
+
+_SENTENCES = re.compile(r"\w{2}[.;]\s+[A-Z]")
+
+
+def _cites_annex(line: Line, opened: set[tuple[str, str]]) -> bool:
+    """Whether an annex line inside an annex is no annex of its own (see `annexes_of`)."""
+    if line.kind != "annex" or not line.label:
+        return False
+    return (line.function, line.label) in opened or _SENTENCES.search(line.text) is not None
 
 
 def _annex(ctx: Context, head: Line, lines: list[Line]) -> Annex:

@@ -163,11 +163,29 @@ def segment(text: str, lex: Lexicon, styles: tuple[str, ...] = ()) -> list[Line]
             if line and not line.isspace()
         ]
     found: list[Line] = []
+    raw: dict[int, str] = {}
     for number, line in enumerate(text.split("\n"), 1):
         if line and not line.isspace():
             style = styles[number - 1] if number <= len(styles) else ""
             found.append(classify_styled(line, number, style, lex, m))
+            if style.startswith("toc"):
+                raw[len(found) - 1] = line
+    for i, line in raw.items():
+        found[i] = _heading_in_toc_style(line, found[i], found[i + 1 : i + 2], lex, m)
     return found
+
+
+def _heading_in_toc_style(
+    line: str, styled: Line, after: list[Line], lex: Lexicon, m: Matchers
+) -> Line:
+    """A clause heading Word styled as a table-of-contents entry (`1<tab>Introduction`, with
+    no page number, followed by clause `1.1`): the clause, not a contents line."""
+    plain = classify(line, styled.number, lex, m)
+    if plain.kind != "clause" or not after or after[0].kind != "clause":
+        return styled
+    if not plain.label[:1].isdigit() or not after[0].label.startswith(plain.label + "."):
+        return styled
+    return styled if re.search(r"\t\s*\d+\s*$", line) else plain
 
 
 TEXT_STYLES = ("toc", "tableoffigures", "rectitle", "restitle", "questiontitle", "reptitle")
