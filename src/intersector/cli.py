@@ -109,6 +109,7 @@ def user_add(
     role: str = typer.Option("reader", help="reader, editor, coordinator or admin."),
     sector: list[str] = typer.Option([], help="Sector an editor edits (repeat for more)."),
     name: str = typer.Option("", help="Full name."),
+    email: str = typer.Option("", help="Where reminders and digests are mailed."),
     password_stdin: bool = typer.Option(False, help="Read the password from standard input."),
 ) -> None:
     """Add a user (password asked for, or read from stdin)."""
@@ -127,7 +128,26 @@ def user_add(
             name=name,
             author=settings.author,
         )
+        if email:
+            services.set_email(store, username, email, author=settings.author)
     console.print(f"added {username} ({role})")
+
+
+@user_app.command("email")
+def user_email(
+    username: str,
+    address: str = typer.Argument(..., help="The address; '' to stop all mail."),
+) -> None:
+    """Set where a user's reminders and digests are mailed."""
+    from intersector import services
+    from intersector.settings import Settings
+
+    settings = Settings.from_env()
+    with services.open_registry(settings) as store:
+        user = services.set_email(store, username, address, author=settings.author)
+    console.print(
+        f"{username}: mail goes to {user.email}" if user.email else f"{username}: no mail"
+    )
 
 
 @user_app.command("role")
@@ -705,6 +725,87 @@ def _analytics_demo() -> None:
 
 
 # <<< coordination analytics (issue 4)
+
+
+# --- watch lists and notifications (issue 13) ---------------------------------------------------
+watch_app = typer.Typer(
+    help="What a user follows: groups, subjects, activities, liaisons.", no_args_is_help=True
+)
+app.add_typer(watch_app, name="watch")
+_WATCH_USER = typer.Option(..., "--user", help="The user whose watch list it is.")
+
+
+@watch_app.command("add")
+def watch_add(
+    item_type: str = typer.Argument(..., help="group, subject, activity or liaison."),
+    item_id: str = typer.Argument(..., help="Its id: itu-t-sg13, imt, itu-t-rec-y.3101…"),
+    user: str = _WATCH_USER,
+) -> None:
+    """Follow an item: reminders of its dates and the daily digest of its changes."""
+    from intersector import services
+    from intersector.settings import Settings
+
+    with services.open_registry(Settings.from_env()) as store:
+        who = services.principal_for_user(store, user)
+        watch, new = services.follow(store, who, item_type, item_id)
+    verb = "now follows" if new else "already follows"
+    console.print(f"{user} {verb} the {watch.item_type} {watch.item_id}")
+
+
+@watch_app.command("remove")
+def watch_remove(
+    item_type: str = typer.Argument(..., help="group, subject, activity or liaison."),
+    item_id: str = typer.Argument(..., help="Its id."),
+    user: str = _WATCH_USER,
+) -> None:
+    """Stop following an item."""
+    from intersector import services
+    from intersector.settings import Settings
+
+    with services.open_registry(Settings.from_env()) as store:
+        who = services.principal_for_user(store, user)
+        watch = services.unfollow(store, who, item_type, item_id)
+    console.print(f"{user} no longer follows the {watch.item_type} {watch.item_id}")
+
+
+@watch_app.command("list")
+def watch_list(user: str = _WATCH_USER) -> None:
+    """What a user follows, one item a line (type, id)."""
+    from intersector import services
+    from intersector.settings import Settings
+
+    with services.open_registry(Settings.from_env()) as store:
+        watches = services.following(store, user)
+    for watch in watches:
+        print(f"{watch.item_type}\t{watch.item_id}")
+    if not watches:
+        err_console.print(
+            f"{user} follows nothing yet: intersector watch add TYPE ID --user {user}"
+        )
+
+
+@app.command()
+def notify(
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be sent; send nothing."),
+    date: datetime.datetime | None = typer.Option(
+        None, "--date", formats=["%Y-%m-%d"], help="Run as of this day (default: today, UTC)."
+    ),
+    lead_days: int | None = typer.Option(
+        None, help="Remind this many days ahead (default INTERSECTOR_REMINDER_DAYS, 7)."
+    ),
+) -> None:
+    """Mail the reminders (liaison deadlines, activity targets) and daily digests now due, each
+    once: run it daily (cron); a second run the same day sends nothing again."""
+    from intersector import services
+    from intersector.reports.notify_mail import run_text
+    from intersector.settings import Settings
+
+    settings = Settings.from_env()
+    with services.open_registry(settings) as store:
+        run = services.send_notifications(
+            store, settings, day=date.date() if date else None, lead_days=lead_days, dry_run=dry_run
+        )
+    sys.stdout.write(run_text(run.mails, run.sent, run.skipped, run.dry_run, run.day))
 
 
 def run(argv: list[str] | None = None) -> int:

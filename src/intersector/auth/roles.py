@@ -155,3 +155,25 @@ def check_can_read(principal: Principal, anonymous_read: bool) -> None:
 
     if principal.user is None and not anonymous_read:
         raise AuthenticationError("sign in to read the registry (or ask for anonymous reading)")
+
+
+def check_can_follow(principal: Principal) -> None:
+    """Changing one's watch list is a change: signed in, with a session or a `write` token."""
+    if principal.user is None:
+        raise PermissionDeniedError("sign in to follow groups, subjects, liaisons and activities")
+    if "write" not in principal.scopes:
+        raise PermissionDeniedError(
+            "this API token is read-only: it may not change what you follow; sign in, or use a "
+            "token with scope 'write'"
+        )
+
+
+def check_feed_token(principal: Principal) -> None:
+    """A token put in a feed's URL (calendar applications keep it in plain sight) must be a
+    read-only one: a token that can also change things is refused, so it is never leaked."""
+    if principal.via == "token" and principal.scopes != frozenset({"read"}):
+        raise PermissionDeniedError(
+            "a feed URL takes a read-only API token: this one can change things; issue one "
+            "with scope 'read' only",
+            field="token",
+        )
