@@ -22,7 +22,13 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
 from intersector.auth.errors import AuthenticationError
-from intersector.auth.roles import Principal, check_can_follow, check_can_read, check_feed_token
+from intersector.auth.roles import (
+    ANONYMOUS,
+    Principal,
+    check_can_follow,
+    check_can_read,
+    check_feed_token,
+)
 from intersector.coordination.notify import Coverage, coverage, digest_changes, due_dates
 from intersector.domain.errors import (
     IntersectorError,
@@ -302,7 +308,12 @@ def _send_once(store: Store, server: smtplib.SMTP, sender: str, mail: Mail) -> b
 
 
 def feed_reader(
-    store: Store, token: str | None, who: Principal, anonymous_read: bool, *, personal: bool
+    store: Store,
+    token: str | None,
+    who: Principal | None,
+    anonymous_read: bool,
+    *,
+    personal: bool,
 ) -> Principal:
     """Who reads a feed: the user of a read-only token given in the URL (a token that may
     write is refused); without one, a personal feed is refused and a group or subject feed
@@ -316,6 +327,7 @@ def feed_reader(
             "a personal feed needs ?token= with a read-only API token (scope 'read'); issue "
             "one on your account page or with `intersector user token USER --scope read`"
         )
+    who = who or ANONYMOUS
     check_can_read(who, anonymous_read)
     return who
 
@@ -324,7 +336,7 @@ def feed_reader(
 class Feed:
     body: bytes
     media_type: str
-    filename: str
+    filename: str  # letters, digits, '.', '_' and '-' only (it goes into a header)
 
 
 def feed(
@@ -348,11 +360,15 @@ def feed(
         body = calendar_ics(
             info, deadlines_of(covered.activities, covered.liaisons), today or now.date()
         )
-        return Feed(body, "text/calendar; charset=utf-8", f"{info.key.replace('/', '-')}.ics")
+        return Feed(body, "text/calendar; charset=utf-8", _filename(info, "ics"))
     changes = notify_store.changes_between(store, now - timedelta(days=FEED_DAYS), now, WATCHABLE)
     kept = digest_changes(covered, changes)[-FEED_ENTRIES:]
     body = changes_atom(info, kept, now, base_url)
-    return Feed(body, "application/atom+xml; charset=utf-8", f"{info.key.replace('/', '-')}.atom")
+    return Feed(body, "application/atom+xml; charset=utf-8", _filename(info, "atom"))
+
+
+def _filename(info: FeedInfo, fmt: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", info.key) + "." + fmt
 
 
 def _feed_subject(

@@ -16,8 +16,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from intersector import services
 from intersector.domain.errors import IntersectorError
 from intersector.settings import Settings
-from intersector.web import pages, pages_coordination, pages_registry
-from intersector.web.api import coordination, documents, items, users
+from intersector.web import pages, pages_coordination, pages_registry, pages_watches
+from intersector.web.api import coordination, documents, items, users, watches
 from intersector.web.api.models import PROBLEM_RESPONSES
 from intersector.web.api_docs import mount_api_docs
 from intersector.web.context import WebContext, marker_for, secret_key
@@ -104,11 +104,22 @@ def create_app(
     app.add_exception_handler(RequestValidationError, handle_request_validation)
     app.add_exception_handler(HTTPException, handle_http_error)
     app.add_exception_handler(Exception, handle_server_error)
-    for router in [*items.routers(), documents.router, coordination.router, users.router]:
+    for router in [
+        *items.routers(),
+        documents.router,
+        coordination.router,
+        users.router,
+        watches.router,
+    ]:
         app.include_router(
             router, prefix=API, responses=PROBLEM_RESPONSES, dependencies=[Depends(known_query)]
         )
-    for pages_router in (pages.router, pages_registry.router, pages_coordination.router):
+    for pages_router in (
+        pages.router,
+        pages_registry.router,
+        pages_coordination.router,
+        pages_watches.router,
+    ):
         app.include_router(pages_router)
     mount_api_docs(app, API)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

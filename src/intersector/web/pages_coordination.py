@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from intersector import services
 from intersector.auth.errors import AuthenticationError
-from intersector.auth.roles import ROLES, check_can_administer, check_can_review
+from intersector.auth.roles import ROLES, Principal, check_can_administer, check_can_review
 from intersector.domain.lookup import lookup_optional
 from intersector.domain.registry import Subject
 from intersector.reports.overlap_html import EVIDENCE_LABELS, candidate_evidence_html
@@ -21,6 +21,7 @@ from intersector.web import views
 from intersector.web.deps import Reader, context
 from intersector.web.i18n import translate
 from intersector.web.pages import check_form
+from intersector.web.pages_watches import account_values
 from intersector.web.render import language_of, page, redirect
 
 router = APIRouter(include_in_schema=False)
@@ -141,8 +142,9 @@ def review(
 def account(request: Request, who: PageReader) -> HTMLResponse:
     if who.user is None:
         raise AuthenticationError("sign in to see your account")
-    tokens = services.user_tokens(context(request).store, who.name)
-    return page(request, "account.html.j2", tokens=tokens, created="")
+    store = context(request).store
+    tokens = services.user_tokens(store, who.name)
+    return page(request, "account.html.j2", tokens=tokens, created="", **_watches(request, who))
 
 
 @router.post("/account/tokens")
@@ -158,8 +160,19 @@ def new_token(
     scopes = ("read", "write") if write else ("read",)
     plain, _ = services.issue_own_token(store, who, scopes, label)
     return page(
-        request, "account.html.j2", tokens=services.user_tokens(store, who.name), created=plain
+        request,
+        "account.html.j2",
+        tokens=services.user_tokens(store, who.name),
+        created=plain,
+        **_watches(request, who, "" if write else plain),
     )
+
+
+def _watches(request: Request, who: Principal, feed_token: str = "") -> dict[str, Any]:
+    """The account page's watch list, e-mail address and feed links (a read token just issued
+    fills them in)."""
+    values = account_values(context(request).store, who)
+    return {**values, "feed_token": feed_token, "base_url": str(request.base_url).rstrip("/")}
 
 
 @router.post("/account/tokens/{token_id}/revoke")

@@ -12,6 +12,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from intersector import services
 from intersector.domain.errors import IntersectorError
 from intersector.web import i18n
 from intersector.web.deps import context, principal, session_of
@@ -92,6 +93,7 @@ def page(
         query=request.url.query,
         sector_label=lambda s: SECTOR_LABELS.get(s, s),
         urlencode=urlencode,
+        watching=_watching(request, who),
         **values,
     )
     response = HTMLResponse(html, status_code=http_status, headers=headers)
@@ -107,6 +109,18 @@ def _who(request: Request) -> Any:
         from intersector.auth.roles import ANONYMOUS
 
         return ANONYMOUS
+
+
+def _watching(request: Request, who: Any) -> Any:
+    """`watching(type, id)` in templates: does the signed-in user follow that item?"""
+
+    def check(item_type: str, item_id: str) -> bool:
+        if who.user is None:
+            return False
+        store = context(request).store
+        return bool(services.is_following(store, who.name, item_type, item_id))
+
+    return check
 
 
 def redirect(url: str) -> RedirectResponse:
