@@ -163,3 +163,17 @@ def test_e_mail_addresses_are_checked(registry: Store) -> None:
     for bad in ("ned", "a@b.org\nBcc: x@y.org", "a b@c.org", "x@y"):
         with pytest.raises(IntersectorError, match="not an e-mail address"):
             services.set_email(registry, "ned", bad, author="t")
+
+
+def test_a_digest_of_a_bulk_load_stays_short() -> None:
+    from intersector.domain.notify import Change
+    from intersector.reports.notify_mail import MAX_DIGEST_LINES, digest_mail
+
+    at = datetime(2024, 9, 1, tzinfo=UTC)
+    changes = [Change("activity", f"a{i}", 1, "cli", at, "load " + "x" * 500) for i in range(150)]
+    mail = digest_mail("tom", "tom@example.org", at.date(), changes, "k")
+    lines = [line for line in mail.body.splitlines() if line.startswith("- ")]
+    assert len(lines) == MAX_DIGEST_LINES and max(len(line) for line in lines) < 260
+    assert (
+        "… and 50 more" in mail.body and mail.subject == "[intersector] 150 changes on 2024-09-01"
+    )

@@ -87,3 +87,10 @@ def test_the_digest_keeps_the_changes_of_covered_items_oldest_first() -> None:
     ]
     kept = digest_changes(covered, changes)
     assert [c.item_id for c in kept] == ["itu-t-rec-y.3101", "itu-r-wp5d-ls-1"]
+
+
+def test_a_withdrawn_activity_is_in_the_digest_but_has_no_dates() -> None:
+    withdrawn = [activity("itu-t-rec-y.3101", withdrawn=True, target=date(2024, 9, 30))]
+    covered = coverage([Watch("u", "group", "itu-t-sg13")], withdrawn, [])
+    assert ("activity", "itu-t-rec-y.3101") in covered.items
+    assert covered.activities == () and due_dates(covered, date(2024, 9, 29), 7) == ()

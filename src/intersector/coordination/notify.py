@@ -44,29 +44,30 @@ def _liaison_groups(liaison: Liaison) -> set[str]:
 def coverage(
     watches: Iterable[Watch], activities: Sequence[Activity], liaisons: Sequence[Liaison]
 ) -> Coverage:
-    """What `watches` (one user's) cover among `activities` and `liaisons`."""
+    """What `watches` (one user's) cover among `activities` and `liaisons`. Withdrawn items
+    count for `items` (their withdrawal is a change worth a digest line) but have no dates."""
     watched = {(w.item_type, w.item_id) for w in watches}
     groups = {i for t, i in watched if t == "group"}
     subjects = {i for t, i in watched if t == "subject"}
     acts = [
         a
         for a in activities
-        if not a.withdrawn
-        and (("activity", a.id) in watched or a.group in groups or subjects & set(a.subjects))
+        if ("activity", a.id) in watched or a.group in groups or subjects & set(a.subjects)
     ]
     act_ids = {a.id for a in acts}
     lias = [
         li
         for li in liaisons
-        if not li.withdrawn
-        and (
-            ("liaison", li.id) in watched
-            or groups & _liaison_groups(li)
-            or act_ids & set(li.activities)
-        )
+        if ("liaison", li.id) in watched
+        or groups & _liaison_groups(li)
+        or act_ids & set(li.activities)
     ]
     items = watched | {("activity", a.id) for a in acts} | {("liaison", li.id) for li in lias}
-    return Coverage(frozenset(items), tuple(acts), tuple(lias))
+    return Coverage(
+        frozenset(items),
+        tuple(a for a in acts if not a.withdrawn),
+        tuple(li for li in lias if not li.withdrawn),
+    )
 
 
 def due_dates(covered: Coverage, today: date, lead_days: int) -> tuple[Due, ...]:

@@ -9,6 +9,8 @@ from datetime import date
 from intersector.domain.notify import DIGEST, REMINDER, Change, Due, Mail, Skipped
 
 _KIND = {"liaison-deadline": "reply due for liaison", "target": "target date of"}
+MAX_DIGEST_LINES = 100  # a bulk load changes thousands of items: the mail stays readable
+MAX_REASON = 160
 FOOTER = (
     "\n--\nYou receive this because you follow these items in intersector. "
     "Stop following them on your account page or with `intersector watch remove`.\n"
@@ -34,9 +36,14 @@ def reminder_mail(
     return Mail(REMINDER, username, to, subject, "\n".join(lines) + "\n" + FOOTER, tuple(keys))
 
 
+def _short(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= MAX_REASON else line[: MAX_REASON - 1] + "…"
+
+
 def _change_line(change: Change) -> str:
     label = f" ({change.label})" if change.label and change.label != change.item_id else ""
-    why = f": {change.reason}" if change.reason else ""
+    why = f": {_short(change.reason)}" if change.reason else ""
     at = change.at.strftime("%H:%M")
     return (
         f"- {change.item_type} {change.item_id}{label}, version {change.number} "
@@ -49,7 +56,9 @@ def digest_mail(username: str, to: str, day: date, changes: Sequence[Change], ke
     count = f"{len(changes)} change{'s' if len(changes) != 1 else ''}"
     subject = f"[intersector] {count} on {day.isoformat()}"
     lines = [f"Hello {username},", "", f"What changed on {day.isoformat()} in what you follow:", ""]
-    lines += [_change_line(c) for c in changes]
+    lines += [_change_line(c) for c in changes[:MAX_DIGEST_LINES]]
+    if len(changes) > MAX_DIGEST_LINES:
+        lines.append(f"… and {len(changes) - MAX_DIGEST_LINES} more")
     return Mail(DIGEST, username, to, subject, "\n".join(lines) + "\n" + FOOTER, (key,))
 
 

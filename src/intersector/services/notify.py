@@ -121,7 +121,8 @@ class NotifyRun:
 
 
 def _registry(store: Store) -> tuple[list[Activity], list[Liaison]]:
-    return list(store.iter("activity")), list(store.iter("liaison"))
+    activities = store.iter("activity", include_withdrawn=True)
+    return list(activities), list(store.iter("liaison", include_withdrawn=True))
 
 
 def _day_window(day: date) -> tuple[datetime, datetime]:
