@@ -149,4 +149,4 @@ def test_demo_without_a_sample_folder_is_a_user_error(
     cli_database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert cli.run(["demo", "--sample", str(tmp_path)]) == 2
-    assert "no sample registry folder here" in " ".join(capsys.readouterr().err.split())
+    assert "no sample corpus" in " ".join(capsys.readouterr().err.split())

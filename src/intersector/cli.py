@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 from typer._click.exceptions import ClickException
 
+from intersector import cli_help
 from intersector.domain.errors import IntersectorError
 from intersector.reports.terminal import Terminal, safe
 
@@ -18,6 +21,7 @@ if TYPE_CHECKING:
     from intersector.services.analytics import OverlapPage
     from intersector.services.overlaps import Assignment
     from intersector.services.work import SubjectWork
+    from intersector.settings import Settings
 
 app = typer.Typer(
     name="intersector",
@@ -31,8 +35,30 @@ err_console = Terminal(stderr=True)
 
 
 @app.callback()
-def _root() -> None:
+def _root(
+    width: int = typer.Option(
+        None,
+        "--width",
+        min=20,
+        help="Columns of the output (default: the terminal's; piped: wide, nothing cut).",
+    ),
+) -> None:
     """intersector: WTSA Resolutions 38 and 57 made real."""
+    if width is not None:
+        console.width = err_console.width = width
+
+
+@contextmanager
+def working(label: str) -> Iterator[Callable[[str], None]]:
+    """A spinner with `label` on stderr while a step runs (on a terminal only: piped output and
+    logs get nothing); yields a function that changes the label as stages go by."""
+    with err_console.status(label, spinner="dots") as status:
+        yield lambda text: status.update(text)
+
+
+def _format(fmt: str, allowed: tuple[str, ...]) -> None:
+    if fmt not in allowed:
+        raise typer.BadParameter(f"use {', '.join(allowed)}", param_hint="--format")
 
 
 # --- parse (issue 2) ----------------------------------------------------------------------------
@@ -45,14 +71,30 @@ def parse(
     lenient: bool = typer.Option(
         False, "--lenient", help="Give a best-effort document with warnings for unknown texts."
     ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="akn: folder to write one .xml per text (several texts)."
+    ),
 ) -> None:
     """Read ITU texts and print them as structured documents (the JSON contract by default)."""
     from intersector import services
     from intersector.settings import Settings
 
+    if output is not None and fmt != "akn":
+        raise typer.BadParameter(
+            "only with --format akn (one .xml per text)", param_hint="--output"
+        )
+    if fmt == "akn" and len(files) > 1 and output is None:
+        raise typer.BadParameter(
+            f"{len(files)} texts make {len(files)} XML documents, which cannot share one output: "
+            "give --output FOLDER to write one .xml per text",
+            param_hint="--format akn",
+        )
     paths = [Path(f) for f in files]
     parsed = services.parse_paths(paths, fmt=fmt, lenient=lenient, settings=Settings.from_env())
-    for out in services.parsed_output(parsed, fmt, as_list=len(files) > 1):
+    if output is not None:
+        for written in services.write_akn_files(parsed, output):
+            console.print(f"wrote {written}")
+    for out in [] if output else services.parsed_output(parsed, fmt, as_list=len(files) > 1):
         if isinstance(out, str):
             sys.stdout.write(out)  # not typer.echo, which scans all of it for ANSI codes
             sys.stdout.write("\n")
@@ -79,21 +121,34 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, help="Port to listen on."),
     workers: int = typer.Option(1, help="Worker processes."),
+    access_log: bool = typer.Option(
+        True, help="Log each request (client, method, path, status) on standard output."
+    ),
 ) -> None:
     """Serve the web application and REST API (/api/v1) on the configured database."""
+    import copy
+
     import uvicorn
+    from uvicorn.config import LOGGING_CONFIG
 
     from intersector.settings import Settings
 
     settings = Settings.from_env()
     console.print(f"intersector on http://{host}:{port}/ (database {settings.database_url})")
+    log_config = copy.deepcopy(LOGGING_CONFIG)  # the server's own messages: warnings only
+    log_config["loggers"]["uvicorn.error"]["level"] = "WARNING"
+    log_config["loggers"]["uvicorn.access"]["level"] = "INFO"
+    log_config["formatters"]["access"]["fmt"] = (
+        '%(asctime)s %(client_addr)s "%(request_line)s" %(status_code)s'
+    )
     uvicorn.run(
         "intersector.web.app:app_from_env",
         factory=True,
         host=host,
         port=port,
         workers=workers,
-        log_level="warning",
+        log_config=log_config,
+        access_log=access_log,
     )
 
 
@@ -229,15 +284,19 @@ def user_revoke_sessions(username: str) -> None:
 
 
 @user_app.command("list")
-def user_list() -> None:
-    """List users with their roles and Sectors."""
+def user_list(fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
+    """List users with their roles, Sectors and groups."""
     from intersector import services
+    from intersector.reports.cli_tables import users_json, users_table
     from intersector.settings import Settings
 
+    _format(fmt, ("table", "json"))
     with services.open_registry(Settings.from_env()) as store:
         users = services.list_users(store)
-    for user in users:
-        print(f"{user.id}\t{user.role}\t{', '.join(user.sectors)}")
+    if fmt == "json":
+        sys.stdout.write(users_json(users))
+    else:
+        console.print(users_table(users))
 
 
 # --- roadmap and check (issue 3) ----------------------------------------------------------------
@@ -266,9 +325,10 @@ def roadmap(
         raise typer.BadParameter(
             f"use one of {', '.join(services.ROADMAP_FORMATS)}", param_hint="--format"
         )
-    view, findings = services.build_roadmap(
-        Settings.from_env(), subject, sector=sector, today=_day(today)
-    )
+    with working(f"building the {subject} roadmap"):
+        view, findings = services.build_roadmap(
+            Settings.from_env(), subject, sector=sector, today=_day(today)
+        )
     if fmt == "table":
         for table in (roadmap_table(view), liaisons_table(view), findings_table(findings, 100)):
             console.print(table)
@@ -299,7 +359,8 @@ def check(
     if fmt not in ("table", "json"):
         raise typer.BadParameter("use table or json", param_hint="--format")
     day = _day(today)
-    findings = services.check_registry(Settings.from_env(), subject=subject, today=day)
+    with working("checking alignment"):
+        findings = services.check_registry(Settings.from_env(), subject=subject, today=day)
     if fmt == "json":
         sys.stdout.write(findings_json(findings, day))
         return
@@ -311,7 +372,11 @@ def check(
 
 @app.command()
 def demo(
-    sample: Path = typer.Option(Path("data/sample"), help="Folder with registry/ and texts/."),
+    sample: Path | None = typer.Option(
+        None,
+        help="Folder with registry/ and texts/ (default: INTERSECTOR_SAMPLE, ./data/sample, "
+        "or the sample of this checkout).",
+    ),
     output: Path = typer.Option(Path("roadmap-imt.html"), help="HTML roadmap to write."),
     today: datetime.datetime | None = _DAY,
 ) -> None:
@@ -326,7 +391,10 @@ def demo(
     )
     from intersector.settings import Settings
 
-    done = services.run_demo(Settings.from_env(), sample, output, today=_day(today))
+    with working("demo") as stage:
+        done = services.run_demo(
+            Settings.from_env(), sample, output, today=_day(today), on_stage=stage
+        )
     summary = done["summary"]
     console.print(
         f"registry: {summary.created} new, {summary.changed} changed, {summary.unchanged} "
@@ -411,7 +479,8 @@ def load(
     from intersector import services
     from intersector.settings import Settings
 
-    result, summary = services.load_registry(Settings.from_env(), paths)
+    with working("loading the registry"):
+        result, summary = services.load_registry(Settings.from_env(), paths)
     good = sum(1 for f in result.files if f.ok)
     console.print(
         f"{summary.created} new, {summary.changed} changed, {summary.unchanged} unchanged "
@@ -462,7 +531,9 @@ def export(
     from intersector import services
     from intersector.settings import Settings
 
-    for path in services.export_registry(Settings.from_env(), fmt, output):
+    with working("exporting the registry"):
+        written = services.export_registry(Settings.from_env(), fmt, output)
+    for path in written:
         console.print(f"wrote {path}")
 
 
@@ -470,20 +541,19 @@ def export(
 def history(
     item_type: str = typer.Argument(..., help="activity, group, liaison, subject, …"),
     item_id: str = typer.Argument(..., help="The item's id."),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
     """Every version of a registry item: who changed what, when and why."""
-    from rich.table import Table
-
     from intersector import services
+    from intersector.reports.cli_tables import history_json, history_table
     from intersector.settings import Settings
 
-    table = Table(title=f"{item_type} {item_id}")
-    for column in ("version", "at (UTC)", "author", "reason", "changed"):
-        table.add_column(column, overflow="fold")
-    for version, changed in services.history_of(Settings.from_env(), item_type, item_id):
-        at = f"{version.at:%Y-%m-%d %H:%M:%S}"
-        table.add_row(str(version.number), at, version.author, version.reason, ", ".join(changed))
-    console.print(table)
+    _format(fmt, ("table", "json"))
+    versions = services.history_of(Settings.from_env(), item_type, item_id)
+    if fmt == "json":
+        sys.stdout.write(history_json(versions))
+    else:
+        console.print(history_table(f"{item_type} {item_id}", versions))
 
 
 @app.command()
@@ -535,22 +605,40 @@ def overlaps(
         raise typer.BadParameter("use table, json, csv or html", param_hint="--format")
     shown = limit if limit is not None or fmt != "table" else 50
     settings, scope = Settings.from_env(), "other-groups" if same_sector else "other-sectors"
-    if item:
-        found = services.item_overlaps(
-            settings, item, scope=scope, min_score=min_score, limit=shown or 10**9, offset=offset
-        )
-    else:
-        found = services.find_overlaps(
-            settings,
-            sector=sector,
-            subject=subject,
-            min_score=min_score,
-            scope=scope,
-            limit=shown,
-            offset=offset,
-            changed_only=changed_only,
+    with working("finding duplicate candidates"):
+        found = _overlaps(
+            settings, item, sector, subject, min_score, scope, shown, offset, changed_only
         )
     _print_overlaps(found, fmt, output)
+
+
+def _overlaps(
+    settings: Settings,
+    item: str,
+    sector: str,
+    subject: str,
+    min_score: float | None,
+    scope: str,
+    shown: int | None,
+    offset: int,
+    changed_only: bool,
+) -> OverlapPage:
+    from intersector import services
+
+    if item:
+        return services.item_overlaps(
+            settings, item, scope=scope, min_score=min_score, limit=shown or 10**9, offset=offset
+        )
+    return services.find_overlaps(
+        settings,
+        sector=sector,
+        subject=subject,
+        min_score=min_score,
+        scope=scope,
+        limit=shown,
+        offset=offset,
+        changed_only=changed_only,
+    )
 
 
 def _print_overlaps(found: OverlapPage, fmt: str, output: Path | None) -> None:
@@ -587,7 +675,8 @@ def review(
     from intersector import services
     from intersector.settings import Settings
 
-    done = services.review_overlap(Settings.from_env(), candidate_id, decision, note)
+    with working("recording the review"):
+        done = services.review_overlap(Settings.from_env(), candidate_id, decision, note)
     console.print(f"{done.id}: {done.decision}")
 
 
@@ -606,13 +695,17 @@ def subjects(
     if fmt not in services.SUBJECT_FORMATS:
         raise typer.BadParameter("use table, json or csv", param_hint="--format")
     if item:
-        found = services.item_subjects(Settings.from_env(), item)
+        with working("reading the subjects"):
+            found = services.item_subjects(Settings.from_env(), item)
         _print_subjects({found.item: found.assignments}, fmt)
         return
     if matrix or common:  # who works on what: the registry's answer, as the API and pages give it
-        _print_matrix(services.subject_work_report(Settings.from_env()), matrix, common, fmt)
+        with working("who works on what"):
+            work = services.subject_work_report(Settings.from_env())
+        _print_matrix(work, matrix, common, fmt)
         return
-    report = services.subjects_report(Settings.from_env())
+    with working("reading the subjects"):
+        report = services.subjects_report(Settings.from_env())
     # every work, those given no subject too (with none): what is not covered shows
     _print_subjects({**{work: [] for work in report["works"]}, **report["items"]}, fmt)
 
@@ -652,19 +745,23 @@ def _print_matrix(work: SubjectWork, matrix: bool, common: bool, fmt: str) -> No
 @app.command()
 def mapping(
     name: str = typer.Argument("itu-d:itu-r", help="itu-d:itu-r, itu-t:itu-r or itu-d:itu-t."),
-    fmt: str = typer.Option("table", "--format", help="table, xlsx or html."),
+    fmt: str = typer.Option("table", "--format", help="table, json, xlsx or html."),
     output: Path | None = typer.Option(None, help="File to write (default mapping-NAME.EXT)."),
 ) -> None:
     """An ISCG-style mapping table generated from the registry, each row with its evidence."""
     from intersector import services
+    from intersector.reports.cli_tables import mapping_json
     from intersector.reports.overlap_table import mapping_rows_table
     from intersector.settings import Settings
 
-    if fmt not in ("table", *services.MAPPING_FORMATS):
-        raise typer.BadParameter("use table, xlsx or html", param_hint="--format")
-    rows = services.mapping_rows(Settings.from_env(), name)
+    _format(fmt, ("table", "json", *services.MAPPING_FORMATS))
+    with working(f"mapping {name}"):
+        rows = services.mapping_rows(Settings.from_env(), name)
     if fmt == "table":
         console.print(mapping_rows_table(name, rows))
+        return
+    if fmt == "json":
+        sys.stdout.write(mapping_json(name, rows))
         return
     target = output or Path(f"mapping-{name.replace(':', '-')}.{fmt}")
     target.write_bytes(services.mapping_file(name, rows, fmt))
@@ -672,15 +769,24 @@ def mapping(
 
 
 @app.command()
-def versions(doc_id: str = typer.Argument(..., help="A work id: wtsa-res-57.")) -> None:
+def versions(
+    doc_id: str = typer.Argument(..., help="A work id: wtsa-res-57."),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
     """The stored language versions and revisions of a text, and how the languages diverge."""
     from rich.text import Text
 
     from intersector import services
+    from intersector.reports.cli_tables import versions_json
     from intersector.reports.overlap_table import versions_table
     from intersector.settings import Settings
 
-    report = services.document_versions_report(Settings.from_env(), doc_id)
+    _format(fmt, ("table", "json"))
+    with working("comparing the language versions"):
+        report = services.document_versions_report(Settings.from_env(), doc_id)
+    if fmt == "json":
+        sys.stdout.write(versions_json(report["versions"], report["divergences"]))
+        return
     console.print(versions_table(report["versions"]))
     for pair, found in report["divergences"].items():
         console.print(Text.assemble((pair, "bold"), f": {len(found)} divergence(s)"))
@@ -701,7 +807,8 @@ def diff(
     from intersector import services
     from intersector.settings import Settings
 
-    _, _, changes = services.revision_changes(Settings.from_env(), doc_id, old, new, language)
+    with working("comparing the revisions"):
+        _, _, changes = services.revision_changes(Settings.from_env(), doc_id, old, new, language)
     text = services.revision_diff_text(changes, fmt, f"{doc_id}: {old} → {new}")
     if fmt == "html":
         target = output or Path(f"diff-{doc_id}.html")
@@ -719,8 +826,11 @@ def _analytics_demo() -> None:
     from intersector.settings import Settings
 
     settings = Settings.from_env()
-    console.print(overlaps_table(services.find_overlaps(settings, limit=10).rows))
-    work = services.subject_work_report(settings)
+    with working("finding duplicate candidates"):
+        found = services.find_overlaps(settings, limit=10)
+    console.print(overlaps_table(found.rows))
+    with working("subjects common to the three Sectors"):
+        work = services.subject_work_report(settings)
     console.print(common_table(work.common, work.labels()))
 
 
@@ -806,6 +916,9 @@ def notify(
             store, settings, day=date.date() if date else None, lead_days=lead_days, dry_run=dry_run
         )
     sys.stdout.write(run_text(run.mails, run.sent, run.skipped, run.dry_run, run.day))
+
+
+cli_help.install(app)
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -27,6 +27,7 @@ class Settings:
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES  # web: a larger request body is refused (413)
     smtp: Smtp = field(default_factory=lambda: Smtp())  # e-mail reminders and digests
     reminder_days: int = DEFAULT_REMINDER_DAYS  # remind this many days before a deadline
+    sample: str = ""  # the sample corpus `demo` loads (a folder with registry/ and texts/)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -43,6 +44,7 @@ class Settings:
             max_body_bytes=_bytes(env.get("INTERSECTOR_MAX_BODY_BYTES", "")),
             smtp=Smtp.from_env(env),
             reminder_days=_whole(env, "INTERSECTOR_REMINDER_DAYS", DEFAULT_REMINDER_DAYS, 366),
+            sample=env.get("INTERSECTOR_SAMPLE", ""),
         )
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import json
+import re
 from typing import Any
 
 import pytest
@@ -32,7 +34,19 @@ def test_user_add_role_token_list(
     plain = capsys.readouterr().out.strip().splitlines()[-1]
     assert plain.startswith("isk_")
     assert cli.run(["user", "list"]) == 0
-    assert "tom\tcoordinator\titu-t" in capsys.readouterr().out
+    table = capsys.readouterr().out
+    assert "┃ user ┃" in table and "┃ role " in table  # a header names the columns
+    assert re.search(r"│ tom +│ +│ coordinator +│ itu-t +│ itu-t-sg13 +│ active +│", table)
+    assert cli.run(["user", "list", "--format", "json"]) == 0
+    [listed] = json.loads(capsys.readouterr().out)
+    assert listed == {
+        "id": "tom",
+        "name": "",
+        "role": "coordinator",
+        "sectors": ["itu-t"],
+        "groups": ["itu-t-sg13"],
+        "disabled": False,
+    }
     store = open_store(env)
     user = store.get("user", "tom")
     assert user.password_hash.startswith("$argon2id$")

@@ -5,11 +5,16 @@ characters (C0 but tab and new line, DEL, C1 — `ESC[2J` clears a screen), bidi
 escapes. `Terminal` is the Rich console of the CLI: it applies `safe` to every string it renders
 (tables included), reads no Rich markup (`[red]…` in a title stays text) and knows no emoji codes
 (`:x:` stays text); the program styles its own output with styled `rich.text.Text`, never
-markup."""
+markup.
+
+Piped output (a file, `less`, `grep`) has no width of its own: with `COLUMNS` unset, a console
+whose stream is not a terminal renders as wide as `WIDE` columns, so table cells keep their words
+and ids whole on one line (`Milestones`, `itu-r-rec-m.2150`), never folded at 80 columns."""
 
 from __future__ import annotations
 
 import json as json_module
+import os
 import re
 from typing import Any
 
@@ -35,14 +40,19 @@ def safe(value: object) -> str:
     return text
 
 
+WIDE = 4096  # columns of piped output: wider than any row, so nothing is folded or cut
+
+
 class Terminal(Console):
     """A Rich console that prints every string safely (`safe`), reads no markup and knows no
-    emoji codes."""
+    emoji codes; piped with `COLUMNS` unset, it is `WIDE` columns wide."""
 
     def __init__(self, **options: Any) -> None:
         options.setdefault("emoji", False)
         options.setdefault("markup", False)
         super().__init__(**options)
+        if options.get("width") is None and not self.is_terminal and not os.environ.get("COLUMNS"):
+            self.width = WIDE
 
     def render_str(self, text: str, **options: Any) -> Text:
         options["emoji"] = options["markup"] = False

@@ -87,6 +87,7 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time each area is impo
         registry_findings,
         roadmap_file,
         run_demo,
+        sample_folder,
     )
     from intersector.services.sessions import (
         end_sessions,
@@ -101,6 +102,7 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time each area is impo
         parse_failures,
         parse_paths,
         parsed_output,
+        write_akn_files,
     )
     from intersector.services.users import (
         add_user,
@@ -246,6 +248,7 @@ __all__ = [
     "roadmap_svg",
     "roadmap_view",
     "run_demo",
+    "sample_folder",
     "search_registry",
     "send_notifications",
     "session_count",
@@ -266,6 +269,7 @@ __all__ = [
     "user_tokens",
     "withdraw_item",
     "work_subjects",
+    "write_akn_files",
 ]
 
 

@@ -4,6 +4,7 @@ them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, TypedDict
@@ -129,29 +130,56 @@ def check_registry(
         return registry_findings(store, subject=subject, today=today)
 
 
+def sample_folder(settings: Settings, given: Path | None = None) -> Path:
+    """The sample corpus `demo` loads, from any working directory: `given` (--sample), else
+    `INTERSECTOR_SAMPLE`, else `./data/sample`, else the `data/sample` of the checkout this
+    package runs from. InputError naming the places looked at when none holds `registry/`."""
+    import intersector
+
+    here = Path("data") / "sample"
+    checkout = Path(intersector.__file__).resolve().parents[2] / "data" / "sample"
+    if given is not None:
+        places = [given]
+    elif settings.sample:
+        places = [Path(settings.sample)]
+    else:
+        places = [here, checkout]
+    for place in places:
+        if (place / "registry").is_dir():
+            return place
+    raise InputError(
+        "no sample corpus (a folder holding registry/ and texts/) at "
+        + " or ".join(str(p) for p in places)
+        + ": give --sample FOLDER or set INTERSECTOR_SAMPLE",
+        source=str(places[0]),
+    )
+
+
 def run_demo(
     settings: Settings,
-    sample: str | Path,
+    sample: str | Path | None,
     output: str | Path,
     *,
     subject: str = "imt",
     today: date | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     """`intersector demo` (`make demo`): load the sample registry (`SAMPLE/registry`) and ingest
     the sample texts (`SAMPLE/texts`) into the store of `settings`, build the joined roadmap of
-    `subject` and every alignment finding, and write the HTML roadmap to `output`. Returns what
-    was done: `summary` (SaveSummary), `problems` (registry rows refused), `texts` (stored),
-    `failed` (texts not parsed), `view`, `findings` (about the roadmap), `all_findings`."""
-    registry_dir, texts_dir = Path(sample) / "registry", Path(sample) / "texts"
-    if not registry_dir.is_dir():
-        raise InputError(
-            "no sample registry folder here: run from the repository root or give --sample "
-            "the folder holding registry/ and texts/",
-            source=str(registry_dir),
-        )
+    `subject` and every alignment finding, and write the HTML roadmap to `output`. `sample` None:
+    found by `sample_folder`. `on_stage` is told each stage as it starts. Returns what was done:
+    `summary` (SaveSummary), `problems` (registry rows refused), `texts` (stored), `failed`
+    (texts not parsed), `view`, `findings` (about the roadmap), `all_findings`, `sample`."""
+    stage = on_stage or (lambda _label: None)
+    folder = sample_folder(settings, Path(sample) if sample is not None else None)
+    registry_dir, texts_dir = folder / "registry", folder / "texts"
+    stage("loading the sample registry")
     result, summary = load_registry(settings, [registry_dir])
+    stage("ingesting the sample texts")
     texts, failed = ingest_paths(settings, [texts_dir]) if texts_dir.is_dir() else ([], [])
+    stage(f"building the {subject} roadmap")
     view, findings = build_roadmap(settings, subject, today=today)
+    stage("checking alignment")
     all_findings = check_registry(settings, today=view.today)
     Path(output).write_bytes(roadmap_file(view, findings, "html"))
     return {
@@ -162,6 +190,7 @@ def run_demo(
         "view": view,
         "findings": findings,
         "all_findings": all_findings,
+        "sample": folder,
     }
 
 

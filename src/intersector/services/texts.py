@@ -64,6 +64,30 @@ def parse_failures(failed: list[ParsedFile]) -> Table:
     return outline.failure_table(failed)
 
 
+def write_akn_files(parsed: list[ParsedFile], folder: Path) -> list[Path]:
+    """`parse --format akn --output DIR`: one Akoma Ntoso file per text read, named after its
+    input (`res57.docx` → `DIR/res57.xml`; a second input of the same name gets `-2`); the
+    folder is made if missing. Returns the files written."""
+    from intersector.texts.akoma import to_akoma
+
+    if folder.exists() and not folder.is_dir():
+        raise ValidationError(
+            f"{folder} is a file: give --output a folder to write one .xml per text", field="output"
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for p in parsed:
+        if not (p.ok and p.document is not None):
+            continue
+        target, n = folder / f"{Path(p.path).stem}.xml", 1
+        while target in written:
+            n += 1
+            target = folder / f"{Path(p.path).stem}-{n}.xml"
+        target.write_bytes(to_akoma(p.document))
+        written.append(target)
+    return written
+
+
 def documents_akn(documents: Sequence[Document]) -> str:
     """Akoma Ntoso XML, one document after the other."""
     from intersector.texts.akoma import to_akoma  # lxml and the schema tables: only when asked
