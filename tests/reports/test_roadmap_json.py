@@ -45,6 +45,7 @@ def test_findings_json(findings: tuple[Finding, ...]) -> None:
         "subject",
         "explanation",
         "facts",
+        "params",
     }
     assert first["check"] == "late-dependency" and first["sectors"] == ["itu-t", "itu-r"]
 

@@ -59,7 +59,7 @@ def test_unknown_user_looks_like_a_wrong_password(client: TestClient) -> None:
     response = client.post(
         "/login", data={"username": "nobody", "password": PASSWORD, "csrf": csrf_of(client)}
     )
-    assert response.status_code == 401 and "unknown user name or wrong password" in response.text
+    assert response.status_code == 401 and "Unknown user name or wrong password" in response.text
 
 
 def test_logout_needs_csrf_and_ends_the_session(client: TestClient) -> None:

@@ -65,6 +65,9 @@ class Finding:
     explanation: str
     subject: str = ""
     facts: tuple[tuple[str, str], ...] = ()  # (name, value) pairs, e.g. ("target", "2024-06-30")
+    # what `explanation` is made of, so that a door can say it in another language: its values
+    # are names, dates, numbers of days and codes, never English words
+    params: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,23 @@ def _late_finding(
         explanation=text,
         subject=_shared_subject(activity, other),
         facts=(("target", own.isoformat()), ("depends_on_target", theirs.isoformat())),
+        params=(
+            *_where_params("", activity, groups),
+            *_where_params("other_", other, groups),
+            ("reason", reason),
+            ("days", str(abs((theirs - own).days))),
+            ("identifier", activity.identifier),
+        ),
+    )
+
+
+def _where_params(
+    prefix: str, activity: Activity, groups: Mapping[str, Group]
+) -> tuple[tuple[str, str], ...]:
+    return (
+        (f"{prefix}activity", activity_label(activity.sector, activity.identifier)),
+        (f"{prefix}group", group_label(activity.group, groups) if activity.group else ""),
+        (f"{prefix}target", activity.target.isoformat() if activity.target else ""),
     )
 
 
@@ -251,6 +271,7 @@ def _lonely_finding(subject: str, sector: str, ids: list[str]) -> Finding:
         sectors=(sector,),
         explanation=text,
         subject=subject,
+        params=(("subject", subject), ("count", str(count)), ("sector", sector)),
     )
 
 
@@ -285,6 +306,14 @@ def _overdue_finding(liaison: Liaison, today: date, registry: Registry) -> Findi
         explanation=text,
         subject=_liaison_subject(liaison, registry.activities),
         facts=(("deadline", deadline.isoformat()),),
+        params=(
+            ("name", name),
+            ("title", liaison.title),
+            ("sender", sender),
+            ("to", to),
+            ("deadline", deadline.isoformat()),
+            ("days", str(abs((today - deadline).days))),
+        ),
     )
 
 
@@ -323,6 +352,11 @@ def _past_target_finding(activity: Activity, today: date, groups: Mapping[str, G
         explanation=text,
         subject=activity.subjects[0] if activity.subjects else "",
         facts=(("target", target.isoformat()),),
+        params=(
+            *_where_params("", activity, groups),
+            ("days", str(abs((today - target).days))),
+            ("status", activity.status),
+        ),
     )
 
 
@@ -360,6 +394,8 @@ def _stale_finding(roadmap: Roadmap, activity: str, why: str) -> Finding:
         f"{sector_label(roadmap.sector)} should remove the entry or point it to the activity "
         f"that replaced it."
     )
+    status = why.removeprefix("is ") if why.startswith("is ") and " " not in why[3:] else ""
+    code = "status" if status else ("withdrawn" if why == "was withdrawn" else "missing")
     return Finding(
         check=STALE_ROADMAP_ENTRY,
         severity="low",
@@ -367,6 +403,13 @@ def _stale_finding(roadmap: Roadmap, activity: str, why: str) -> Finding:
         sectors=(roadmap.sector,),
         explanation=text,
         subject=roadmap.subject,
+        params=(
+            ("sector", roadmap.sector),
+            ("name", name),
+            ("activity", activity),
+            ("why", code),
+            ("status", status),
+        ),
     )
 
 

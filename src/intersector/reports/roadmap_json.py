@@ -93,6 +93,7 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "subject": finding.subject,
         "explanation": finding.explanation,
         "facts": dict(finding.facts),
+        "params": dict(finding.params),
     }
 
 

@@ -13,7 +13,7 @@ from intersector import services
 from intersector.auth.errors import AuthenticationError, RateLimitedError
 from intersector.web import i18n, views
 from intersector.web.deps import Reader, context, session_of
-from intersector.web.render import local, page, redirect, set_session_cookie
+from intersector.web.render import language_of, local, page, redirect, set_session_cookie
 from intersector.web.sessions import LANG_COOKIE, check_csrf, new_session
 
 router = APIRouter(include_in_schema=False)
@@ -60,12 +60,17 @@ def login(
         signed_in = services.sign_in(ctx.store, username, password, client)
     except RateLimitedError as error:
         wait = {"Retry-After": str(error.retry_after)}
-        return _sign_in_again(request, next, error.message, 429, wait)
-    except AuthenticationError as error:
-        return _sign_in_again(request, next, error.message, 401, {})
+        message = _t(request, "login.too_many").format(seconds=error.retry_after)
+        return _sign_in_again(request, next, message, 429, wait)
+    except AuthenticationError:
+        return _sign_in_again(request, next, _t(request, "login.failed"), 401, {})
     response = redirect(local(next))
     set_session_cookie(request, response, new_session(signed_in.user.id, signed_in.session_id))
     return response
+
+
+def _t(request: Request, key: str) -> str:
+    return i18n.translate(language_of(request), key)
 
 
 def _sign_in_again(

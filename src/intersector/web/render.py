@@ -85,6 +85,8 @@ def page(
     who = _who(request)
     html = _ENV.get_template(template).render(
         t=lambda key: i18n.translate(language, key),
+        tv=lambda kind, code: i18n.value(language, kind, str(code or "")),
+        explain=lambda finding: i18n.explain(language, finding),
         lang=language,
         languages=i18n.LANGUAGES,
         who=who,
