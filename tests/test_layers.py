@@ -31,7 +31,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     # the doors: services, reports and domain; the settings they read at the edge, and (web)
     # the sign-in and role rules its requests pass through
     "web": frozenset({"services", "reports", "domain", "settings", "auth"}),
-    "cli": frozenset({"services", "reports", "domain", "settings"}),
+    "cli": frozenset({"services", "reports", "domain", "settings", "cli_help"}),
+    "cli_help": frozenset(),  # the CLI's --help: examples and plain types, nothing of ours
 }
 
 
