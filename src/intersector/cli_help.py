@@ -29,6 +29,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     ),
     "user password": ("intersector user password tom",),
     "user revoke-sessions": ("intersector user revoke-sessions tom",),
+    "user email": ("intersector user email tom tom@example.org",),
     "user list": ("intersector user list", "intersector user list --format json"),
     "roadmap": (
         "intersector roadmap imt",
