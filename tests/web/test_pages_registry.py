@@ -3,6 +3,7 @@ version refused), its history with who changed what, documents side by side."""
 
 from __future__ import annotations
 
+import html
 import re
 
 from fastapi.testclient import TestClient
@@ -14,9 +15,14 @@ EDIT = "/items/activity/itu-t-q6-13/edit"
 
 
 def form_of(client: TestClient, path: str) -> dict[str, str]:
-    html = client.get(path).text
-    fields = dict(re.findall(r'<input[^>]* name="([^"]+)" value="([^"]*)"', html))
-    for name, body in re.findall(r'<select id="[^"]+" name="([^"]+)">(.*?)</select>', html, re.S):
+    return form_in(client.get(path).text)
+
+
+def form_in(page: str) -> dict[str, str]:
+    """The values of a page's form inputs and selects (as the browser would send them)."""
+    fields = dict(re.findall(r'<input[^>]* name="([^"]+)"[^>]* value="([^"]*)"', page))
+    fields = {k: html.unescape(v) for k, v in fields.items()}
+    for name, body in re.findall(r'<select id="[^"]+" name="([^"]+)">(.*?)</select>', page, re.S):
         chosen = re.search(r'<option value="([^"]+)" selected', body)
         fields[name] = chosen.group(1) if chosen else ""
     return fields
@@ -153,3 +159,39 @@ def test_editor_edits_own_roadmap_entries(client: TestClient, filled: Store) -> 
     bad = client.post(url, data=form | {"entries": "itu-r-rec-m.2150 | x | revision 3 2026"})
     assert bad.status_code == 422 and "line 1" in bad.text
     assert client.get("/items/roadmap/itu-t-imt/edit").status_code == 403
+
+
+def test_a_conflict_keeps_what_was_typed_and_saving_again_wins(
+    client: TestClient, filled: Store
+) -> None:
+    """Issue 12: after a version conflict the form comes back with the typed text, says who
+    saved meanwhile, and carries the current version: saving again replaces it."""
+    sign_in(client, "tom")
+    form = form_of(client, EDIT)
+    assert client.post(EDIT, data=form | {"title": "theirs"}).status_code in (200, 303)
+    typed = {"title": "my careful new title", "reason": "my reason"}
+    stale = client.post(EDIT, data=form | typed)
+    assert stale.status_code == 412
+    page = html.unescape(stale.text)
+    assert 'value="my careful new title"' in page and 'value="my reason"' in page
+    assert "tom saved version 2 of this item" in page and "save again to replace it" in page
+    again = client.post(EDIT, data=form_in(stale.text), follow_redirects=False)
+    assert again.status_code == 303
+    assert filled.get("activity", "itu-t-q6-13").title == "my careful new title"
+
+
+def test_saving_says_saved_in_the_language(client: TestClient) -> None:
+    sign_in(client, "tom")
+    form = form_of(client, EDIT) | {"target": "2027-01-31"}
+    saved = client.post(EDIT, data=form, headers={"Accept-Language": "fr"})
+    assert saved.status_code == 200 and saved.url.path == "/items/activity/itu-t-q6-13"
+    assert "Enregistré : version 2." in html.unescape(saved.text)
+    assert "Enregistré" not in client.get("/items/activity/itu-t-q6-13").text
+
+
+def test_a_reader_is_told_an_activity_not_a_activity(client: TestClient) -> None:
+    sign_in(client, "rita")
+    refused = client.get(f"{EDIT}")
+    assert refused.status_code == 403
+    text = html.unescape(refused.text)
+    assert "may not change an activity" in text and "a activity" not in text

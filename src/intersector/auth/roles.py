@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from intersector.auth.tokens import SCOPES, check_scopes
-from intersector.domain.errors import PermissionDeniedError, ValidationError
+from intersector.domain.errors import PermissionDeniedError, ValidationError, a
 from intersector.domain.registry import SECTORS
 from intersector.domain.users import User
 
@@ -90,7 +90,7 @@ def check_can_edit(principal: Principal, item_type: str, sector: str, group: str
         return
     user = principal.user
     if user is None or user.role != "editor" or item_type not in SECTOR_OWNED:
-        raise PermissionDeniedError(f"the role {principal.role!r} may not change a {item_type}")
+        raise PermissionDeniedError(f"the role {principal.role!r} may not change {a(item_type)}")
     if sector not in user.sectors:
         raise PermissionDeniedError(
             f"{user.username} edits {', '.join(user.sectors) or 'no Sector'}; "

@@ -71,3 +71,8 @@ class ConflictError(IntersectorError):
 
 class PermissionDeniedError(IntersectorError):
     """The user may not do this (another Sector's item, a role they do not have)."""
+
+
+def a(noun: str) -> str:
+    """`noun` with its indefinite article, as messages say it: `an activity`, `a liaison`."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"

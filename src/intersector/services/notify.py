@@ -35,6 +35,7 @@ from intersector.domain.errors import (
     NotFoundError,
     UnknownValueError,
     ValidationError,
+    a,
 )
 from intersector.domain.notify import WATCHABLE, Change, Mail, Skipped, Watch
 from intersector.domain.registry import Activity, Liaison
@@ -61,7 +62,7 @@ def _watched(store: Store, item_type: str, item_id: str) -> tuple[str, str]:
     name = lookups.item_type(item_type)
     if name not in WATCHABLE:
         raise UnknownValueError(
-            f"cannot follow a {name}: follow a {', '.join(WATCHABLE[:-1])} or {WATCHABLE[-1]}",
+            f"cannot follow {a(name)}: follow a {', '.join(WATCHABLE[:-1])} or {WATCHABLE[-1]}",
             field="type",
             known=WATCHABLE,
         )

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 from intersector.domain import codec
 from intersector.domain.documents import Document
-from intersector.domain.errors import ValidationError
+from intersector.domain.errors import ValidationError, a
 from intersector.domain.registry import Version
 from intersector.domain.rules import text_refusals
 from intersector.store import documents as docs
@@ -282,7 +282,7 @@ def _refuse_unstorable_text(data: Mapping[str, Any], reason: str) -> None:
 def _checked(item_type: str, data: Mapping[str, Any]) -> dict[str, Any]:
     """The canonical dict of `data` (through its dataclass when the type is registered)."""
     if "id" not in data or not isinstance(data["id"], str) or not data["id"]:
-        raise ValidationError(f"a {item_type} needs a non-empty text 'id'", field="id")
+        raise ValidationError(f"{a(item_type)} needs a non-empty text 'id'", field="id")
     if item_type not in codec.ITEM_TYPES:
         return dict(data)
     return codec.to_dict(codec.from_dict(item_type, data))

@@ -18,6 +18,7 @@ from intersector.web.api.items import REGISTRY_TYPES
 from intersector.web.deps import Reader, context
 from intersector.web.forms import (
     CREATABLE,
+    FormField,
     blank,
     form_fields,
     item_from_form,
@@ -173,6 +174,7 @@ def item_page(request: Request, type_name: str, item_id: str, who: PageReader) -
         plural=ITEM_TYPES[name].plural,
         duplicates=services.confirmed_duplicates(ctx.store, item.id) if name == "activity" else [],
         subject_id=item.id,
+        saved=request.query_params.get("saved") == "1",
     )
 
 
@@ -197,45 +199,42 @@ def edit_form(request: Request, type_name: str, item_id: str, who: PageReader) -
 
 @router.post("/items/{type_name}/{item_id}/edit")
 async def edit(request: Request, type_name: str, item_id: str, who: PageReader) -> Response:
-    """Save the edit form: CSRF-checked, as the signed-in user, at the version the form read."""
+    """Save the edit form: CSRF-checked, as the signed-in user, at the version the form read.
+    Refused (bad value, not allowed, changed meanwhile), the form comes back with what was typed
+    in it; after a conflict it carries the current version, so saving again replaces it."""
     ctx = context(request)
     name = _type(type_name)
     form = await request.form()
     check_form(request, str(form.get("csrf", "")))
+    typed = {k: str(v) for k, v in form.items()}
     version = services.get_item(ctx.store, name, item_id)
     current = from_dict(name, version.data)
     try:
-        item = item_from_form(current, {k: str(v) for k, v in form.items()})
-        expected = int(str(form.get("version", "0")))
-    except (ValidationError, ValueError) as error:
+        item = item_from_form(current, typed)
+        expected = int(typed.get("version", "0"))
+        services.update_item(ctx.store, who, item, expected, typed.get("reason", "").strip()[:500])
+    except (ConflictError, ValidationError, ValueError) as error:  # changed meanwhile, refused
+        conflict = isinstance(error, ConflictError)
         message = getattr(error, "message", str(error))
         return page(
             request,
             "edit.html.j2",
-            http_status=422,
+            http_status=412 if conflict else 422,
             type_name=name,
             item=current,
             version=version,
-            fields=form_fields(current),
-            error=message,
-        )
-    reason = str(form.get("reason", "")).strip()[:500]
-    try:
-        services.update_item(ctx.store, who, item, expected, reason)
-    except (ConflictError, ValidationError) as error:  # changed since read, or refused
-        status = 412 if isinstance(error, ConflictError) else 422
-        return page(
-            request,
-            "edit.html.j2",
-            http_status=status,
-            type_name=name,
-            item=current,
-            version=version,
-            fields=form_fields(current),
-            error=error.message,
+            fields=_as_typed(form_fields(current), typed),
+            reason=typed.get("reason", ""),
+            error="" if conflict else message,
+            conflict=version if conflict else None,
         )
     ctx.cache.clear()
-    return redirect(item_url(name, item_id))
+    return redirect(f"{item_url(name, item_id)}?saved=1")
+
+
+def _as_typed(fields: list[FormField], typed: dict[str, str]) -> list[FormField]:
+    """The form's fields holding what the user typed (the fields a form did not send as stored)."""
+    return [dataclasses.replace(f, value=typed.get(f.name, f.value)) for f in fields]
 
 
 @router.get("/items/{type_name}/{item_id}/history")
