@@ -94,6 +94,7 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time each area is impo
         principal_for_session,
         revoke_sessions,
         session_count,
+        session_key,
         sign_in,
         sign_out,
     )
@@ -252,6 +253,7 @@ __all__ = [
     "search_registry",
     "send_notifications",
     "session_count",
+    "session_key",
     "set_email",
     "set_password",
     "set_role",

@@ -5,6 +5,7 @@ revocation, or when it expires; failed sign-ins are limited per account and addr
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -99,3 +100,9 @@ def revoke_sessions(store: Store, principal: Principal, username: str) -> int:
 
 def session_count(store: Store, username: str) -> int:
     return session_store.count_sessions(store, username)
+
+
+def session_key(store: Store) -> str:
+    """The key that signs the web's session cookies when the settings give none: generated once
+    and kept in the database (`secrets`), the same for every worker and every restart."""
+    return session_store.secret(store, "session-key", lambda: secrets.token_urlsafe(48))

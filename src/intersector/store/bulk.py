@@ -79,6 +79,10 @@ def _json_text(value: Any) -> str:
     return value if isinstance(value, str) else dumps(value)
 
 
+def _copy_value(value: Any, json_column: bool) -> Any:
+    return _json_text(value) if json_column and value is not None else value
+
+
 def _copy_rows(conn: sa.Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:
     """PostgreSQL: COPY … FROM STDIN in the connection's transaction, the fastest way in."""
     names = list(rows[0])
@@ -88,7 +92,7 @@ def _copy_rows(conn: sa.Connection, table: sa.Table, rows: Sequence[dict[str, An
     try:
         with cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
             for row in rows:
-                copy.write_row([_json_text(row[n]) if n in json_names else row[n] for n in names])
+                copy.write_row([_copy_value(row[n], n in json_names) for n in names])
     except psycopg.errors.UniqueViolation:
         raise ConflictError(
             f"some {table.name} rows being saved were created by someone else meanwhile; "

@@ -26,7 +26,6 @@ from intersector.store import documents as docs
 from intersector.store import repository
 from intersector.store.engine import WRITE, connect, upgrade
 from intersector.store.repository import Change, SaveSummary
-from intersector.store.tables import items
 
 T = TypeVar("T")
 
@@ -129,8 +128,8 @@ class Store:
         else:
             name = _type_name(item_type)
         with self.read() as conn:
-            row = repository.require_row(conn, name, item_id)
-        return repository.decode_row(row.item_type, row.data)
+            data = repository.current_data(conn, name, item_id)
+        return repository.decode_row(name, data)
 
     def current(self, item_type: str, item_id: str) -> Version:
         """The current version of an item (its number is the optimistic-locking token)."""
@@ -146,8 +145,7 @@ class Store:
     def find(self, item_id: str) -> builtins.list[str]:
         """The types that have an item with this id (for `intersector show ID`)."""
         with self.read() as conn:
-            rows = conn.execute(sa.select(items.c.item_type).where(items.c.item_id == item_id))
-            return sorted(row.item_type for row in rows)
+            return repository.types_with_id(conn, item_id)
 
     def list(
         self, item_type: str, *, include_withdrawn: bool = False, **filters: str | None
@@ -162,10 +160,9 @@ class Store:
         """`list`, streamed: for large registries."""
         name = _type_name(item_type)
         query = repository.select_items(name, include_withdrawn=include_withdrawn, **filters)
-        query = query.with_only_columns(items.c.data)  # the data is all an item is made of
         with self.read() as conn:
-            for row in repository.iter_rows(conn, query):
-                yield repository.decode_row(name, row.data)
+            for data in repository.iter_data(conn, name, query):
+                yield repository.decode_row(name, data)
 
     def count(
         self, item_type: str, *, include_withdrawn: bool = False, **filters: str | None
@@ -179,10 +176,7 @@ class Store:
     def ids(self, item_type: str) -> set[str]:
         """The ids of every item of a type, withdrawn ones included."""
         with self.read() as conn:
-            rows = conn.execute(
-                sa.select(items.c.item_id).where(items.c.item_type == _type_name(item_type))
-            )
-            return {row.item_id for row in rows}
+            return set(conn.execute(repository.ids_query(_type_name(item_type))).scalars())
 
     def history(self, item_type: str, item_id: str) -> builtins.list[Version]:
         """Every version of an item, oldest first."""
@@ -223,7 +217,7 @@ class Store:
         """Mark an item withdrawn (a new version); it stays stored and listed on request."""
         name = _type_name(item_type)
         with self.write() as conn:
-            data = dict(repository.require_row(conn, name, item_id).data)
+            data = repository.current_data(conn, name, item_id)
             data["withdrawn"] = True
             change = Change(name, item_id, _checked(name, data), author, reason, repository.now())
             return repository.save_one(conn, change, expected_version)

@@ -1,5 +1,9 @@
 """The registry repository: versioned items of any registered type, never deleted.
 
+Each kind with tables of its own (`store/kinds.py`: activities, groups, liaisons…) is written to
+them, column by column; any other type is kept as JSON in the generic `items` table. Either way
+every version is a row of `item_versions` (the whole item as it was, who, when, why).
+
 Every save that changes an item's data writes a new version (number, author, time, reason) and
 keeps the old ones; a save that changes nothing writes nothing. `expected_version` gives
 optimistic locking: the update is a conditional `UPDATE … WHERE version = :expected`, so two
@@ -22,6 +26,7 @@ from intersector.domain import codec
 from intersector.domain.errors import ConflictError, NotFoundError, ValidationError
 from intersector.domain.registry import Version
 from intersector.store import bulk
+from intersector.store.kinds import Kind, kind_of, read_children
 from intersector.store.tables import item_subjects, item_versions, items
 
 FILTERS = ("sector", "group", "kind", "status", "subject")
@@ -89,10 +94,25 @@ def version_of(row: Any) -> Version:
 # --- reading -------------------------------------------------------------------------------------
 
 
+def main_table(item_type: str) -> sa.Table:
+    """The table holding the current items of a type (`items` for the generic ones)."""
+    kind = kind_of(item_type)
+    return items if kind is None else kind.table
+
+
+def _key(item_type: str, table: sa.Table, item_id: str) -> sa.ColumnElement[bool]:
+    if table is items:
+        return sa.and_(items.c.item_type == item_type, items.c.item_id == item_id)
+    return table.c.id == item_id
+
+
 def current_row(conn: sa.Connection, item_type: str, item_id: str, *, lock: bool = False) -> Any:
-    """The item's row; with `lock`, locked until the transaction ends (PostgreSQL; SQLite's
-    writes are serialised anyway)."""
-    query = sa.select(items).where(items.c.item_type == item_type, items.c.item_id == item_id)
+    """The item's bookkeeping row (`version`, `withdrawn`, `updated_at`, `updated_by`) or None;
+    with `lock`, locked until the transaction ends (PostgreSQL; SQLite's writes are serialised
+    anyway)."""
+    table = main_table(item_type)
+    columns = [table.c[name] for name in ("version", "withdrawn", "updated_at", "updated_by")]
+    query = sa.select(*columns).where(_key(item_type, table, item_id))
     if lock and conn.dialect.name == "postgresql":
         query = query.with_for_update()
     return conn.execute(query).first()
@@ -101,11 +121,39 @@ def current_row(conn: sa.Connection, item_type: str, item_id: str, *, lock: bool
 def require_row(conn: sa.Connection, item_type: str, item_id: str) -> Any:
     row = current_row(conn, item_type, item_id)
     if row is None:
-        raise NotFoundError(
-            f"no {item_type} with id {item_id!r}: check the id (`intersector show ID`) or load it",
-            field="id",
-        )
+        raise not_found(item_type, item_id)
     return row
+
+
+def not_found(item_type: str, item_id: str) -> NotFoundError:
+    return NotFoundError(
+        f"no {item_type} with id {item_id!r}: check the id (`intersector show ID`) or load it",
+        field="id",
+    )
+
+
+def current_data(conn: sa.Connection, item_type: str, item_id: str) -> dict[str, Any]:
+    """The current item as its dict, read from its tables; NotFoundError."""
+    kind = kind_of(item_type)
+    if kind is None:
+        row = conn.execute(sa.select(items.c.data).where(_key(item_type, items, item_id))).first()
+        if row is None:
+            raise not_found(item_type, item_id)
+        return dict(row.data)
+    found = conn.execute(sa.select(kind.table).where(kind.table.c.id == item_id)).first()
+    if found is None:
+        raise not_found(item_type, item_id)
+    children = read_children(conn, kind, [item_id])
+    return kind.data(found, children[item_id])
+
+
+def _version_data(conn: sa.Connection, item_type: str, item_id: str, number: int) -> Any:
+    query = sa.select(item_versions.c.data).where(
+        item_versions.c.item_type == item_type,
+        item_versions.c.item_id == item_id,
+        item_versions.c.number == number,
+    )
+    return conn.execute(query).scalar_one_or_none()
 
 
 def fetch_version(conn: sa.Connection, item_type: str, item_id: str, number: int) -> Version:
@@ -139,12 +187,30 @@ def history(conn: sa.Connection, item_type: str, item_id: str) -> builtins.list[
 def select_items(
     item_type: str, *, include_withdrawn: bool = False, **filters: str | None
 ) -> sa.Select[Any]:
-    """SELECT of the current rows of one type, filtered, ordered by id."""
+    """SELECT of the current rows of one type (its table's columns), filtered, ordered by id."""
     unknown = set(filters) - set(FILTERS)
     if unknown:
         raise ValidationError(
             f"unknown filter {sorted(unknown)[0]!r}: use {', '.join(FILTERS)}", field="filter"
         )
+    kind = kind_of(item_type)
+    if kind is None:
+        return _select_generic(item_type, include_withdrawn, filters)
+    table = kind.table
+    query = sa.select(table)
+    if not include_withdrawn:
+        query = query.where(table.c.withdrawn.is_(False))
+    for name, value in filters.items():
+        if value is None:
+            continue
+        where = kind.filters.get(name)
+        query = query.where(sa.false() if where is None else where(table, value))
+    return query.order_by(table.c.id)
+
+
+def _select_generic(
+    item_type: str, include_withdrawn: bool, filters: Mapping[str, str | None]
+) -> sa.Select[Any]:
     query = sa.select(items).where(items.c.item_type == item_type)
     if not include_withdrawn:
         query = query.where(items.c.withdrawn.is_(False))
@@ -172,6 +238,49 @@ def iter_rows(conn: sa.Connection, query: sa.Select[Any], batch: int = 2000) -> 
     """Stream rows (server-side cursor where the driver has one)."""
     result = conn.execution_options(stream_results=True, yield_per=batch).execute(query)
     yield from result
+
+
+def iter_data(
+    conn: sa.Connection, item_type: str, query: sa.Select[Any], batch: int = 1000
+) -> Iterator[dict[str, Any]]:
+    """The dicts of the items a `select_items` query finds, streamed: the main rows a batch at a
+    time, each batch's child rows in one query per child table."""
+    kind = kind_of(item_type)
+    result = conn.execution_options(stream_results=True, yield_per=batch).execute(query)
+    if kind is None:
+        for row in result:
+            yield dict(row.data)
+        return
+    for rows in result.partitions(batch):
+        children = read_children(conn, kind, [row.id for row in rows])
+        for row in rows:
+            yield kind.data(row, children.get(row.id, {}))
+
+
+def ids_query(item_type: str) -> sa.Select[Any]:
+    """SELECT of the ids of every item of a type, withdrawn ones included."""
+    table = main_table(item_type)
+    if table is items:
+        return sa.select(items.c.item_id.label("id")).where(items.c.item_type == item_type)
+    return sa.select(table.c.id)
+
+
+def types_with_id(conn: sa.Connection, item_id: str) -> builtins.list[str]:
+    """The types that have an item with this id."""
+    found = [
+        row.item_type
+        for row in conn.execute(sa.select(items.c.item_type).where(items.c.item_id == item_id))
+    ]
+    for name, kind in _kinds().items():
+        if conn.execute(sa.select(kind.table.c.id).where(kind.table.c.id == item_id)).first():
+            found.append(name)
+    return sorted(found)
+
+
+def _kinds() -> dict[str, Kind]:
+    from intersector.store.kinds import KINDS
+
+    return KINDS
 
 
 # --- writing one item ----------------------------------------------------------------------------
@@ -202,8 +311,9 @@ def save_one(conn: sa.Connection, change: Change, expected_version: int | None) 
         else:
             if expected_version is not None and expected_version != row.version:
                 raise conflict(conn, change.item_type, change.item_id, expected_version)
-            if row.data == change.data:
-                return _version_from_row(change.item_type, row)
+            stored = _version_data(conn, change.item_type, change.item_id, row.version)
+            if stored == change.data:
+                return fetch_version(conn, change.item_type, change.item_id, row.version)
             if _update(conn, change, row.version):
                 return _version(change, row.version + 1)
         if expected_version is not None:
@@ -213,35 +323,38 @@ def save_one(conn: sa.Connection, change: Change, expected_version: int | None) 
 
 def _insert_new(conn: sa.Connection, change: Change) -> bool:
     """Insert a new item at version 1; False if another writer created it first."""
+    kind = kind_of(change.item_type)
+    table = items if kind is None else kind.table
     try:
         with conn.begin_nested():
-            conn.execute(items.insert(), [_item_row(change, 1)])
+            conn.execute(table.insert(), [_item_row(change, 1)])
     except sa.exc.IntegrityError:
         return False
-    _write_version_and_subjects(conn, change, 1, replace=False)
+    _write_version_and_links(conn, change, 1, replace=False)
     return True
 
 
 def _update(conn: sa.Connection, change: Change, seen: int) -> bool:
     """The conditional UPDATE: only if the item is still at version `seen`."""
+    table = main_table(change.item_type)
     values = _item_row(change, seen + 1)
-    del values["item_type"], values["item_id"]
+    for key in ("item_type", "item_id", "id"):
+        values.pop(key, None)
     result = conn.execute(
-        items.update()
-        .where(
-            items.c.item_type == change.item_type,
-            items.c.item_id == change.item_id,
-            items.c.version == seen,
-        )
+        table.update()
+        .where(_key(change.item_type, table, change.item_id), table.c.version == seen)
         .values(**values)
     )
     if result.rowcount != 1:
         return False
-    _write_version_and_subjects(conn, change, seen + 1, replace=True)
+    _write_version_and_links(conn, change, seen + 1, replace=True)
     return True
 
 
 def _item_row(change: Change, number: int) -> dict[str, Any]:
+    kind = kind_of(change.item_type)
+    if kind is not None:
+        return kind.row(change.data, number, change.at, change.author)
     return {
         "item_type": change.item_type,
         "item_id": change.item_id,
@@ -265,20 +378,34 @@ def _version_row(change: Change, number: int) -> dict[str, Any]:
     }
 
 
-def _write_version_and_subjects(
+def _write_version_and_links(
     conn: sa.Connection, change: Change, number: int, *, replace: bool
 ) -> None:
+    """The version row, and the item's child rows (or, for a generic item, its subjects)."""
     conn.execute(item_versions.insert(), [_version_row(change, number)])
-    if replace:
-        conn.execute(
-            item_subjects.delete().where(
-                item_subjects.c.item_type == change.item_type,
-                item_subjects.c.item_id == change.item_id,
+    kind = kind_of(change.item_type)
+    if kind is None:
+        if replace:
+            conn.execute(
+                item_subjects.delete().where(
+                    item_subjects.c.item_type == change.item_type,
+                    item_subjects.c.item_id == change.item_id,
+                )
             )
-        )
-    links = _subject_rows(change)
-    if links:
-        conn.execute(item_subjects.insert(), links)
+        links = _subject_rows(change)
+        if links:
+            conn.execute(item_subjects.insert(), links)
+        return
+    if replace:
+        _delete_children(conn, kind, [change.item_id])
+    for table, rows in kind.child_rows(change.data).items():
+        if rows:
+            conn.execute(table.insert(), rows)
+
+
+def _delete_children(conn: sa.Connection, kind: Kind, ids: builtins.list[str]) -> None:
+    for table in reversed(kind.child_tables):  # nested tables before the ones they hang on
+        conn.execute(table.delete().where(table.c[kind.owner_of(table)].in_(ids)))
 
 
 def _subject_rows(change: Change) -> builtins.list[dict[str, str]]:
@@ -297,19 +424,6 @@ def _version(change: Change, number: int) -> Version:
         at=change.at,
         reason=change.reason,
         data=change.data,
-    )
-
-
-def _version_from_row(item_type: str, row: Any) -> Version:
-    """The current version of an item as a Version (its reason is in item_versions)."""
-    return Version(
-        item_type=item_type,
-        item_id=row.item_id,
-        number=row.version,
-        author=row.updated_by,
-        at=as_utc(row.updated_at),
-        reason="",
-        data=row.data,
     )
 
 
@@ -371,15 +485,33 @@ def _chunks(changes: Iterable[Change]) -> Iterator[builtins.list[Change]]:
 
 
 def _existing(conn: sa.Connection, chunk: builtins.list[Change]) -> dict[str, tuple[int, Any]]:
-    """id → (version, stored data) of the chunk's items already stored. On SQLite the data
-    comes as its JSON text (cheaper to compare than to decode); on PostgreSQL as a dict (JSONB
-    does not keep the text)."""
-    data: Any = items.c.data
+    """id → (version, data of that version) of the chunk's items already stored. On SQLite the
+    data comes as its JSON text (cheaper to compare than to decode); on PostgreSQL as a dict
+    (JSONB does not keep the text)."""
+    item_type = chunk[0].item_type
+    ids = [c.item_id for c in chunk]
+    data: Any = item_versions.c.data
     if conn.dialect.name == "sqlite":
-        data = sa.type_coerce(items.c.data, sa.Text)
-    query = sa.select(items.c.item_id, items.c.version, data.label("data")).where(
-        items.c.item_type == chunk[0].item_type,
-        items.c.item_id.in_([c.item_id for c in chunk]),
+        data = sa.type_coerce(item_versions.c.data, sa.Text)
+    table = main_table(item_type)
+    if table is items:
+        key, version = items.c.item_id, items.c.version
+        where = sa.and_(items.c.item_type == item_type, items.c.item_id.in_(ids))
+    else:
+        key, version = table.c.id, table.c.version
+        where = table.c.id.in_(ids)
+    query = (
+        sa.select(key.label("item_id"), version.label("version"), data.label("data"))
+        .select_from(table)
+        .join(
+            item_versions,
+            sa.and_(
+                item_versions.c.item_type == item_type,
+                item_versions.c.item_id == key,
+                item_versions.c.number == version,
+            ),
+        )
+        .where(where)
     )
     return {row.item_id: (row.version, row.data) for row in conn.execute(query)}
 
@@ -394,46 +526,69 @@ def _same(stored: Any, change: Change, text: str) -> bool:
 def _bulk_insert(conn: sa.Connection, new: builtins.list[Change], texts: dict[str, str]) -> None:
     if not new:
         return
-    bulk.insert_rows(conn, items, [{**_item_row(c, 1), "data": texts[c.item_id]} for c in new])
+    kind = kind_of(new[0].item_type)
+    if kind is None:
+        rows = [{**_item_row(c, 1), "data": texts[c.item_id]} for c in new]
+        bulk.insert_rows(conn, items, rows)
+        bulk.insert_rows(conn, item_subjects, [link for c in new for link in _subject_rows(c)])
+    else:
+        bulk.insert_rows(conn, kind.table, [_item_row(c, 1) for c in new])
+        _insert_children(conn, kind, new)
     versions = [{**_version_row(c, 1), "data": texts[c.item_id]} for c in new]
     bulk.insert_rows(conn, item_versions, versions)
-    bulk.insert_rows(conn, item_subjects, [link for c in new for link in _subject_rows(c)])
+
+
+def _insert_children(conn: sa.Connection, kind: Kind, changes: builtins.list[Change]) -> None:
+    rows: dict[sa.Table, builtins.list[dict[str, Any]]] = {t: [] for t in kind.child_tables}
+    for change in changes:
+        for table, found in kind.child_rows(change.data).items():
+            rows[table].extend(found)
+    for table in kind.child_tables:
+        bulk.insert_rows(conn, table, rows[table])
 
 
 def _bulk_update(conn: sa.Connection, updated: builtins.list[Change], seen: dict[str, int]) -> None:
     if not updated:
         return
+    item_type = updated[0].item_type
+    kind = kind_of(item_type)
+    table = main_table(item_type)
     rows: builtins.list[dict[str, Any]] = []
     for change in updated:
         row = _item_row(change, seen[change.item_id] + 1)
-        row["b_type"], row["b_id"] = row.pop("item_type"), row.pop("item_id")
-        row["b_version"] = seen[change.item_id]
+        for key in ("item_type", "item_id", "id"):
+            row.pop(key, None)
+        row["b_id"], row["b_version"] = change.item_id, seen[change.item_id]
         rows.append(row)
     values: dict[str, Any] = {k: sa.bindparam(k) for k in rows[0] if not k.startswith("b_")}
+    if kind is None:
+        where = sa.and_(items.c.item_type == item_type, items.c.item_id == sa.bindparam("b_id"))
+    else:
+        where = table.c.id == sa.bindparam("b_id")
     result = conn.execute(
-        items.update()
-        .where(
-            items.c.item_type == sa.bindparam("b_type"),
-            items.c.item_id == sa.bindparam("b_id"),
-            items.c.version == sa.bindparam("b_version"),  # unchanged since read, as in save_one
-        )
+        table.update()
+        .where(where, table.c.version == sa.bindparam("b_version"))  # unchanged since read
         .values(**values),
         rows,
     )
     if conn.dialect.supports_sane_multi_rowcount and result.rowcount != len(rows):
         raise ConflictError(
-            f"{len(rows) - result.rowcount} of the {updated[0].item_type} items being saved were "
+            f"{len(rows) - result.rowcount} of the {item_type} items being saved were "
             "changed by someone else meanwhile; nothing was saved: load again",
             field="version",
         )
     bulk.insert_rows(conn, item_versions, [_version_row(c, seen[c.item_id] + 1) for c in updated])
-    conn.execute(
-        item_subjects.delete().where(
-            item_subjects.c.item_type == updated[0].item_type,
-            item_subjects.c.item_id.in_([c.item_id for c in updated]),
+    ids = [c.item_id for c in updated]
+    if kind is None:
+        conn.execute(
+            item_subjects.delete().where(
+                item_subjects.c.item_type == item_type, item_subjects.c.item_id.in_(ids)
+            )
         )
-    )
-    bulk.insert_rows(conn, item_subjects, [link for c in updated for link in _subject_rows(c)])
+        bulk.insert_rows(conn, item_subjects, [link for c in updated for link in _subject_rows(c)])
+    else:
+        _delete_children(conn, kind, ids)
+        _insert_children(conn, kind, updated)
 
 
 def decode_row(item_type: str, data: Mapping[str, Any]) -> Any:

@@ -6,6 +6,8 @@ items: they are not versioned, they are deleted when they end.
 - `sign_in_limits`: failed sign-ins per limited key (a digest of account and address, or of the
   address), with the time until which the key must wait. Bounded: rows forgotten by the policy are
   purged at each failure, and at most `MAX_LIMIT_ROWS` are kept (the oldest go first).
+- `secrets` (migration 0005): the web's keys, by name (`session-key` signs session cookies):
+  generated once, shared by every worker and every restart, never versioned nor served.
 """
 
 from __future__ import annotations
@@ -41,6 +43,15 @@ sign_in_limits = sa.Table(
     sa.Column("last_failure_at", UTCDateTime, nullable=False),
     sa.Column("blocked_until", UTCDateTime, nullable=False),
     sa.Index("ix_sign_in_limits_last_failure_at", "last_failure_at"),
+)
+
+
+secrets = sa.Table(
+    "secrets",
+    metadata,
+    sa.Column("name", sa.String(80), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
 )
 
 
@@ -167,3 +178,21 @@ def count_limit_rows(store: Store) -> int:
     with store.read() as conn:
         counted = sa.select(sa.func.count()).select_from(sign_in_limits)
         return int(conn.execute(counted).scalar_one())
+
+
+# --- secrets ----------------------------------------------------------------------------------
+
+
+def secret(store: Store, name: str, make: Callable[[], str]) -> str:
+    """The secret called `name`, made by `make()` and kept the first time it is asked for (when
+    two workers ask at once, the first one written is the one both get)."""
+    query = sa.select(secrets.c.value).where(secrets.c.name == name)
+    with store.read() as conn:
+        found: str | None = conn.execute(query).scalar_one_or_none()
+    if found is not None:
+        return found
+    row = {"name": name, "value": make(), "created_at": datetime.now(UTC)}
+    with store.write() as conn:
+        dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+        conn.execute(dialect.insert(secrets).values(**row).on_conflict_do_nothing())
+        return str(conn.execute(query).scalar_one())

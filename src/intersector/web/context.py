@@ -4,9 +4,7 @@ database: `services/sessions.py`)."""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import secrets
 import tempfile
 import threading
 import time
@@ -16,12 +14,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from intersector.domain.errors import ConflictError, NotFoundError
+from intersector import services
 from intersector.settings import Settings
 from intersector.web.sessions import SessionCodec
 
-SECRET_TYPE = "secret"  # an unregistered store type: never served by the API
-SECRET_ID = "session-key"
 CACHE_SECONDS = 60.0
 MAX_ENTRIES = 256
 COST_FACTOR = 10.0
@@ -192,17 +188,4 @@ def secret_key(settings: Settings, store: Any) -> str:
     database, so every worker process and every restart uses the same one."""
     if settings.secret_key:
         return settings.secret_key
-    try:
-        return str(store.current(SECRET_TYPE, SECRET_ID).data["value"])
-    except NotFoundError:
-        pass
-    data = {"id": SECRET_ID, "value": secrets.token_urlsafe(48)}
-    with contextlib.suppress(ConflictError):  # another worker made it first
-        store.save_data(
-            SECRET_TYPE,
-            data,
-            author="intersector",
-            reason="session key generated",
-            expected_version=0,
-        )
-    return str(store.current(SECRET_TYPE, SECRET_ID).data["value"])
+    return services.session_key(store)
