@@ -9,10 +9,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 
 from intersector.domain import codec
+from intersector.domain.errors import ValidationError
 from intersector.domain.registry import Activity
+from intersector.domain.users import Token, User
 from intersector.files.registry import load_paths
 from intersector.store import Store
 from intersector.store import tables as t
@@ -89,3 +92,11 @@ def test_the_sample_corpus_is_in_real_columns(store: Store) -> None:
 
 def _id(item: Any) -> str:
     return str(item.id)
+
+
+def test_a_token_of_an_unknown_user_is_refused(store: Store) -> None:
+    token = Token("k1", "nobody", ("read",), "d" * 64, AT)
+    with pytest.raises(ValidationError, match="does not exist"):
+        store.save(token, author="t", reason="t")
+    store.save(User("nobody"), author="t", reason="t")
+    assert store.save(token, author="t", reason="t").number == 1

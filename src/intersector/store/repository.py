@@ -329,6 +329,12 @@ def _insert_new(conn: sa.Connection, change: Change) -> bool:
         with conn.begin_nested():
             conn.execute(table.insert(), [_item_row(change, 1)])
     except sa.exc.IntegrityError:
+        if current_row(conn, change.item_type, change.item_id) is None:  # not a race: a key
+            raise ValidationError(
+                f"{change.item_type} {change.item_id!r} names an item that does not exist "
+                "(a token's user, …): create it first",
+                field="id",
+            ) from None
         return False
     _write_version_and_links(conn, change, 1, replace=False)
     return True
