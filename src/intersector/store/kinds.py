@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cached_property
 from typing import Any, Protocol
 
 import sqlalchemy as sa
@@ -306,10 +307,34 @@ class Kind:
                 found[f.name] = column
         return found
 
+    @cached_property
+    def _write_plan(self) -> tuple[tuple[str, str, Convert], ...]:
+        """(field, column, field value → column value) for the main table's fields."""
+        return tuple((f, c, _writer(self.table.c[c])) for f, c in self._plain_columns.items())
+
+    @cached_property
+    def _read_plan(self) -> tuple[tuple[str, str, Convert], ...]:
+        return tuple((f, c, _reader(self.table.c[c])) for f, c in self._plain_columns.items())
+
+    @cached_property
+    def _plain_columns(self) -> dict[str, str]:
+        """`columns()` but "id" and "withdrawn" (kept in the bookkeeping columns)."""
+        return {k: v for k, v in self.columns().items() if k not in ("id", "withdrawn")}
+
+    @cached_property
+    def has_withdrawn(self) -> bool:
+        cls = codec.ITEM_TYPES[self.name].cls
+        return "withdrawn" in {f.name for f in dataclasses.fields(cls)}
+
+    @cached_property
+    def held(self) -> frozenset[str]:
+        """The fields of the item that its columns and child tables hold."""
+        parts = {name for part in self.parts for name in part.fields}
+        withdrawn = ["withdrawn"] if self.has_withdrawn else []
+        return frozenset({"id", *withdrawn, *self._plain_columns, *parts})
+
     def row(self, data: Mapping[str, Any], version: int, at: datetime, author: str) -> Data:
         """The main row of an item (its child rows: `child_rows`)."""
-        columns = _columns(self)
-        held = _held(self)
         row: Data = {
             "id": data["id"],
             "version": version,
@@ -317,8 +342,9 @@ class Kind:
             "updated_at": at,
             "updated_by": author,
         }
-        for name, column in columns.items():
-            row[column] = _to_db(self.table.c[column], data.get(name))
+        for name, column, convert in self._write_plan:
+            row[column] = convert(data.get(name))
+        held = self.held
         extra = {k: v for k, v in data.items() if k not in held}
         row["extra"] = extra or None
         return row
@@ -334,9 +360,9 @@ class Kind:
         """The item's dict from its main row and its child rows (in order)."""
         mapping = row._mapping
         data: Data = {"id": mapping["id"]}
-        for name, column in _columns(self).items():
-            data[name] = _from_db(self.table.c[column], mapping[column])
-        if _has_withdrawn(self):
+        for name, column, convert in self._read_plan:
+            data[name] = convert(mapping[column])
+        if self.has_withdrawn:
             data["withdrawn"] = bool(mapping["withdrawn"])
         for part in self.parts:
             part.fill(data, children)
@@ -346,29 +372,27 @@ class Kind:
 
 
 _BOOKKEEPING = frozenset(ITEM_COLUMNS) - {"id"}
-
-_COLUMNS: dict[str, dict[str, str]] = {}
-
-
-def _columns(kind: Kind) -> dict[str, str]:
-    """`kind.columns()` without "id" and "withdrawn" (kept in the bookkeeping columns), cached."""
-    if kind.name not in _COLUMNS:
-        found = kind.columns()
-        _COLUMNS[kind.name] = {k: v for k, v in found.items() if k not in ("id", "withdrawn")}
-    return _COLUMNS[kind.name]
+Convert = Callable[[Any], Any]
 
 
-def _held(kind: Kind) -> frozenset[str]:
-    """The fields of the item that its columns and child tables hold."""
-    parts = {name for part in kind.parts for name in part.fields}
-    return frozenset(
-        {"id", *(["withdrawn"] if _has_withdrawn(kind) else []), *_columns(kind), *parts}
-    )
+def _writer(column: sa.Column[Any]) -> Convert:
+    """The quick `_to_db` of one column."""
+    kind = column.type
+    if isinstance(kind, sa.JSON | sa.DateTime | sa.Date):
+        return lambda value: _to_db(column, value)
+    if column.nullable and isinstance(kind, sa.String):
+        return lambda value: value or None
+    return lambda value: value
 
 
-def _has_withdrawn(kind: Kind) -> bool:
-    cls = codec.ITEM_TYPES[kind.name].cls
-    return "withdrawn" in {f.name for f in dataclasses.fields(cls)}
+def _reader(column: sa.Column[Any]) -> Convert:
+    """The quick `_from_db` of one column."""
+    kind = column.type
+    if isinstance(kind, sa.String):
+        return lambda value: "" if value is None else value
+    if isinstance(kind, sa.JSON):
+        return lambda value: value
+    return lambda value: _from_db(column, value)
 
 
 _SUBJECT = "subject"

@@ -233,7 +233,7 @@ activity_subjects = sa.Table(
     _owner("activity_id", "activities"),
     _position(),
     sa.Column("subject_id", sa.String(300), nullable=False),
-    sa.Index("ix_activity_subjects_subject", "subject_id"),
+    sa.Index("ix_activity_subjects_subject", "subject_id", "activity_id"),
 )
 
 dependencies = sa.Table(
@@ -243,7 +243,7 @@ dependencies = sa.Table(
     _position(),
     sa.Column("on_activity", sa.String(300), nullable=False),
     _text("reason"),
-    sa.Index("ix_dependencies_on", "on_activity"),
+    sa.Index("ix_dependencies_on", "on_activity", "activity_id"),
 )
 
 milestones = sa.Table(
@@ -287,7 +287,7 @@ liaison_recipients = sa.Table(
     sa.Column("purpose", sa.String(20), primary_key=True),
     _position(),
     sa.Column("group_id", sa.String(300), nullable=False),
-    sa.Index("ix_liaison_recipients_group", "group_id", "purpose"),
+    sa.Index("ix_liaison_recipients_group", "group_id", "purpose", "liaison_id"),
 )
 
 liaison_activities = sa.Table(
@@ -296,7 +296,7 @@ liaison_activities = sa.Table(
     _owner("liaison_id", "liaisons"),
     _position(),
     sa.Column("activity_id", sa.String(300), nullable=False),
-    sa.Index("ix_liaison_activities_activity", "activity_id"),
+    sa.Index("ix_liaison_activities_activity", "activity_id", "liaison_id"),
 )
 
 mechanisms = sa.Table(
@@ -317,7 +317,7 @@ mechanism_members = sa.Table(
     _owner("mechanism_id", "mechanisms"),
     _position(),
     sa.Column("group_id", sa.String(300), nullable=False),
-    sa.Index("ix_mechanism_members_group", "group_id"),
+    sa.Index("ix_mechanism_members_group", "group_id", "mechanism_id"),
 )
 
 mechanism_subjects = sa.Table(
@@ -326,7 +326,7 @@ mechanism_subjects = sa.Table(
     _owner("mechanism_id", "mechanisms"),
     _position(),
     sa.Column("subject_id", sa.String(300), nullable=False),
-    sa.Index("ix_mechanism_subjects_subject", "subject_id"),
+    sa.Index("ix_mechanism_subjects_subject", "subject_id", "mechanism_id"),
 )
 
 roadmaps = sa.Table(
@@ -349,7 +349,7 @@ roadmap_entries = sa.Table(
     _position(),
     sa.Column("activity_id", sa.String(300), nullable=False),
     _text("note"),
-    sa.Index("ix_roadmap_entries_activity", "activity_id"),
+    sa.Index("ix_roadmap_entries_activity", "activity_id", "roadmap_id"),
 )
 
 roadmap_milestones = sa.Table(
