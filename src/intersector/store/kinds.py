@@ -114,7 +114,7 @@ class Links:
         }
 
     def fill(self, data: Data, found: Mapping[sa.Table, Sequence[Any]]) -> None:
-        data[self.field] = [row._mapping[self.column] for row in found.get(self.table, ())]
+        data[self.field] = [getattr(row, self.column) for row in found.get(self.table, ())]
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ class Records:
 
     def fill(self, data: Data, found: Mapping[sa.Table, Sequence[Any]]) -> None:
         data[self.field] = [
-            {f: _from_db(self.table.c[c], row._mapping[c]) for f, c in self.columns.items()}
+            {f: _from_db(self.table.c[c], getattr(row, c)) for f, c in self.columns.items()}
             for row in found.get(self.table, ())
         ]
 
@@ -490,8 +490,9 @@ def read_children(
         return found
     for table in kind.child_tables:
         owner = table.c[kind.owner_of(table)]
+        key = owner.name
         order = _order(table)
         query = sa.select(table).where(owner.in_(wanted)).order_by(*order)
         for row in conn.execute(query):
-            found[row._mapping[owner.name]][table].append(row)
+            found[getattr(row, key)][table].append(row)
     return found
