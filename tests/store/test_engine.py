@@ -54,3 +54,18 @@ def test_an_in_memory_sqlite_store_works() -> None:
     with open_store("sqlite://") as store:
         store.save_data("note", {"id": "n1"}, author="a", reason="r")
         assert store.get("note", "n1") == {"id": "n1"}
+
+
+def test_the_migrated_schema_is_the_schema_of_the_code(database_url: str) -> None:
+    """Alembic's migrations and `store/tables.py` (with the tables other store modules add)
+    describe the same tables, columns, keys and indexes."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    import intersector.store.analytics
+    import intersector.store.sessions
+    from intersector.store.tables import metadata
+
+    assert intersector.store.analytics.embeddings.metadata is metadata
+    with open_store(database_url) as store, store.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), metadata) == []

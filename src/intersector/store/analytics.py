@@ -19,7 +19,7 @@ import numpy.typing as npt
 import sqlalchemy as sa
 
 from intersector.store.db import Store
-from intersector.store.tables import metadata
+from intersector.store.tables import JSONData, metadata
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -40,7 +40,8 @@ overlap_candidates = sa.Table(
     sa.Column("right_id", sa.String(300), nullable=False),
     sa.Column("score", sa.Float, nullable=False),
     sa.Column("relation", sa.String(40), nullable=False),
-    sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("data", JSONData, nullable=False),
+    sa.Index("ix_overlap_candidates_score", "score"),
 )
 
 _CHUNK = 500
