@@ -25,11 +25,27 @@ SAMPLE = Path(__file__).parent.parent.parent / "data" / "sample" / "registry"
 AT = datetime(2026, 12, 5, tzinfo=UTC)
 
 
-def test_every_field_of_every_kind_has_a_column_or_a_child_table() -> None:
-    for name, kind in KINDS.items():
-        held = {"id", "withdrawn", *kind.columns(), *(f for p in kind.parts for f in p.fields)}
-        fields = {f.name for f in dataclasses.fields(codec.ITEM_TYPES[name].cls)}
-        assert fields <= held, (name, fields - held)
+def unmapped(kind: Kind) -> set[str]:
+    """The fields of a kind's class no column or child table holds: kept in `extra` until a
+    migration gives them a column (none when this was written; a field added since is safe)."""
+    fields = {f.name for f in dataclasses.fields(codec.ITEM_TYPES[kind.name].cls)}
+    return fields - kind.held
+
+
+def test_what_views_filter_and_sort_by_are_columns() -> None:
+    columns = {name: set(kind.columns()) for name, kind in KINDS.items()}
+    assert {"sector", "kind", "status", "group", "start", "target", "identifier"} <= columns[
+        "activity"
+    ]
+    assert {"from_group", "state", "sent", "deadline", "replies_to"} <= columns["liaison"]
+    assert {"sector", "kind", "parent"} <= columns["group"]
+    assert {"sector", "subject"} <= columns["roadmap"]
+    assert {"role", "disabled"} <= columns["user"]
+    assert {"username", "created", "revoked"} <= columns["token"]
+    parts = {name: {f for p in kind.parts for f in p.fields} for name, kind in KINDS.items()}
+    assert {"subjects", "dependencies", "milestones"} <= parts["activity"]
+    assert {"for_action", "for_comment", "for_information", "activities"} <= parts["liaison"]
+    assert {"labels", "description", "keywords"} <= parts["subject"]
 
 
 def _through_rows(kind: Kind, data: dict[str, Any]) -> dict[str, Any]:
@@ -57,7 +73,7 @@ def test_the_sample_corpus_round_trips_through_the_rows() -> None:
     for item in items:
         kind = KINDS[codec.item_type_of(item).name]
         data = codec.to_dict(item)
-        assert kind.row(data, 1, AT, "t")["extra"] is None, item.id
+        assert set(kind.row(data, 1, AT, "t")["extra"] or ()) == unmapped(kind), item.id
         assert _through_rows(kind, data) == data, item.id
 
 
