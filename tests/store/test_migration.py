@@ -1,4 +1,5 @@
-"""Migration 0005 carries a database of the 0004 release over to the relational tables, data
+"""The migration to relational tables (`*_relational_registry.py`) carries a database of the 0004
+release over to the relational tables, data
 included: the sample corpus, users, tokens, reviews, corrections, a generic item and the session
 key are written as the 0004 store wrote them (each item a JSON row of `items`, its subjects in
 `item_subjects`, every version in `item_versions`), then the database is upgraded and every item
@@ -17,6 +18,7 @@ import pytest
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy.dialects import postgresql
 from tests.conftest import PG_ADMIN_URL, _admin_connection
 
@@ -93,9 +95,26 @@ def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def _migrate(engine: sa.Engine, revision: str, *, down: bool = False) -> None:
+def _config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def _relational() -> tuple[str, str]:
+    """The migration to relational tables and the one before it (what the 0004 release's tables
+    are still at: the migrations in between leave `items` alone)."""
+    script = ScriptDirectory.from_config(_config())
+    found = next(r for r in script.walk_revisions() if r.path.endswith("relational_registry.py"))
+    assert isinstance(found.down_revision, str)
+    return found.revision, found.down_revision
+
+
+RELATIONAL, BEFORE = _relational()
+
+
+def _migrate(engine: sa.Engine, revision: str, *, down: bool = False) -> None:
+    config = _config()
     with engine.connect().execution_options(**{WRITE: True}) as connection, connection.begin():
         config.attributes["connection"] = connection
         if down:
@@ -181,9 +200,9 @@ def _write_at_0004(engine: sa.Engine, histories: dict[tuple[str, str], list[obje
         conn.execute(SUBJECTS.insert(), links)
 
 
-def test_0005_carries_every_item_and_every_version_over(empty_url: str) -> None:
+def test_the_migration_carries_every_item_and_every_version_over(empty_url: str) -> None:
     engine = connect(empty_url)
-    _migrate(engine, "0004")
+    _migrate(engine, BEFORE)
     histories = _histories()
     _write_at_0004(engine, histories)
     engine.dispose()
@@ -242,15 +261,15 @@ def _still_versioned(store: Store, histories: dict[tuple[str, str], list[object]
     )
 
 
-def test_0005_downgrades_back_to_items(empty_url: str) -> None:
+def test_the_migration_downgrades_back_to_items(empty_url: str) -> None:
     engine = connect(empty_url)
-    _migrate(engine, "0004")
+    _migrate(engine, BEFORE)
     histories = _histories()
     _write_at_0004(engine, histories)
     with engine.connect() as conn:
         before = {(r.item_type, r.item_id): r for r in conn.execute(sa.select(ITEMS))}
-    _migrate(engine, "0005")
-    _migrate(engine, "0004", down=True)
+    _migrate(engine, RELATIONAL)
+    _migrate(engine, BEFORE, down=True)
     with engine.connect() as conn:
         after = {(r.item_type, r.item_id): r for r in conn.execute(sa.select(ITEMS))}
         links = conn.execute(sa.select(sa.func.count()).select_from(SUBJECTS)).scalar_one()

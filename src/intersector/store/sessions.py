@@ -6,7 +6,7 @@ items: they are not versioned, they are deleted when they end.
 - `sign_in_limits`: failed sign-ins per limited key (a digest of account and address, or of the
   address), with the time until which the key must wait. Bounded: rows forgotten by the policy are
   purged at each failure, and at most `MAX_LIMIT_ROWS` are kept (the oldest go first).
-- `secrets` (migration 0005): the web's keys, by name (`session-key` signs session cookies):
+- `secrets` (migration 0006): the web's keys, by name (`session-key` signs session cookies):
   generated once, shared by every worker and every restart, never versioned nor served.
 """
 

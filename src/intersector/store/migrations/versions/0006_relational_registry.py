@@ -35,7 +35,7 @@ depends_on = None
 SECRET_TYPE, SECRET_ID = "secret", "session-key"
 _BATCH = 1000
 
-# The generic tables as they are at 0004 (kept), described here so that this script reads them
+# The generic tables as they are since 0001 (kept), described here so that this script reads them
 # the same whatever later releases do to `store/tables.py`.
 _items = sa.Table(
     "items",
