@@ -59,13 +59,17 @@ def test_an_in_memory_sqlite_store_works() -> None:
 def test_the_migrated_schema_is_the_schema_of_the_code(database_url: str) -> None:
     """Alembic's migrations and `store/tables.py` (with the tables other store modules add)
     describe the same tables, columns, keys and indexes."""
+    import importlib
+    import pkgutil
+
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    import intersector.store.analytics
-    import intersector.store.sessions
+    import intersector.store
     from intersector.store.tables import metadata
 
-    assert intersector.store.analytics.embeddings.metadata is metadata
+    for module in pkgutil.iter_modules(intersector.store.__path__):
+        if module.name != "migrations":
+            importlib.import_module(f"intersector.store.{module.name}")
     with open_store(database_url) as store, store.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), metadata) == []
