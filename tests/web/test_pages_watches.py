@@ -74,7 +74,7 @@ def test_the_account_sets_the_e_mail_address_and_shows_feed_urls(
     assert "/api/v1/feeds/me.ics?token=isk_" not in write  # never a write token in a feed URL
 
 
-def test_forms_need_their_csrf_token_and_french_is_spoken(
+def test_forms_need_their_csrf_token_and_french_and_spanish_are_spoken(
     client: TestClient, filled: Store
 ) -> None:
     sign_in(client, "rita")
@@ -84,3 +84,6 @@ def test_forms_need_their_csrf_token_and_french_is_spoken(
     page = client.get("/items/group/itu-t-sg13").text
     assert ">Suivre</button>" in page and "Calendrier (iCalendar)" in page
     assert "Ce que je suis" in client.get("/account").text
+    client.cookies.set("intersector_lang", "es")
+    page = client.get("/items/group/itu-t-sg13").text
+    assert ">Seguir</button>" in page and "Calendario (iCalendar)" in page
