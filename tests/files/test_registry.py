@@ -252,6 +252,20 @@ AWKWARD = [
         withdrawn=True,
     ),
     Activity(id="a2", sector="itu-t", kind="work-item", identifier="0", title="t"),
+    Activity(
+        id="a3",
+        sector="itu-r",
+        kind="recommendation",
+        identifier="M.[IMT-2030.TECH PERF REQ]",
+        title="Minimum requirements",
+        start=date(2023, 6, 1),
+        target=date(2026, 6, 1),
+        baseline_target=date(2025, 12, 1),
+        finished=date(2026, 5, 1),
+        percent_complete=0,
+        stage="draft",
+        period="IMT-2030",
+    ),
     Liaison(id="ls1", from_group="itu-t-sg13", title="LS", sent=date(2024, 3, 1)),
     Roadmap(id="r1", sector="itu-t", subject="imt"),
 ]
@@ -259,7 +273,7 @@ AWKWARD = [
 
 @pytest.mark.parametrize("fmt", ["yaml", "json", "csv"])
 def test_export_then_load_gives_the_same_registry(tmp_path: Path, fmt: str) -> None:
-    original = load_paths([IMT]).items + AWKWARD[2:4]
+    original = load_paths([IMT]).items + AWKWARD[2:5]
     grouped = by_type(original)
     written = export_registry(grouped, fmt, tmp_path / "out")
     assert all(p.exists() for p in written)

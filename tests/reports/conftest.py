@@ -47,3 +47,33 @@ def view() -> JoinedRoadmap:
 def findings() -> tuple[Finding, ...]:
     registry = Registry.of(ACTIVITIES, LIAISONS, MECHANISMS, ROADMAPS, GROUPS)
     return check_alignment(registry, TODAY, subject="imt")
+
+
+# The plan of a work item against what happened (issue 13): a baseline target and a later
+# current one (a slip), a finish after the plan, a stage and % complete, a release.
+PLANNED = (
+    activity(
+        "itu-r-q229-5",
+        baseline_target=date(2026, 6, 30),
+        target=date(2027, 12, 31),
+        stage="draft",
+        percent_complete=40,
+        period="IMT-2030",
+    ),
+    activity(
+        "itu-r-rec-m.2160",
+        status="approved",
+        baseline_target=date(2023, 6, 30),
+        finished=date(2023, 11, 30),
+        stage="approval",
+        percent_complete=100,
+    ),
+)
+
+
+@pytest.fixture
+def planned() -> JoinedRoadmap:
+    """The view with the plans of `PLANNED` in place of their plain activities."""
+    ids = {a.id for a in PLANNED}
+    activities = (*(a for a in ACTIVITIES if a.id not in ids), *PLANNED)
+    return join_roadmaps(IMT, ROADMAPS, activities, LIAISONS, MECHANISMS, TODAY, groups=GROUPS)

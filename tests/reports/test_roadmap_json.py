@@ -56,3 +56,20 @@ def test_what_each_group_owes_is_in_the_json(view: JoinedRoadmap) -> None:
     assert sg13["group"] == "itu-t-sg13" and sg13["group_label"] == "SG13"
     [debt] = sg13["liaisons"]
     assert debt["reference"] == "5D/TEMP/123" and debt["overdue"] and debt["days_left"] == -106
+
+
+def test_rows_carry_the_plan_and_its_slip(planned: JoinedRoadmap) -> None:
+    from intersector.reports.roadmap_json import roadmap_to_dict
+
+    rows = {r["activity"]: r for lane in roadmap_to_dict(planned)["lanes"] for r in lane["rows"]}
+    question = rows["itu-r-q229-5"]
+    assert (question["baseline_target"], question["target"]) == ("2026-06-30", "2027-12-31")
+    assert (question["slip_days"], question["stage"], question["percent_complete"]) == (
+        549,
+        "draft",
+        40,
+    )
+    assert (question["period"], question["finished"]) == ("IMT-2030", None)
+    done = rows["itu-r-rec-m.2160"]
+    assert (done["finished"], done["finished_late_days"]) == ("2023-11-30", 153)
+    assert rows["itu-t-rec-y.3101"]["slip_days"] is None  # no baseline: no slip

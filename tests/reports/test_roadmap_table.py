@@ -55,3 +55,19 @@ def test_findings_table_limit_and_summary(findings: tuple[Finding, ...]) -> None
     lines = [line for line in summary.splitlines() if "late-dependency" in line]
     cells = [c.strip() for c in lines[0].split("│") if c.strip()]
     assert cells == ["high", "late-dependency", "0", "1", "0"]  # ITU-R, ITU-T, ITU-D
+
+
+def test_the_plan_column_shows_slips_and_finishes(planned: JoinedRoadmap) -> None:
+    from intersector.reports.roadmap_table import plan_cell
+
+    rows = {row.activity: row for row in planned.rows()}
+    question = plan_cell(rows["itu-r-q229-5"])
+    assert question.plain == "draft 40%\nbaseline 2026-06-30 (slip +549 days)\nIMT-2030"
+    assert any(span.style == "red" for span in question.spans)  # the slip is late: red
+    done = plan_cell(rows["itu-r-rec-m.2160"]).plain
+    assert "finished 2023-11-30 (+153 days against plan)" in done
+    assert "Plan" in _text(roadmap_table(planned))
+
+
+def test_no_plan_column_when_nothing_is_planned(view: JoinedRoadmap) -> None:
+    assert " Plan " not in _text(roadmap_table(view))

@@ -60,3 +60,29 @@ def test_write_to_a_file(view: JoinedRoadmap, tmp_path: Path) -> None:
     target = tmp_path / "imt.xlsx"
     write_roadmap_xlsx(view, target)
     assert load_workbook(target).sheetnames[0] == "Joined"
+
+
+def test_rows_show_the_plan_against_what_happened(planned: JoinedRoadmap) -> None:
+    """Baseline and current targets, the slip in days (red when late), finish, stage, % and
+    period, as the 3GPP work plan's sheet shows its work items."""
+    sheet = load_workbook(io.BytesIO(roadmap_xlsx(planned)))["ITU-R"]
+    headers = [c.value for c in sheet[1]]
+    rows = {
+        r[1].value: {h: c.value for h, c in zip(headers, r, strict=True)}
+        for r in sheet.iter_rows(min_row=2)
+    }
+    question = rows["229/5"]
+    assert question["Baseline target"] == datetime(2026, 6, 30)
+    assert question["Target"] == datetime(2027, 12, 31)
+    assert question["Slip (days)"] == 549
+    assert (question["Stage"], question["% complete"], question["Period"]) == (
+        "draft",
+        40,
+        "IMT-2030",
+    )
+    line = next(r for r in sheet.iter_rows(min_row=2) if r[1].value == "229/5")
+    assert line[headers.index("Slip (days)")].font.color.rgb.endswith("C62828")
+    assert line[headers.index("Baseline target")].number_format == "yyyy-mm-dd"
+    recommendation = rows["M.2160"]
+    assert recommendation["Finished"] == datetime(2023, 11, 30)
+    assert recommendation["Slip (days)"] == 153  # its builder's target, 2023-11-30

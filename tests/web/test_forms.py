@@ -61,3 +61,35 @@ def test_a_line_with_too_many_parts_is_refused() -> None:
 @given(st.text(max_size=60), st.one_of(st.none(), st.text(max_size=5)))
 def test_language_negotiation_never_fails(header: str, cookie: str | None) -> None:
     assert i18n.negotiate(cookie, header) in i18n.LANGUAGES
+
+
+def test_the_plan_of_a_work_item_reads_back_from_the_form() -> None:
+    """Stage is a choice that may stay empty, % complete a bounded number, the plan's dates are
+    dates: what the form shows reads back the same, and an emptied field is "not recorded"."""
+    from intersector.domain.registry import ACTIVITY_STAGES, Activity
+
+    item = Activity(
+        "itu-r-imt-2030-req",
+        "itu-r",
+        "report",
+        "M.[IMT-2030.TECH PERF REQ]",
+        "Minimum requirements",
+        start=date(2023, 6, 1),
+        target=date(2026, 6, 1),
+        baseline_target=date(2025, 12, 1),
+        percent_complete=40,
+        stage="draft",
+        period="IMT-2030",
+    )
+    fields = {f.name: f for f in form_fields(item)}
+    assert fields["stage"].widget == "select" and fields["stage"].choices == ("", *ACTIVITY_STAGES)
+    assert (fields["percent_complete"].widget, fields["percent_complete"].choices) == (
+        "number",
+        ("0", "100"),
+    )
+    assert fields["baseline_target"].widget == fields["finished"].widget == "date"
+    shown = {name: f.value for name, f in fields.items()}
+    assert item_from_form(item, shown) == item
+    cleared = item_from_form(item, shown | {"stage": "", "percent_complete": "", "finished": ""})
+    assert (cleared.stage, cleared.percent_complete, cleared.finished) == ("", None, None)
+    assert item_from_form(item, shown | {"percent_complete": "65"}).percent_complete == 65

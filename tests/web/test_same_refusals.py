@@ -48,6 +48,17 @@ NOT_IMPORTABLE = [
     ("group of another Sector", {"group": "itu-r-wp5d"}, "group", "belongs to itu-r"),
     ("ITU-D Question in ITU-T's group", {**QUESTION, "group": "itu-t-sg2"}, "group", "itu-t"),
     ("capital id", {"id": "ITU-T-Y.9999"}, "id", "use 'itu-t-y.9999'"),
+    # the plan of a work item (issue 13): stage, % complete, baseline and finish, study period
+    ("stage", {"stage": "ballot"}, "stage", "'ballot' is not a known stage"),
+    ("percent", {"percent_complete": 150}, "percent_complete", "give a number from 0 to 100"),
+    (
+        "baseline",
+        {"start": "2025-01-01", "baseline_target": "2024-06-01"},
+        "baseline_target",
+        "2024-06-01 is before the start (2025-01-01)",
+    ),
+    ("finished", {"start": "2025-01-01", "finished": "2024-12-31"}, "finished", "before the start"),
+    ("period", {"period": "2025-2022"}, "period", "ends before it begins"),
 ]
 
 

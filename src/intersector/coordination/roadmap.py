@@ -35,6 +35,7 @@ from intersector.domain.registry import (
     RoadmapEntry,
     Subject,
     past_target,
+    slip_days,
 )
 
 MAINTAINED = "maintained"
@@ -102,6 +103,22 @@ class RoadmapRow:
     note: str = ""
     missing: bool = False  # a maintained entry whose activity is not in the registry
     withdrawn: bool = False
+    baseline_target: date | None = None
+    finished: date | None = None
+    percent_complete: int | None = None
+    stage: str = ""
+    period: str = ""
+
+    @property
+    def slip_days(self) -> int | None:
+        """Days the current target lies after the baseline (`domain.registry.slip_days`)."""
+        return slip_days(self.baseline_target, self.target)
+
+    @property
+    def finished_late(self) -> int | None:
+        """Days the work finished after its plan (baseline, else current target); None unless
+        it finished and had a target."""
+        return slip_days(self.baseline_target or self.target, self.finished)
 
     @property
     def label(self) -> str:
@@ -117,8 +134,10 @@ class RoadmapRow:
         )
 
     def dates(self) -> tuple[date, ...]:
-        """Every date this row shows: start, target and milestones."""
-        own = tuple(d for d in (self.start, self.target) if d is not None)
+        """Every date this row shows: start, targets (baseline and current), finish and
+        milestones."""
+        plan = (self.start, self.target, self.baseline_target, self.finished)
+        own = tuple(d for d in plan if d is not None)
         return own + tuple(m.date for m in self.milestones)
 
 
@@ -200,6 +219,11 @@ def row_for(activity: Activity, entry: RoadmapEntry | None = None) -> RoadmapRow
         milestones=_merge_milestones(activity.milestones, extra),
         note=entry.note if entry else "",
         withdrawn=activity.withdrawn,
+        baseline_target=activity.baseline_target,
+        finished=activity.finished,
+        percent_complete=activity.percent_complete,
+        stage=activity.stage,
+        period=activity.period,
     )
 
 

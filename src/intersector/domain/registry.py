@@ -50,6 +50,12 @@ ACTIVITY_STATUSES = (
     "withdrawn",
 )
 
+# Where the work stands on its way to an approved text, as the 3GPP work plan and ITU's work
+# programmes show it: studying, drafting the text, consented (ITU-T's alternative approval
+# process) or determined (the traditional one; the same step of the plan), approval. Empty: not
+# recorded.
+ACTIVITY_STAGES = ("study", "draft", "consent", "determination", "approval")
+
 # Statuses that mean the work is finished or gone: no longer "active" for the alignment checks.
 CLOSED_STATUSES = ("approved", "in-force", "superseded", "suppressed", "withdrawn")
 # Statuses that mean a text or Question is gone: its group no longer works on its subjects. A
@@ -61,6 +67,14 @@ def past_target(status: str, target: date | None, today: date) -> bool:
     """ "Past target", the one definition: a target date before `today` while the status still
     says the work goes on (not in CLOSED_STATUSES)."""
     return target is not None and target < today and status not in CLOSED_STATUSES
+
+
+def slip_days(baseline: date | None, current: date | None) -> int | None:
+    """ "Slip", the one definition: days the current target lies after the baseline target
+    (negative: ahead of plan); None unless both are known."""
+    if baseline is None or current is None:
+        return None
+    return (current - baseline).days
 
 
 LIAISON_STATES = ("draft", "sent", "answered", "closed")  # "overdue" is derived, never stored
@@ -118,8 +132,13 @@ class Activity:
     language: str = "en"
     subjects: tuple[str, ...] = ()
     status: str = "active"
-    start: date | None = None
-    target: date | None = None
+    start: date | None = None  # planned start
+    target: date | None = None  # current target (the plan as it stands)
+    baseline_target: date | None = None  # the target first agreed: `target` later = a slip
+    finished: date | None = None  # when the work actually ended (consent, approval)
+    percent_complete: int | None = None  # 0-100, as the work plan gives it
+    stage: str = ""  # one of ACTIVITY_STAGES, or "" (not recorded)
+    period: str = ""  # study period ("2022-2025") or release ("IMT-2030", "Rel-19")
     editors: tuple[str, ...] = ()
     equivalents: tuple[str, ...] = ()  # "3GPP TS 23.501", "IEEE 802.11ax"
     documents: tuple[str, ...] = ()  # ids of the documents it comes from
@@ -131,6 +150,10 @@ class Activity:
     def is_past_target(self, today: date) -> bool:
         """Not withdrawn, and `past_target`: its target passed while its work goes on."""
         return not self.withdrawn and past_target(self.status, self.target, today)
+
+    def slip_days(self) -> int | None:
+        """`slip_days` of its baseline and current targets."""
+        return slip_days(self.baseline_target, self.target)
 
     def is_current_work(self) -> bool:
         """ "Who works on a subject" counts this activity: not withdrawn, status not ended (open

@@ -13,8 +13,9 @@ refuses:
 - ids that are not readable ids (`domain.ids.make_id(x) == x`: lower case, no spaces);
 - values outside the vocabularies (`VOCABULARIES`: kinds, statuses, states, Sectors — `itu` is a
   Sector of groups and activities of the whole Union, never of a roadmap);
-- dates out of order (an activity's start after its target, a liaison's deadline before it was
-  sent);
+- dates out of order (an activity's target, baseline target or finish before its start, a
+  liaison's deadline before it was sent), a % complete outside 0-100, a study period whose years
+  run backwards;
 - references to items that do not exist (`REFERENCES`), and dependency / parent / reply chains
   that loop back to the item (`LINKS`);
 - an activity in a group of another Sector;
@@ -38,6 +39,7 @@ from typing import Any, Protocol
 from intersector.domain.ids import make_id
 from intersector.domain.registry import (
     ACTIVITY_KINDS,
+    ACTIVITY_STAGES,
     ACTIVITY_STATUSES,
     GROUP_KINDS,
     LIAISON_STATES,
@@ -76,6 +78,27 @@ VOCABULARIES: dict[str, dict[str, tuple[str, ...]]] = {
     "mechanism": {"kind": GROUP_KINDS},
     "roadmap": {"sector": SECTORS},
 }
+
+# Choices that may also be left empty (not recorded).
+OPTIONAL_VOCABULARIES: dict[str, dict[str, tuple[str, ...]]] = {
+    "activity": {"stage": ACTIVITY_STAGES},
+}
+
+# Whole numbers and their bounds: (field, lowest, highest).
+BOUNDS: dict[str, tuple[tuple[str, int, int], ...]] = {
+    "activity": (("percent_complete", 0, 100),),
+}
+
+# Dates that may not come before another of the same item: (later, earlier, words for earlier).
+DATE_ORDER: tuple[tuple[str, str, str], ...] = (
+    ("target", "start", "the start"),
+    ("baseline_target", "start", "the start"),
+    ("finished", "start", "the start"),
+    ("deadline", "sent", "the day it was sent"),
+)
+
+# A study period written as years: "2022-2025" (a release such as "IMT-2030" is kept as written).
+_PERIOD_YEARS = re.compile(r"(\d{4})\s*[-–]\s*(\d{4})")
 
 # Fields that name other items: (field path, type referred to). `x[]` is a list of ids,
 # `x[].y` the `y` of each element of the list `x`.
@@ -177,7 +200,9 @@ def validate(
     refusals = [] if _text_looks_sound(item) else list(text_refusals(item))
     refusals.extend(_id_refusals(type_name, item))
     refusals.extend(_vocabulary_refusals(type_name, item))
+    refusals.extend(_bound_refusals(type_name, item))
     refusals.extend(_date_refusals(item))
+    refusals.extend(_period_refusals(item))
     if refusals:  # references and loops are judged on an item whose values are sound
         return refusals
     refusals.extend(reference_refusals(type_name, item, existing))
@@ -305,15 +330,39 @@ def _vocabulary_refusals(type_name: str, item: Any) -> Iterator[Refusal]:
         value = getattr(item, name)
         if value not in allowed:
             yield Refusal(name, f"{value!r} is not a known {name}: use one of {', '.join(allowed)}")
+    for name, allowed in OPTIONAL_VOCABULARIES.get(type_name, {}).items():
+        value = getattr(item, name)
+        if value and value not in allowed:
+            yield Refusal(
+                name,
+                f"{value!r} is not a known {name}: use one of {', '.join(allowed)}, or leave it "
+                "empty",
+            )
+
+
+def _bound_refusals(type_name: str, item: Any) -> Iterator[Refusal]:
+    for name, lowest, highest in BOUNDS.get(type_name, ()):
+        value: int | None = getattr(item, name)
+        if value is not None and not lowest <= value <= highest:
+            words = f"{value} is out of range: give a number from {lowest} to {highest}"
+            yield Refusal(name, words)
 
 
 def _date_refusals(item: Any) -> Iterator[Refusal]:
-    pairs = (("start", "target", "the start"), ("sent", "deadline", "the day it was sent"))
-    for first, last, words in pairs:
+    for last, first, words in DATE_ORDER:
         before: date | None = getattr(item, first, None)
         after: date | None = getattr(item, last, None)
         if before is not None and after is not None and after < before:
             yield Refusal(last, f"{after.isoformat()} is before {words} ({before.isoformat()})")
+
+
+def _period_refusals(item: Any) -> Iterator[Refusal]:
+    """A study period written as years runs forwards ("2022-2025", not "2025-2022")."""
+    match = _PERIOD_YEARS.fullmatch(getattr(item, "period", "") or "")
+    if match and int(match[2]) < int(match[1]):
+        yield Refusal(
+            "period", f"{match[0]!r} ends before it begins: write the years as 'first-last'"
+        )
 
 
 # --- references and loops -----------------------------------------------------------------------

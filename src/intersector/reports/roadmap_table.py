@@ -25,11 +25,49 @@ def _target_cell(row: RoadmapRow, view: JoinedRoadmap) -> str | Text:
     return Text(row.target.isoformat(), style="red") if late else row.target.isoformat()
 
 
+def plan_cell(row: RoadmapRow) -> Text:
+    """The plan against what happened, in a few words: stage and % complete, the baseline
+    target and the slip of the current one (red when late), the finish and how late it came,
+    the release or study period. Empty when none is recorded."""
+    parts: list[tuple[str, str]] = []
+    stage = " ".join(p for p in (row.stage, _percent(row.percent_complete)) if p)
+    if stage:
+        parts.append((stage, ""))
+    if row.baseline_target:
+        slip = row.slip_days
+        late = f" (slip {_days(slip)})" if slip else ""
+        style = "red" if slip and slip > 0 else ""
+        parts.append((f"baseline {row.baseline_target.isoformat()}{late}", style))
+    if row.finished:
+        late_by = row.finished_late
+        extra = f" ({_days(late_by)} against plan)" if late_by else ""
+        parts.append(
+            (f"finished {row.finished.isoformat()}{extra}", "red" if (late_by or 0) > 0 else "")
+        )
+    if row.period:
+        parts.append((row.period, "dim"))
+    text = Text()
+    for i, (words, style) in enumerate(parts):
+        text.append(("\n" if i else "") + words, style=style)
+    return text
+
+
+def _percent(value: int | None) -> str:
+    return "" if value is None else f"{value}%"
+
+
+def _days(value: int | None) -> str:
+    return f"{value:+d} days" if value else ""
+
+
 def roadmap_table(view: JoinedRoadmap) -> Table:
     """One line per activity, lane after lane: Sector, activity, title, group, status, start,
-    target (red when past and still open), milestones."""
+    target (red when past and still open), the plan against what happened (`plan_cell`; the
+    column is left out when no row records a plan), milestones."""
     table = Table(title=f"{view.subject_label} roadmap, as of {view.today.isoformat()}")
-    for name in ("Sector", "Activity", "Title", "Group", "Status", "Start", "Target", "Milestones"):
+    planned = any(plan_cell(row).plain for row in view.rows())
+    columns = ("Sector", "Activity", "Title", "Group", "Status", "Start", "Target")
+    for name in (*columns, *(("Plan",) if planned else ()), "Milestones"):
         table.add_column(name, overflow="fold", no_wrap=name in ("Start", "Target"))
     for lane in view.lanes:
         if not lane.rows:
@@ -37,7 +75,7 @@ def roadmap_table(view: JoinedRoadmap) -> Table:
                 sector_label(lane.sector), "", Text(f"no activity ({lane.origin})", style="dim")
             )
         for row in lane.rows:
-            table.add_row(
+            cells: list[str | Text] = [
                 f"{sector_label(lane.sector)} ({lane.origin[0]})",
                 row.identifier or row.activity,
                 row.title if not row.missing else Text("not in the registry", style="red"),
@@ -45,8 +83,11 @@ def roadmap_table(view: JoinedRoadmap) -> Table:
                 row.status,
                 row.start.isoformat() if row.start else "",
                 _target_cell(row, view),
-                "\n".join(f"{m.date.isoformat()} {m.name}" for m in row.milestones),
-            )
+            ]
+            if planned:
+                cells.append(plan_cell(row))
+            cells.append("\n".join(f"{m.date.isoformat()} {m.name}" for m in row.milestones))
+            table.add_row(*cells)
         table.add_section()
     table.caption = "(m) maintained by the Sector, (d) derived from tagged activities"
     return table

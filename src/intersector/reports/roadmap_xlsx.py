@@ -1,7 +1,9 @@
 """The joined roadmap as an Excel workbook (openpyxl): a "Joined" sheet with every Sector's rows,
 one sheet per Sector, and sheets for the dependencies and the liaisons. Dates are real dates
 (number format YYYY-MM-DD), headers are bold on a tinted fill, the header row is frozen and
-every sheet has an autofilter over its data."""
+every sheet has an autofilter over its data. Each row shows the plan against what happened, as
+a work plan does: planned start, baseline and current targets, the slip between them in days
+(red when late), the finish date, the stage, % complete and the release or study period."""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from intersector.reports.xlsx_rows import append_row
 DATE_FORMAT = "yyyy-mm-dd"
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="0A5FB4")
+LATE_FONT = Font(bold=True, color="C62828")
 
 ROW_HEADERS = (
     ("Sector", 9),
@@ -32,6 +35,12 @@ ROW_HEADERS = (
     ("Status", 12),
     ("Start", 12),
     ("Target", 12),
+    ("Baseline target", 14),
+    ("Slip (days)", 10),
+    ("Finished", 12),
+    ("Stage", 12),
+    ("% complete", 10),
+    ("Period", 12),
     ("Milestones", 40),
     ("Note", 24),
     ("Roadmap", 12),
@@ -49,6 +58,12 @@ def _row_cells(row: RoadmapRow, view: JoinedRoadmap, origin: str) -> list[Any]:
         "missing" if row.missing else row.status,
         row.start,
         row.target,
+        row.baseline_target,
+        row.slip_days,
+        row.finished,
+        row.stage,
+        row.percent_complete,
+        row.period,
         milestones,
         row.note,
         origin,
@@ -77,13 +92,28 @@ def _finish(sheet: Worksheet) -> None:
     sheet.auto_filter.ref = sheet.dimensions
 
 
+SLIP_COLUMN = [name for name, _ in ROW_HEADERS].index("Slip (days)") + 1
+TARGET_COLUMN = [name for name, _ in ROW_HEADERS].index("Target") + 1
+
+
 def _rows_sheet(book: Workbook, title: str, view: JoinedRoadmap, sectors: Sequence[str]) -> None:
     sheet = _sheet(book, title, ROW_HEADERS)
     for lane in view.lanes:
         if lane.sector in sectors:
             for row in lane.rows:
                 append_row(sheet, _row_cells(row, view, lane.origin))
+                _mark_late(sheet, row, view.today)
     _finish(sheet)
+
+
+def _mark_late(sheet: Worksheet, row: RoadmapRow, today: date) -> None:
+    """A slip (current target after the baseline) and a target passed with the work open are
+    shown in red, as the HTML Gantt shows them."""
+    line = sheet.max_row
+    if (row.slip_days or 0) > 0:
+        sheet.cell(row=line, column=SLIP_COLUMN).font = LATE_FONT
+    if row.is_past_target(today):
+        sheet.cell(row=line, column=TARGET_COLUMN).font = LATE_FONT
 
 
 def _dependencies_sheet(book: Workbook, view: JoinedRoadmap) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 from intersector.domain.codec import from_dict, item_type_of, to_dict
 from intersector.domain.errors import ValidationError
 from intersector.domain.registry import SECTORS
-from intersector.domain.rules import VOCABULARIES
+from intersector.domain.rules import BOUNDS, OPTIONAL_VOCABULARIES, VOCABULARIES
 
 LONG_TEXT = ("summary", "body")
 # Nested lists edited as lines of text, parts separated by " | " (roadmap entries' milestones as
@@ -27,7 +27,7 @@ FIXED = ("id", "withdrawn")
 @dataclass(frozen=True)
 class FormField:
     name: str
-    widget: str  # text | textarea | date | select | list
+    widget: str  # text | textarea | date | number | select | list | lines
     value: str
     choices: tuple[str, ...] = ()
 
@@ -38,10 +38,16 @@ def _widget(type_name: str, name: str, hint: str) -> tuple[str, tuple[str, ...]]
     choices = VOCABULARIES.get(type_name, {}).get(name)  # the registry rules' vocabularies
     if choices is not None and hint == "str":
         return "select", choices
+    optional = OPTIONAL_VOCABULARIES.get(type_name, {}).get(name)
+    if optional is not None and hint == "str":
+        return "select", ("", *optional)  # the empty choice: not recorded
     if hint == "str":
         return ("textarea" if name in LONG_TEXT else "text"), ()
     if hint == "date | None":
         return "date", ()
+    if hint == "int | None":
+        bounds = next((b for b in BOUNDS.get(type_name, ()) if b[0] == name), None)
+        return "number", (str(bounds[1]), str(bounds[2])) if bounds else ()
     if hint == "tuple[str, ...]":
         return "list", ()
     if name in LINES and hint.startswith("tuple["):
@@ -83,7 +89,7 @@ def item_from_form(current: Any, form: dict[str, str]) -> Any:
         elif field.widget == "lines":
             data[field.name] = _rows(raw, field.choices, field.name)
         else:
-            data[field.name] = raw or (None if field.widget == "date" else "")
+            data[field.name] = raw or (None if field.widget in ("date", "number") else "")
     return from_dict(type_name, data)
 
 
