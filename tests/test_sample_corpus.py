@@ -95,3 +95,26 @@ def test_extract_is_a_real_trimmed_relaton_file() -> None:
     assert 1000 <= result.records <= 3000
     kinds = Counter(a.kind for a in result.activities)
     assert {"recommendation", "report", "question", "resolution", "supplement"} <= set(kinds)
+
+
+def test_the_forward_looking_plans_are_there_with_their_sources(items: list[Any]) -> None:
+    """Issue 13: WP 5D's IMT-2030 process to 2029 with its published milestones, ITU-T work
+    items with their targets and study period, the ITU-D Questions of 2022-2025; each names its
+    public source; nothing invented (no slip is claimed: no baseline and later target together)."""
+    activities = {a.id: a for a in _of(items, Activity)}
+    imt_2030 = [a for a in activities.values() if a.period == "IMT-2030"]
+    assert {"itu-r-rec-m.2160", "itu-r-imt-2030-eval", "itu-r-imt-2030-process"} <= {
+        a.id for a in imt_2030
+    }
+    process = activities["itu-r-imt-2030-process"]
+    assert max(m.date for m in process.milestones).year == 2029
+    assert "R0A060000C80001" in process.source
+    assert activities["itu-r-imt-2030-eval"].stage == "draft"
+    work_items = [a for a in activities.values() if a.kind == "work-item" and a.target]
+    assert work_items and all(a.period for a in work_items if a.sector == "itu-t")
+    itu_d = [a for a in activities.values() if a.sector == "itu-d" and a.kind == "question"]
+    assert len(itu_d) >= 14 and {a.period for a in itu_d} == {"2022-2025"}
+    assert all(a.source.strip() for a in imt_2030 + itu_d + work_items)
+    assert [a.id for a in activities.values() if a.slip_days()] == []
+    roadmap = next(r for r in _of(items, Roadmap) if r.id == "itu-r-imt")
+    assert "itu-r-imt-2030-specs" in {e.activity for e in roadmap.entries}

@@ -354,6 +354,10 @@ ROADMAPS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
             "itu-r-rep-m.2516",
             "itu-r-rec-m.2160",
             "itu-r-q229-5",
+            "itu-r-imt-2030-tech-perf-req",
+            "itu-r-imt-2030-eval",
+            "itu-r-imt-2030-process",
+            "itu-r-imt-2030-specs",
         ),
     ),
     (
@@ -448,6 +452,36 @@ ROADMAPS += (
         ("itu-d-q7-2", "wtdc-res-62"),
     ),
 )
+# The plan of a published work where a public work plan gives it (issue 13): planned start and
+# completion (`start`, `baseline_target`), release, stage. WP 5D's "Workplan, timeline, process
+# and deliverables for the future development of IMT" (agreed at its 20th meeting, Table 1;
+# copy at https://studylib.net/doc/12900701) planned the IMT-2020 technical performance
+# requirements from meeting 23 (February 2016) to completion at meeting 26 (February 2017); the
+# Report was published in November 2017 (its publication milestone). When WP 5D completed it is
+# not recorded here, so `finished` is left empty and no slip is claimed. M.2160 was approved by
+# RA-23 (November 2023, the ITU-R IMT-2030 page).
+WP5D_PLAN = (
+    "WP 5D work plan for IMT-2020 (20th meeting, Table 1: work start meeting 23, February 2016; "
+    "completion meeting 26, February 2017; months stored as their first day)"
+)
+PLANS: dict[str, dict[str, Any]] = {
+    "itu-r-rep-m.2410": {
+        "start": date(2016, 2, 1),
+        "baseline_target": date(2017, 2, 1),
+        "stage": "approval",
+        "period": "IMT-2020",
+        "summary": WP5D_PLAN + ", https://studylib.net/doc/12900701",
+    },
+    "itu-r-rec-m.2160": {
+        "finished": date(2023, 11, 1),
+        "stage": "approval",
+        "percent_complete": 100,
+        "period": "IMT-2030",
+    },
+    "itu-r-rec-m.2150": {"period": "IMT-2020"},
+    "itu-r-rep-m.2516": {"period": "IMT-2030"},
+}
+
 ROADMAP_SOURCES = {
     "itu-t-imt": "ITU-T Y Suppl. 59, IMT-2020 and beyond standardization roadmap; "
     "https://www.itu.int/rec/T-REC-Y.Sup59",
@@ -497,13 +531,23 @@ def curated(found: dict[str, Activity]) -> list[Activity]:
             group=GROUP_OVERRIDES.get(work, found[work].group),
             equivalents=EQUIVALENTS.get(work, ()),
             dependencies=tuple(Dependency(on, why) for on, why in DEPENDENCIES.get(work, ())),
+            **_plan(found[work]),
         )
         for work, chosen in subjects.items()
     ]
 
 
+def _plan(activity: Activity) -> dict[str, Any]:
+    """The fields `PLANS` sets on `activity`; a summary is added after the record's own."""
+    plan = dict(PLANS.get(activity.id, {}))
+    if "summary" in plan and activity.summary:
+        plan["summary"] = f"{activity.summary} Plan: {plan['summary']}."
+    return plan
+
+
 HAND_WRITTEN = (
     "activities-assemblies.yaml",
+    "activities-plans.yaml",
     "activities-itu-d.yaml",
     "activities-work-items.yaml",
 )
