@@ -7,7 +7,13 @@ from datetime import date
 from xml.etree import ElementTree
 
 from intersector.coordination.roadmap import JoinedRoadmap
-from intersector.reports.charts import LABEL_WIDTH, WIDTH, gantt_layout, gantt_svg
+from intersector.reports.charts import (
+    LABEL_WIDTH,
+    NO_DATES_ANCHOR,
+    WIDTH,
+    gantt_layout,
+    gantt_svg,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -88,7 +94,8 @@ def test_rows_known_only_by_milestones_get_a_line_and_carry_arrows(view: JoinedR
     m2160, q229, missing = chart.lanes[0].bars
     assert m2160.width == 0 and m2160.span == (m2160.milestones[0][0], m2160.milestones[0][0])
     assert q229.span is not None and q229.end == q229.span[1]  # one milestone: WRC-27
-    assert missing.span is None and missing.end is None
+    # no date at all: its arrows attach beside its "no dates" note (drawn, not only hovered)
+    assert missing.span is None and missing.end == LABEL_WIDTH + NO_DATES_ANCHOR
     [arrow] = chart.arrows  # Y.3101 (its one milestone) needs 229/5 (its milestone)
     assert arrow.path.startswith(f"M{q229.end},")
     svg = gantt_svg(odd)
@@ -108,3 +115,33 @@ def test_a_long_lane_is_cut_and_says_so(view: JoinedRoadmap) -> None:
         "ITU-R — maintained roadmap (first 2 of 3 activities; all are in the tables)"
     )
     assert "first 2 of 3" in gantt_svg(view, max_rows=2)
+
+
+def test_plan_against_actual_and_slips(planned: JoinedRoadmap) -> None:
+    """Question 229/5 slipped from its baseline (2026-06-30) to 2027-12-31 at 40%: a plan bar
+    from start to baseline, the slip hatched from baseline to target, a 40% stripe, "+549 d" in
+    red after the bar. M.2160 finished 153 days after its plan: the bar ends at the finish."""
+    chart = gantt_layout(planned)
+    m2160, q229, _ = chart.lanes[0].bars
+    assert q229.plan is not None and q229.baseline_x is not None and q229.slip is not None
+    assert q229.plan == (q229.x, q229.baseline_x)
+    assert q229.slip == (q229.baseline_x, q229.x + q229.width)
+    assert q229.progress == round(q229.width * 0.4, 1)
+    assert (q229.note, q229.note_css) == ("40% · +549 d", "late")
+    assert "baseline target 2026-06-30; slip +549 days; 40% complete" in q229.text
+    assert m2160.finish_x == m2160.x + m2160.width and m2160.progress == 0
+    assert (m2160.note, m2160.note_css) == ("+153 d", "late")
+    root = ElementTree.fromstring(gantt_svg(planned))
+    classes = {e.get("class") for e in root.iter()}
+    assert {"plan", "slip", "progress", "baseline", "finish", "note late"} <= classes
+
+
+def test_the_words_come_from_a_catalogue(planned: JoinedRoadmap) -> None:
+    from intersector.reports.charts import GanttWords
+
+    french = {"gantt.today": "aujourd'hui {date}", "gantt.days": "{days} j", "gantt.title": ""}
+    words = GanttWords.from_catalogue(lambda key: french.get(key, key))
+    assert words.title == GanttWords().title  # an empty or absent message keeps English
+    chart = gantt_layout(planned, words=words)
+    assert chart.today == "aujourd'hui 2025-01-15"
+    assert chart.lanes[0].bars[1].note == "40% · +549 j"

@@ -115,3 +115,47 @@ def test_only_admins_see_the_users_page(client: TestClient) -> None:
     assert client.get("/admin/users").status_code == 403
     refused = client.post("/admin/users/tom/role", data={"role": "admin", "csrf": csrf})
     assert refused.status_code == 403
+
+
+def test_roadmap_page_plans_legend_bodies_and_downloads(client: TestClient) -> None:
+    """Issue 12's roadmap page: bars with plan against actual and the slip, a legend, the
+    dependencies drawn and listed, the coordination bodies, XLSX/ICS/JSON downloads made by the
+    CLI's own report functions."""
+    import io
+
+    from icalendar import Calendar
+    from openpyxl import load_workbook
+
+    sign_in(client, "rita")
+    page = client.get("/roadmaps/imt").text
+    for mark in ('class="plan"', 'class="slip"', 'class="progress"', 'class="dep cross"'):
+        assert mark in page, mark
+    assert 'class="legend"' in page and "slip beyond the baseline" in page
+    assert "Coordination bodies" in page and "Inter-Sector Coordination Group" in page
+    assert ">WP 5D</a>" in page  # members named as ITU writes them
+    assert '<span class="late">+365 d</span>' in page  # M.2150: 2025-06-30 → 2026-06-30
+    for fmt in ("xlsx", "ics", "json"):
+        assert f'href="/roadmaps/imt.{fmt}"' in page
+    xlsx = client.get("/roadmaps/imt.xlsx")
+    assert xlsx.status_code == 200
+    assert 'filename="roadmap-imt.xlsx"' in xlsx.headers["content-disposition"]
+    sheet = load_workbook(io.BytesIO(xlsx.content))["ITU-R"]
+    headers = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[1] == "M.2150")
+    assert row[headers.index("Slip (days)")] == 365
+    ics = Calendar.from_ical(client.get("/roadmaps/imt.ics").content)
+    assert any("M.2150" in str(e.get("summary")) for e in ics.walk("VEVENT"))
+    data = client.get("/roadmaps/imt.json").json()
+    rows = {r["activity"]: r for lane in data["lanes"] for r in lane["rows"]}
+    assert rows["itu-r-rec-m.2150"]["slip_days"] == 365
+    assert client.get("/roadmaps/imt.pdf").status_code in (400, 404, 422)
+
+
+def test_roadmap_page_in_french(client: TestClient) -> None:
+    sign_in(client, "rita")
+    page = client.get("/roadmaps/imt", headers={"Accept-Language": "fr"}).text
+    assert "Organes de coordination" in page and "Légende" in page
+    assert "retard sur l&#39;échéance de référence" in page
+    assert "aujourd&#39;hui" in page  # the chart's today line, in French
+    assert "+365 j" in page and "feuille de route tenue par le Secteur" in page
+    assert "today 20" not in page

@@ -80,6 +80,11 @@ ACTIVITIES = [
         start=date(2019, 1, 1),
         target=date(2026, 6, 30),
         milestones=(Milestone("revision 2", date(2025, 6, 30)),),
+        # the plan against what happened (issue 13): the target slipped a year from its baseline
+        baseline_target=date(2025, 6, 30),
+        percent_complete=80,
+        stage="draft",
+        period="IMT-2020",
     ),
     activity(
         "itu-t-rec-y.3101",

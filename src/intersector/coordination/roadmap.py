@@ -340,6 +340,7 @@ def join_roadmaps(
     lanes = tuple(sector_roadmap(s, subject_id, index, kept, tagged) for s in sectors)
     rows = [row for lane in lanes for row in lane.rows]
     about = _liaisons_about({row.activity for row in rows}, liaisons)
+    bodies = tuple(m for m in mechanisms if subject_id in m.subjects and not m.withdrawn)
     return JoinedRoadmap(
         subject=subject_id,
         subject_label=label,
@@ -347,9 +348,9 @@ def join_roadmaps(
         lanes=lanes,
         dependencies=_edges(rows, index),
         liaisons=about,
-        mechanisms=tuple(m for m in mechanisms if subject_id in m.subjects and not m.withdrawn),
+        mechanisms=bodies,
         span=_span(rows, today),
-        group_labels=_group_labels(groups, rows, about),
+        group_labels=_group_labels(groups, rows, about, bodies),
     )
 
 
@@ -370,11 +371,16 @@ def _liaisons_about(shown: set[str], liaisons: Iterable[Liaison]) -> tuple[Liais
 
 
 def _group_labels(
-    groups: Iterable[Group], rows: Iterable[RoadmapRow], liaisons: Iterable[Liaison]
+    groups: Iterable[Group],
+    rows: Iterable[RoadmapRow],
+    liaisons: Iterable[Liaison],
+    mechanisms: Iterable[Mechanism] = (),
 ) -> dict[str, str]:
-    """Labels of the groups the view names (rows' groups, liaisons' senders and addressees)."""
+    """Labels of the groups the view names (rows' groups, liaisons' senders and addressees,
+    members of the coordination bodies)."""
     known = {g.id: g for g in groups}
     named = {row.group for row in rows if row.group}
+    named.update(g for m in mechanisms for g in m.members)
     for li in liaisons:
         named.update((li.from_group, *li.for_action, *li.for_comment, *li.for_information))
     return {g: group_label(g, known) for g in sorted(named)}

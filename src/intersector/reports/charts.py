@@ -3,16 +3,22 @@
 Two stages:
 
 - `gantt_layout(view)` computes the geometry: one band per Sector lane, one line per activity,
-  a bar from start to target, a diamond per milestone, the today line, year (or month) ticks,
-  and an arrow per dependency whose two ends are shown. After it every coordinate is a number
-  inside the chart's viewBox and every mark carries its text alternative.
-- `gantt_svg(view)` renders that layout with the `gantt.svg.j2` template: `role="img"`, a
-  `<title>` and `<desc>`, and a `<title>` on every bar, milestone and arrow.
+  a bar from start to target (to the finish, when the work finished), the plan against it (a
+  thin plan bar from start to the baseline target, a baseline mark, the slip beyond the baseline
+  hatched red, % complete as a darker stripe, the days late or early written after the bar), a
+  diamond per milestone, the today line, year (or month) ticks, and an arrow per dependency
+  whose two ends are shown (a row with no date anchors its arrows beside its "no dates" note).
+  After it every coordinate is a number inside the chart's viewBox and every mark carries its
+  text alternative.
+- `gantt_svg(view, words)` renders that layout with the `gantt.svg.j2` template: `role="img"`, a
+  `<title>` and `<desc>`, and a `<title>` on every bar, milestone and arrow; its words (English
+  by default) come from `GanttWords`, which the web pages fill from their message catalogue.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -36,6 +42,55 @@ LABEL_CHARS = 31  # label and group that fit the label column
 
 
 @dataclass(frozen=True)
+class GanttWords:
+    """Every word the chart shows, as `str.format` templates (English by default). The web pages
+    give their catalogue's `gantt.<field>` messages instead (`GanttWords.from_catalogue`)."""
+
+    title: str = "Roadmap for {subject}: {sectors}"
+    description: str = (
+        "Gantt chart of {count} activities from {first} to {last}, one band per Sector, bars "
+        "from start to target date (to the finish when finished), a thin grey bar for the plan "
+        "(start to baseline target), the slip beyond the baseline hatched red, diamonds for "
+        "milestones, a vertical line for today ({today}) and arrows for dependencies. The same "
+        "facts are listed in the tables below the chart."
+    )
+    lane: str = "{sector} — {origin} roadmap"
+    lane_empty: str = "{lane} (no activity on this subject)"
+    lane_cut: str = "{lane} (first {shown} of {total} activities; all are in the tables)"
+    maintained: str = "maintained"
+    derived: str = "derived"
+    today: str = "today {date}"
+    no_dates: str = "no dates"
+    missing: str = "missing"
+    not_in_registry: str = "not in the registry"
+    status: str = "status {status}"
+    dates: str = "{start} to {end}"
+    baseline: str = "baseline target {date}"
+    slip: str = "slip {days} days"
+    finished: str = "finished {date}"
+    late_by: str = "{days} days against plan"
+    percent: str = "{percent}% complete"
+    days: str = "{days} d"
+    milestone: str = "{label}: {name}, {date}"
+    depends: str = "{activity} depends on {on}"
+
+    @classmethod
+    def from_catalogue(cls, translate: Callable[[str], str]) -> GanttWords:
+        """The words of a message catalogue: `translate("gantt.title")`…; a key the catalogue
+        lacks keeps its English default."""
+        found = {}
+        for f in fields(cls):
+            key = f"gantt.{f.name}"
+            text = translate(key)
+            if text and text != key:
+                found[f.name] = text
+        return cls(**found)
+
+
+ENGLISH = GanttWords()
+
+
+@dataclass(frozen=True)
 class Bar:
     """One activity's line: its label, its bar (x, width; width 0 when it has no dates), its
     style class (done, active, late, open-ended, missing) and its text alternative."""
@@ -51,6 +106,13 @@ class Bar:
     milestones: tuple[tuple[float, str], ...] = ()  # (x, text alternative)
     end: float | None = None  # x of the row's last date: where dependency arrows attach
     span: tuple[float, float] | None = None  # first to last milestone, for rows without dates
+    plan: tuple[float, float] | None = None  # start to baseline target: the plan bar
+    baseline_x: float | None = None  # the baseline target's mark
+    slip: tuple[float, float] | None = None  # baseline to the later target or finish
+    progress: float = 0.0  # width of the % complete stripe
+    finish_x: float | None = None  # the finish's mark
+    note: str = ""  # written after the bar: "40% · +549 d"
+    note_css: str = ""  # late | early | ""
 
 
 @dataclass(frozen=True)
@@ -89,6 +151,7 @@ class GanttLayout:
     today_anchor: str  # "start" (label right of the line) or "end" (left, near the edge)
     title: str
     description: str
+    no_dates: str = "no dates"
 
 
 @dataclass(frozen=True)
@@ -138,25 +201,87 @@ def _css(row: RoadmapRow, today: date) -> str:
 
 
 def _extent(row: RoadmapRow, scale: _Scale, today: date) -> tuple[float, float]:
-    """x and width of the bar: start→target; target only: a short bar ending at the target;
-    start only: start→today (open-ended); no date: width 0."""
-    if row.start and row.target:
+    """x and width of the bar: start→target (→finish when finished); an end only: a short bar
+    ending there; start only: start→today (open-ended); no date: width 0."""
+    end = row.finished or row.target
+    if row.start and end:
         x = scale.x(row.start)
-        return x, max(scale.x(row.target) - x, MIN_BAR)
-    if row.target:
-        return scale.x(row.target) - MIN_BAR, MIN_BAR
+        return x, max(scale.x(end) - x, MIN_BAR)
+    if end:
+        return scale.x(end) - MIN_BAR, MIN_BAR
     if row.start:
         x = scale.x(row.start)
         return x, max(scale.x(max(today, row.start)) - x, MIN_BAR)
     return 0.0, 0.0
 
 
-def _bar_text(row: RoadmapRow, view: JoinedRoadmap) -> str:
-    when = " to ".join(d.isoformat() if d else "?" for d in (row.start, row.target))
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else "?"
+
+
+def _bar_text(row: RoadmapRow, view: JoinedRoadmap, words: GanttWords) -> str:
     group = f" ({view.group_label(row.group)})" if row.group else ""
-    status = "not in the registry" if row.missing else f"status {row.status}"
-    dates = f"{when}" if row.start or row.target else "no dates"
-    return f"{row.label}{group}: {row.title or row.note}. {dates}; {status}."
+    status = words.not_in_registry if row.missing else words.status.format(status=row.status)
+    dates = (
+        words.dates.format(start=_iso(row.start), end=_iso(row.target))
+        if row.start or row.target
+        else words.no_dates
+    )
+    said = "; ".join([dates, *_plan_words(row, words), status])
+    return f"{row.label}{group}: {row.title or row.note}. {said}."
+
+
+def _plan_words(row: RoadmapRow, words: GanttWords) -> list[str]:
+    """The plan against what happened, in words (the bar's text alternative)."""
+    said = []
+    if row.baseline_target:
+        said.append(words.baseline.format(date=row.baseline_target.isoformat()))
+    if row.slip_days:
+        said.append(words.slip.format(days=f"{row.slip_days:+d}"))
+    if row.finished:
+        said.append(words.finished.format(date=row.finished.isoformat()))
+        if row.finished_late:
+            said.append(words.late_by.format(days=f"{row.finished_late:+d}"))
+    if row.percent_complete is not None:
+        said.append(words.percent.format(percent=row.percent_complete))
+    return said
+
+
+@dataclass(frozen=True)
+class _PlanMarks:
+    plan: tuple[float, float] | None = None
+    baseline_x: float | None = None
+    slip: tuple[float, float] | None = None
+    finish_x: float | None = None
+    progress: float = 0.0
+
+
+def _plan_marks(row: RoadmapRow, scale: _Scale, width: float) -> _PlanMarks:
+    """The plan bar (start to baseline), the baseline's mark, the slip (baseline to a later
+    end), the finish's mark and the % complete stripe of a row's bar."""
+    baseline = scale.x(row.baseline_target) if row.baseline_target else None
+    end = row.finished or row.target
+    late = row.baseline_target is not None and end is not None and end > row.baseline_target
+    return _PlanMarks(
+        plan=(scale.x(row.start), baseline) if row.start and baseline is not None else None,
+        baseline_x=baseline,
+        slip=(baseline, scale.x(end)) if late and baseline is not None and end else None,
+        finish_x=scale.x(row.finished) if row.finished else None,
+        progress=round(width * (row.percent_complete or 0) / 100, 1) if not row.finished else 0.0,
+    )
+
+
+def _note(row: RoadmapRow, words: GanttWords) -> tuple[str, str]:
+    """What is written after the bar: % complete of open work, days late (or early) against the
+    plan, and its style."""
+    parts = []
+    if row.percent_complete is not None and not row.finished:
+        parts.append(f"{row.percent_complete}%")
+    days = row.finished_late if row.finished else row.slip_days
+    if days:
+        parts.append(words.days.format(days=f"{days:+d}"))
+    css = "" if not days else ("late" if days > 0 else "early")
+    return " · ".join(parts), css
 
 
 def _short(text: str, room: int) -> str:
@@ -164,15 +289,25 @@ def _short(text: str, room: int) -> str:
     return text if len(text) <= room else text[: room - 1].rstrip() + "…"
 
 
-def _bar(row: RoadmapRow, y: float, view: JoinedRoadmap, scale: _Scale) -> Bar:
+NO_DATES_ANCHOR = 64.0  # right of the "no dates" note: where a dateless row's arrows attach
+
+
+def _bar(row: RoadmapRow, y: float, view: JoinedRoadmap, scale: _Scale, words: GanttWords) -> Bar:
     x, width = _extent(row, scale, view.today)
     marks = tuple(scale.x(m.date) for m in row.milestones)
     milestones = tuple(
-        (scale.x(m.date), f"{row.label}: {m.name}, {m.date.isoformat()}") for m in row.milestones
+        (
+            scale.x(m.date),
+            words.milestone.format(label=row.label, name=m.name, date=m.date.isoformat()),
+        )
+        for m in row.milestones
     )
-    sublabel = view.group_label(row.group) if row.group else ("missing" if row.missing else "")
+    sublabel = view.group_label(row.group) if row.group else (words.missing if row.missing else "")
     span = (min(marks), max(marks)) if marks and not width else None
-    end = x + width if width else (max(marks) if marks else None)
+    plan = _plan_marks(row, scale, width)
+    mark = plan.finish_x or plan.baseline_x  # a row known only by its plan's dates
+    end = x + width if width else (max(marks) if marks else mark or scale.left + NO_DATES_ANCHOR)
+    note, note_css = _note(row, words)
     return Bar(
         activity=row.activity,
         y=y,
@@ -181,32 +316,43 @@ def _bar(row: RoadmapRow, y: float, view: JoinedRoadmap, scale: _Scale) -> Bar:
         x=x,
         width=width,
         css=_css(row, view.today),
-        text=_bar_text(row, view),
+        text=_bar_text(row, view, words),
         milestones=milestones,
         end=end,
         span=span,
+        note=note,
+        note_css=note_css,
+        plan=plan.plan,
+        baseline_x=plan.baseline_x,
+        slip=plan.slip,
+        progress=plan.progress,
+        finish_x=plan.finish_x,
     )
 
 
-def _lane_title(sector: str, origin: str, shown: int, total: int) -> str:
-    title = f"{sector_label(sector)} — {origin} roadmap"
+def _lane_title(sector: str, origin: str, shown: int, total: int, words: GanttWords) -> str:
+    origin_words = {"maintained": words.maintained, "derived": words.derived}.get(origin, origin)
+    title = words.lane.format(sector=sector_label(sector), origin=origin_words)
     if not total:
-        return title + " (no activity on this subject)"
+        return words.lane_empty.format(lane=title)
     if shown < total:
-        return title + f" (first {shown} of {total} activities; all are in the tables)"
+        return words.lane_cut.format(lane=title, shown=shown, total=total)
     return title
 
 
-def _lanes(view: JoinedRoadmap, scale: _Scale, max_rows: int) -> tuple[Lane, ...]:
+def _lanes(
+    view: JoinedRoadmap, scale: _Scale, max_rows: int, words: GanttWords
+) -> tuple[Lane, ...]:
     """One band per lane, at most `max_rows` bars each (a chart of thousands of bars helps
     nobody: the tables and exports keep every row)."""
     lanes: list[Lane] = []
     y = float(AXIS_HEIGHT)
     for lane in view.lanes:
         rows = lane.rows[:max_rows]
-        title = _lane_title(lane.sector, lane.origin, len(rows), len(lane.rows))
+        title = _lane_title(lane.sector, lane.origin, len(rows), len(lane.rows), words)
         bars = tuple(
-            _bar(row, y + LANE_HEADER + i * ROW_HEIGHT, view, scale) for i, row in enumerate(rows)
+            _bar(row, y + LANE_HEADER + i * ROW_HEIGHT, view, scale, words)
+            for i, row in enumerate(rows)
         )
         height = LANE_HEADER + max(len(rows), 1) * ROW_HEIGHT
         lanes.append(Lane(lane.sector, title, y, height, bars))
@@ -214,7 +360,7 @@ def _lanes(view: JoinedRoadmap, scale: _Scale, max_rows: int) -> tuple[Lane, ...
     return tuple(lanes)
 
 
-def _arrows(view: JoinedRoadmap, lanes: tuple[Lane, ...]) -> tuple[Arrow, ...]:
+def _arrows(view: JoinedRoadmap, lanes: tuple[Lane, ...], words: GanttWords) -> tuple[Arrow, ...]:
     """End-to-end arrows: from the last date of the row depended on (its target, else its last
     milestone) to the last date of the row that needs it, through an elbow right of both. An
     arrow that comes back leftwards shows that the work needed finishes after the work that
@@ -229,14 +375,17 @@ def _arrows(view: JoinedRoadmap, lanes: tuple[Lane, ...]) -> tuple[Arrow, ...]:
         elbow = round(max(a.end, b.end) + 10, 1)
         path = f"M{a.end},{y1} H{elbow} V{y2} H{b.end + 2}"
         why = f" ({edge.reason})" if edge.reason else ""
-        arrows.append(Arrow(path, f"{b.label} depends on {a.label}{why}", edge.cross_sector))
+        text = words.depends.format(activity=b.label, on=a.label) + why
+        arrows.append(Arrow(path, text, edge.cross_sector))
     return tuple(arrows)
 
 
-def gantt_layout(view: JoinedRoadmap, max_rows: int = MAX_ROWS) -> GanttLayout:
+def gantt_layout(
+    view: JoinedRoadmap, max_rows: int = MAX_ROWS, words: GanttWords = ENGLISH
+) -> GanttLayout:
     """The geometry of the chart of `view` (see the module docstring for its promise)."""
     scale = _scale(view)
-    lanes = _lanes(view, scale, max_rows)
+    lanes = _lanes(view, scale, max_rows, words)
     height = int((lanes[-1].y + lanes[-1].height) if lanes else AXIS_HEIGHT) + 8
     count = sum(len(lane.bars) for lane in lanes)
     sectors = ", ".join(sector_label(lane.sector) for lane in view.lanes)
@@ -249,17 +398,18 @@ def gantt_layout(view: JoinedRoadmap, max_rows: int = MAX_ROWS) -> GanttLayout:
         chart_right=WIDTH - RIGHT_MARGIN,
         lanes=lanes,
         ticks=_ticks(scale),
-        arrows=_arrows(view, lanes),
+        arrows=_arrows(view, lanes, words),
         today_x=today_x,
-        today=view.today.isoformat(),
+        today=words.today.format(date=view.today.isoformat()),
         today_anchor="end" if today_x is not None and today_x > WIDTH - 140 else "start",
-        title=f"Roadmap for {view.subject_label}: {sectors}",
-        description=(
-            f"Gantt chart of {count} activities from {first.isoformat()} to {last.isoformat()}, "
-            f"one band per Sector, bars from start to target date, diamonds for milestones, a "
-            f"vertical line for today ({view.today.isoformat()}) and arrows for dependencies. "
-            f"The same facts are listed in the tables below the chart."
+        title=words.title.format(subject=view.subject_label, sectors=sectors),
+        description=words.description.format(
+            count=count,
+            first=first.isoformat(),
+            last=last.isoformat(),
+            today=view.today.isoformat(),
         ),
+        no_dates=words.no_dates,
     )
 
 
@@ -273,7 +423,7 @@ def environment() -> Environment:
     )
 
 
-def gantt_svg(view: JoinedRoadmap, max_rows: int = MAX_ROWS) -> str:
+def gantt_svg(view: JoinedRoadmap, max_rows: int = MAX_ROWS, words: GanttWords = ENGLISH) -> str:
     """The chart of `view` as one `<svg>` element, ready to inline in a page."""
-    chart = gantt_layout(view, max_rows)
+    chart = gantt_layout(view, max_rows, words)
     return environment().get_template("gantt.svg.j2").render(chart=chart)

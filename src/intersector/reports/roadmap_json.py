@@ -80,12 +80,15 @@ def liaison_to_dict(liaison: Liaison, state: str, view: JoinedRoadmap) -> dict[s
     }
 
 
-def mechanism_to_dict(mechanism: Mechanism) -> dict[str, Any]:
+def mechanism_to_dict(mechanism: Mechanism, view: JoinedRoadmap | None = None) -> dict[str, Any]:
+    """A coordination body (JTG 4-5-6-7, JCA-IMT2020…), its members' labels as ITU writes them
+    when a view is given."""
     return {
         "id": mechanism.id,
         "kind": mechanism.kind,
         "name": mechanism.name,
         "members": list(mechanism.members),
+        "member_labels": [view.group_label(g) if view else g for g in mechanism.members],
         "established_by": mechanism.established_by,
         "source": mechanism.source,
     }
@@ -130,7 +133,7 @@ def roadmap_to_dict(view: JoinedRoadmap, findings: Iterable[Finding] = ()) -> di
             liaison_to_dict(li, effective_state(li, view.today, replies), view)
             for li in view.liaisons
         ],
-        "mechanisms": [mechanism_to_dict(m) for m in view.mechanisms],
+        "mechanisms": [mechanism_to_dict(m, view) for m in view.mechanisms],
         "owed": owed_to_dict(view),
         "findings": [finding_to_dict(f) for f in findings],
     }

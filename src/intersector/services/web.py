@@ -24,7 +24,7 @@ from intersector.domain.documents import Document
 from intersector.domain.errors import NotFoundError
 from intersector.domain.lookup import lookup_optional
 from intersector.domain.registry import SECTORS, Group, Liaison, Version
-from intersector.reports.charts import gantt_svg
+from intersector.reports.charts import ENGLISH, GanttWords, gantt_svg
 from intersector.reports.roadmap_json import finding_to_dict, roadmap_to_dict
 from intersector.services import lookups
 from intersector.services.checks import StoreView, check_item
@@ -213,9 +213,9 @@ def roadmap_document(store: Store, subject: str, today: date | None) -> dict[str
     return roadmap_to_dict(view, findings)
 
 
-def roadmap_svg(view: JoinedRoadmap) -> str:
-    """The Gantt chart of a joined roadmap as inline SVG."""
-    return gantt_svg(view)
+def roadmap_svg(view: JoinedRoadmap, words: GanttWords = ENGLISH) -> str:
+    """The Gantt chart of a joined roadmap as inline SVG, in `words`."""
+    return gantt_svg(view, words=words)
 
 
 def alignment_findings(

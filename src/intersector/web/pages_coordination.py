@@ -14,7 +14,7 @@ from markupsafe import Markup
 from intersector import services
 from intersector.auth.errors import AuthenticationError
 from intersector.auth.roles import ROLES, Principal, check_can_administer, check_can_review
-from intersector.domain.lookup import lookup_optional
+from intersector.domain.lookup import lookup, lookup_optional
 from intersector.domain.registry import Subject
 from intersector.reports.overlap_html import EVIDENCE_LABELS, candidate_evidence_html
 from intersector.web import views
@@ -36,11 +36,30 @@ def roadmaps(request: Request, who: PageReader) -> HTMLResponse:
     )
 
 
+ROADMAP_DOWNLOADS = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ics": "text/calendar; charset=utf-8",
+    "json": "application/json",
+}
+
+
+@router.get("/roadmaps/{subject}.{fmt}")
+def roadmap_download(request: Request, subject: str, fmt: str, who: PageReader) -> Response:
+    """The roadmap as a file, made by the CLI's own report functions (`intersector roadmap
+    --format xlsx|ics|json`)."""
+    chosen = lookup(fmt, ROADMAP_DOWNLOADS, field="format")
+    body, name = views.roadmap_download(context(request), subject, chosen)
+    disposition = f'attachment; filename="{name}"'
+    return Response(
+        body, media_type=ROADMAP_DOWNLOADS[chosen], headers={"Content-Disposition": disposition}
+    )
+
+
 @router.get("/roadmaps/{subject}")
 def roadmap(request: Request, subject: str, who: PageReader) -> HTMLResponse:
     """The joined roadmap: the data of `/api/v1/joined-roadmaps/{subject}`, and its chart."""
     ctx = context(request)
-    data, svg = views.roadmap_data(ctx, subject)
+    data, svg = views.roadmap_data(ctx, subject, language_of(request))
     shown = data["subject"]  # the id the typed subject names (`IMT-2020` → `imt`)
     labels = ctx.store.get(Subject, shown).labels if ctx.store.exists("subject", shown) else {}
     # The SVG comes from the reports' own autoescaped template: safe to inline.

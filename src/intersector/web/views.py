@@ -7,7 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from intersector import services
+from intersector.reports.charts import GanttWords
 from intersector.reports.roadmap_json import roadmap_to_dict
+from intersector.web import i18n
 from intersector.web.context import WebContext
 
 
@@ -19,13 +21,24 @@ def dashboard_data(ctx: WebContext) -> dict[str, Any]:
     return found
 
 
-def roadmap_data(ctx: WebContext, subject: str) -> tuple[dict[str, Any], str]:
-    """The joined roadmap of `subject` as JSON-ready data, and its Gantt chart as SVG."""
+def roadmap_data(
+    ctx: WebContext, subject: str, language: str = i18n.DEFAULT
+) -> tuple[dict[str, Any], str]:
+    """The joined roadmap of `subject` as JSON-ready data, and its Gantt chart as SVG in
+    `language` (its words from the message catalogue)."""
     today = ctx.today()
 
     def build() -> tuple[dict[str, Any], str]:
         view, findings = services.roadmap_view(ctx.store, subject, today)
-        return roadmap_to_dict(view, findings), services.roadmap_svg(view)
+        words = GanttWords.from_catalogue(lambda key: i18n.translate(language, key))
+        return roadmap_to_dict(view, findings), services.roadmap_svg(view, words)
 
-    found: tuple[dict[str, Any], str] = ctx.cache.get(("roadmap", subject, today), build)
+    found: tuple[dict[str, Any], str] = ctx.cache.get(("roadmap", subject, today, language), build)
     return found
+
+
+def roadmap_download(ctx: WebContext, subject: str, fmt: str) -> tuple[bytes, str]:
+    """The roadmap of `subject` as the CLI writes it (`services.roadmap_file`: the same report
+    functions, one computation): its bytes and its file name."""
+    view, findings = services.roadmap_view(ctx.store, subject, ctx.today())
+    return services.roadmap_file(view, findings, fmt), f"roadmap-{view.subject}.{fmt}"
