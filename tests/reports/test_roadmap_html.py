@@ -62,3 +62,12 @@ def test_page_says_who_owes_a_reply(view: JoinedRoadmap) -> None:
     html = roadmap_html(view)
     assert "<strong>SG13</strong> owes a reply to" in html
     assert '5D/TEMP/123 (due 2024-10-01, <span class="overdue">106 days late</span>)' in html
+
+
+def test_the_page_shows_plan_against_actual(planned: JoinedRoadmap) -> None:
+    from intersector.reports.roadmap_html import roadmap_html
+
+    page = roadmap_html(planned)
+    assert "slip beyond the baseline" in page and 'class="slip"' in page
+    assert "baseline 2026-06-30" in page and "(slip +549 days)" in page
+    assert "finished 2023-11-30" in page and "(+153 days against plan)" in page
