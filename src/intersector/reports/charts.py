@@ -168,12 +168,14 @@ class _Scale:
         return round(self.left + (day - self.first).days / days * (self.right - self.left), 1)
 
 
-def _scale(view: JoinedRoadmap) -> _Scale:
+NOTE_ROOM = 70  # right of the last date, for the "80% · +365 d" written after a bar
+
+
+def _scale(view: JoinedRoadmap, room: int = 0) -> _Scale:
     first, last = view.span or (view.today, view.today)
     pad = max((last - first).days // 40, 15)  # a little air at both ends
-    return _Scale(
-        first - timedelta(days=pad), last + timedelta(days=pad), LABEL_WIDTH, WIDTH - RIGHT_MARGIN
-    )
+    right = WIDTH - RIGHT_MARGIN - room
+    return _Scale(first - timedelta(days=pad), last + timedelta(days=pad), LABEL_WIDTH, right)
 
 
 def _ticks(scale: _Scale) -> tuple[Tick, ...]:
@@ -384,7 +386,8 @@ def gantt_layout(
     view: JoinedRoadmap, max_rows: int = MAX_ROWS, words: GanttWords = ENGLISH
 ) -> GanttLayout:
     """The geometry of the chart of `view` (see the module docstring for its promise)."""
-    scale = _scale(view)
+    noted = any(_note(row, words)[0] for lane in view.lanes for row in lane.rows[:max_rows])
+    scale = _scale(view, NOTE_ROOM if noted else 0)
     lanes = _lanes(view, scale, max_rows, words)
     height = int((lanes[-1].y + lanes[-1].height) if lanes else AXIS_HEIGHT) + 8
     count = sum(len(lane.bars) for lane in lanes)
@@ -395,7 +398,7 @@ def gantt_layout(
         width=WIDTH,
         height=height,
         chart_left=LABEL_WIDTH,
-        chart_right=WIDTH - RIGHT_MARGIN,
+        chart_right=scale.right,
         lanes=lanes,
         ticks=_ticks(scale),
         arrows=_arrows(view, lanes, words),
