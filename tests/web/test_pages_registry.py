@@ -195,3 +195,16 @@ def test_a_reader_is_told_an_activity_not_a_activity(client: TestClient) -> None
     assert refused.status_code == 403
     text = html.unescape(refused.text)
     assert "may not change an activity" in text and "a activity" not in text
+
+
+def test_the_edit_form_asks_for_the_plan_in_the_readers_language(client: TestClient) -> None:
+    """Issue 13: stage (a choice that may stay empty, its options in the page's language), %
+    complete (a number from 0 to 100), baseline target and finish (dates)."""
+    sign_in(client, "cora")
+    page = client.get("/items/activity/itu-r-rec-m.2150/edit", headers={"Accept-Language": "fr"})
+    text = page.text
+    assert '<option value="draft" selected>projet de texte</option>' in text
+    assert '<option value="" >—</option>' in text
+    assert 'name="percent_complete" type="number"' in text and 'min="0" max="100"' in text
+    assert 'name="baseline_target" type="date" value="2025-06-30"' in text
+    assert 'name="finished" type="date"' in text and "Étape" in text
