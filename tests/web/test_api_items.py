@@ -270,3 +270,28 @@ def test_liaison_state_follows_the_workflow(client: TestClient, filled: Store) -
     back = client.put(url, json=body | {"state": "draft"}, headers=auth)
     assert back.status_code == 422 and "cannot become draft" in back.json()["detail"]
     assert client.put(url, json=body | {"state": "closed"}, headers=auth).status_code == 200
+
+
+def test_the_plan_of_a_work_item_round_trips_through_the_api(
+    client: TestClient, filled: Store
+) -> None:
+    """Issue 13: planned start, baseline and current targets, finish, % complete, stage and study
+    period are written and read back as given, and shown in the OpenAPI schema."""
+    plan = {
+        "kind": "work-item",
+        "start": "2024-01-15",
+        "baseline_target": "2025-06-30",
+        "target": "2026-03-31",
+        "percent_complete": 60,
+        "stage": "consent",
+        "period": "2025-2028",
+    }
+    headers = bearer(filled, "tom")
+    response = client.post(f"{API}/activities", json=activity(**plan), headers=headers)
+    assert response.status_code == 201, response.text
+    read = client.get(f"{API}/activities/itu-t-q99-13", headers=headers).json()
+    assert {k: read[k] for k in plan} == plan and read["finished"] is None
+    schema = client.get(f"{API}/openapi.json").json()["components"]["schemas"]["Activity"]
+    assert {"baseline_target", "finished", "percent_complete", "stage", "period"} <= set(
+        schema["properties"]
+    )
