@@ -95,7 +95,8 @@ def test_document_page_side_by_side(client: TestClient) -> None:
     page = client.get("/documents/wtsa-res-57")
     assert page.status_code == 200
     assert '<article lang="en">' in page.text and '<article lang="fr">' in page.text
-    assert 'href="/go/wtdc-res-5"' in page.text  # references as links
+    # a reference to a text neither stored nor in the registry: named, not linked (no 404)
+    assert "wtdc-res-5" in page.text and 'href="/go/wtdc-res-5"' not in page.text
     assert client.get("/documents/wtsa-res-999").status_code == 404
     assert "wtsa-res-57" in client.get("/documents").text
 
@@ -208,3 +209,49 @@ def test_the_edit_form_asks_for_the_plan_in_the_readers_language(client: TestCli
     assert 'name="percent_complete" type="number"' in text and 'min="0" max="100"' in text
     assert 'name="baseline_target" type="date" value="2025-06-30"' in text
     assert 'name="finished" type="date"' in text and "Étape" in text
+
+
+def test_every_link_of_a_document_page_leads_somewhere(client: TestClient, filled: Store) -> None:
+    """Issue 12: addressees that are roles (tsb-director) and references to texts not ingested
+    are shown unlinked; every link left opens a page."""
+    from intersector.domain.registry import Activity
+
+    sign_in(client, "rita")
+    filled.save(  # WTDC Res. 5 in the registry: the reference to it becomes a link
+        Activity("wtdc-res-5", "itu-d", "resolution", "Resolution 5", "Participation"),
+        author="test",
+        reason="a referenced text in the registry",
+    )
+    page = client.get("/documents/wtsa-res-57").text
+    links = set(re.findall(r'href="(/go/[^"]+)"', page))
+    assert "/go/wtdc-res-5" in links and "/go/pp-res-123" not in links
+    for link in links:
+        assert client.get(link).status_code == 200, link
+    assert '<span class="chip">tsb-director</span>' in page
+    assert 'href="/go/tsb-director"' not in page
+
+
+def test_the_registry_item_of_a_stored_text_links_to_it(client: TestClient, filled: Store) -> None:
+    from intersector.domain.registry import Activity
+
+    sign_in(client, "rita")
+    if not filled.exists("activity", "wtsa-res-57"):  # as the sample registry files it
+        filled.save(
+            Activity("wtsa-res-57", "itu", "resolution", "Resolution 57", "Coordination"),
+            author="test",
+            reason="the registry item of the text",
+        )
+    page = client.get("/items/activity/wtsa-res-57").text
+    assert 'href="/documents/wtsa-res-57"' in page
+
+
+def test_in_french_the_french_text_comes_first(client: TestClient) -> None:
+    sign_in(client, "rita")
+    page = client.get("/documents/wtsa-res-57", headers={"Accept-Language": "fr"}).text
+    assert page.index('<article lang="fr">') < page.index('<article lang="en">')
+    english = client.get("/documents/wtsa-res-57").text
+    assert english.index('<article lang="en">') < english.index('<article lang="fr">')
+    chosen = client.get(
+        "/documents/wtsa-res-57?language=en", headers={"Accept-Language": "fr"}
+    ).text
+    assert chosen.index('<article lang="en">') < chosen.index('<article lang="fr">')

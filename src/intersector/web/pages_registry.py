@@ -26,7 +26,7 @@ from intersector.web.forms import (
 )
 from intersector.web.pages import check_form
 from intersector.web.pagination import paginate
-from intersector.web.render import page, redirect
+from intersector.web.render import language_of, page, redirect
 
 router = APIRouter(include_in_schema=False)
 PageReader = Reader
@@ -175,6 +175,7 @@ def item_page(request: Request, type_name: str, item_id: str, who: PageReader) -
         duplicates=services.confirmed_duplicates(ctx.store, item.id) if name == "activity" else [],
         subject_id=item.id,
         saved=request.query_params.get("saved") == "1",
+        text=item.id if ctx.store.document_versions(item.id) else "",
     )
 
 
@@ -272,6 +273,15 @@ def documents(request: Request, who: PageReader, q: str = "") -> HTMLResponse:
     return page(request, "documents.html.j2", documents=found, q=q)
 
 
+def _linkable(store: Any) -> set[str]:
+    """The ids a page may link to through /go/: registry items and stored texts. A reference
+    to a text not ingested, or an addressee that is a role (tsb-director), is shown unlinked."""
+    ids = {d.id for d in store.documents()}
+    for type_name in REGISTRY_TYPES:
+        ids |= store.ids(type_name)
+    return ids
+
+
 @router.get("/documents/{doc_id}")
 def document(
     request: Request,
@@ -282,17 +292,17 @@ def document(
 ) -> HTMLResponse:
     ctx = context(request)
     view = services.document_view(ctx.store, doc_id, language=language, revision=revision)
+    shown_in = language_of(request)  # the reader's language first, when the text has it
+    if language is None and shown_in in view["languages"]:
+        view = services.document_view(ctx.store, doc_id, language=shown_in, revision=revision)
     doc = view["document"]
-    known = ctx.store.ids("activity") | ctx.store.ids("liaison")
-    links = {r["id"]: r["id"] for r in view["document"]["references"]}
     return page(
         request,
         "document.html.j2",
         view=view,
         doc=doc,
         others=view["languages"],
-        links=links,
-        known=known,
+        known=_linkable(ctx.store),
         duplicates=services.confirmed_duplicates(ctx.store, doc["id"]),
         subject_id=doc["id"],
     )
