@@ -7,6 +7,7 @@ and every version is compared — on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterator
 from dataclasses import replace
@@ -285,3 +286,45 @@ def test_the_migration_downgrades_back_to_items(empty_url: str) -> None:
             row.group_id,
         ), key
     assert links == sum(len(subjects_of(r.data)) for r in before.values())
+
+
+PLAN_COLUMNS = ("baseline_target", "finished", "percent_complete", "stage", "period")
+
+
+def test_plans_kept_in_extra_move_into_their_columns_and_back(empty_url: str) -> None:
+    """0007 (issue 13): a registry moved to relational tables before the plan had columns kept
+    it in `extra`; the upgrade moves it into real columns (read back as the same activity), the
+    downgrade puts it back into `extra`."""
+    engine = connect(empty_url)
+    _migrate(engine, RELATIONAL)
+    plan = {"baseline_target": "2025-06-30", "percent_complete": 40, "stage": "draft"}
+    with engine.connect().execution_options(**{WRITE: True}) as conn, conn.begin():
+        for name in PLAN_COLUMNS:  # the table as 0006 made it before these columns existed
+            conn.execute(sa.text(f'ALTER TABLE activities DROP COLUMN "{name}"'))
+        conn.execute(
+            sa.text(
+                "INSERT INTO activities (id, version, withdrawn, updated_at, updated_by, sector,"
+                " kind, identifier, title, summary, language, status, start, target, editors,"
+                " equivalents, documents, source, extra) VALUES ('itu-r-imt-2030-eval', 1,"
+                " false, :at, 'old', 'itu-r', 'report', 'M.[IMT-2030.EVAL]', 'Guidelines', '',"
+                " 'en', 'active', NULL, '2026-06-01', '[]', '[]', '[]', '', :extra)"
+            ).bindparams(sa.bindparam("extra", type_=sa.JSON)),
+            {"at": datetime(2026, 1, 1, tzinfo=UTC), "extra": plan},
+        )
+    _migrate(engine, "head")
+    with engine.connect() as conn:
+        row = conn.execute(sa.text("SELECT * FROM activities")).mappings().one()
+    assert (row["percent_complete"], row["stage"], row["period"]) == (40, "draft", "")
+    assert str(row["baseline_target"])[:10] == "2025-06-30" and row["extra"] is None
+    engine.dispose()
+    with open_store(empty_url) as store:
+        activity = store.get(Activity, "itu-r-imt-2030-eval")
+    assert activity.slip_days() == (activity.target - activity.baseline_target).days == 336
+    engine = connect(empty_url)
+    _migrate(engine, RELATIONAL, down=True)
+    with engine.connect() as conn:
+        columns = {c["name"] for c in sa.inspect(conn).get_columns("activities")}
+        extra = conn.execute(sa.text("SELECT extra FROM activities")).scalar_one()
+    engine.dispose()
+    assert not columns & set(PLAN_COLUMNS)
+    assert (json.loads(extra) if isinstance(extra, str) else extra) == plan

@@ -201,6 +201,19 @@ groups = sa.Table(
     sa.Index("ix_groups_parent", "parent"),
 )
 
+
+def plan_columns() -> list[sa.Column[Any]]:
+    """An activity's plan against what happened (issue 13; migration 0007): baseline target,
+    finish, % complete, stage, release or study period."""
+    return [
+        sa.Column("baseline_target", sa.Date, nullable=True),
+        sa.Column("finished", sa.Date, nullable=True),
+        sa.Column("percent_complete", sa.Integer, nullable=True),
+        _short("stage", 40),
+        _short("period", 80),
+    ]
+
+
 activities = sa.Table(
     "activities",
     metadata,
@@ -215,6 +228,7 @@ activities = sa.Table(
     _short("status"),
     sa.Column("start", sa.Date, nullable=True),
     sa.Column("target", sa.Date, nullable=True),
+    *plan_columns(),
     sa.Column("editors", JSONData, nullable=False),  # lists of text nobody filters on
     sa.Column("equivalents", JSONData, nullable=False),
     sa.Column("documents", JSONData, nullable=False),  # ids of the documents it comes from
