@@ -3,7 +3,7 @@ interface language, the signed-in user and the CSRF token handed to every templa
 
 from __future__ import annotations
 
-import json
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -30,18 +30,37 @@ _ENV.filters["sector_label"] = lambda s: SECTOR_LABELS.get(s, s)
 
 
 def shown(value: Any) -> str:
-    """A stored value as people read it: lists joined, mappings as compact JSON, nothing for
-    None."""
+    """A stored value as people read it, never as JSON: lists joined with `;`, a mapping's
+    values after their names (`en: IMT; fr: IMT`), a row's values with ` — ` (`itu-r-rep-m.2410
+    — evaluated against…`), nothing for None; file paths reduced to the file's name."""
     if value is None:
         return ""
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return ", ".join(value)
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
-    return str(value)
+    if isinstance(value, list):
+        return "; ".join(_row(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {shown(v)}" for k, v in value.items())
+    return no_paths(str(value))
+
+
+def _row(value: Any) -> str:
+    if isinstance(value, dict):
+        return " — ".join(shown(v) for v in value.values() if v not in ("", None, [], {}))
+    return shown(value)
+
+
+_PATH = re.compile(  # a path of 2+ parts ending in a file name with an extension; not a URL
+    r"(?<![\w:/.~-])(?:[A-Za-z]:)?(?:[\\/][^\s,;:\\/]+)+[\\/]([^\s,;\\/]+\.\w{1,5})\b"
+)
+
+
+def no_paths(text: str) -> str:
+    """`text` with each absolute file path (a server's `/srv/data/registry/groups.yaml`) cut to
+    the file's name (`groups.yaml`): where files live on the server is nobody's business."""
+    return _PATH.sub(lambda m: m.group(1), text)
 
 
 _ENV.filters["shown"] = shown
+_ENV.filters["no_paths"] = no_paths
 
 
 def language_of(request: Request) -> str:
