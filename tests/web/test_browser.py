@@ -242,6 +242,14 @@ def test_screenshots_of_the_main_pages(browser: Browser, sample_server: str, ser
     _pages(browser, sample_server, phone_pages, phone=True)
     french = {k: SAMPLE_PAGES[k] for k in ("dashboard", "roadmap")}
     _pages(browser, sample_server, french, locale="fr-FR")
+    _pages(
+        browser,
+        sample_server,
+        {"dashboard": "/", "document": SAMPLE_PAGES["document"]},
+        phone=True,
+        locale="fr-FR",
+    )
+    _pages(browser, sample_server, {"dashboard": "/"}, locale="es-ES")
 
 
 def _offline(page: Page, server: str) -> list[str]:
