@@ -42,7 +42,12 @@ from bench.quality import (
 )
 from bench.subject_quality import subject_rows
 from intersector.coordination.embeddings import UniversalSentenceEncoder
-from intersector.coordination.overlap import OverlapIndex, WorkText
+from intersector.coordination.overlap import (
+    OverlapIndex,
+    SentenceMean,
+    WorkText,
+    compared_sentences,
+)
 
 Row = dict[str, Any]
 RECALL_GOAL, MARGIN_GOAL, CROSS_LINGUAL_GOAL = 0.90, 0.20, 0.85
@@ -90,16 +95,17 @@ def corpus(labels: Labels) -> tuple[list[WorkText], list[WorkText]] | None:
 
 
 def embedder_for(works: Sequence[WorkText], model: UniversalSentenceEncoder) -> Precomputed:
-    """Vectors of every text and title of `works` (cached), as an Embedder."""
-    texts = [w.text for w in works]
+    """Vectors of every compared sentence and title of `works` (cached), as an Embedder: plain
+    USE vectors; `SentenceMean(it)` gives the texts' vectors as the product computes them."""
+    parts = sorted({s for w in works for s in compared_sentences(w.text)})
     titles = [w.title or w.text for w in works]
-    vectors = embedded("quality-texts", texts, model)
+    vectors = embedded("quality-sentences", parts, model)
     title_vectors = embedded("quality-titles", titles, model)
-    return Precomputed(texts + titles, np.vstack([vectors, title_vectors]), model)
+    return Precomputed(parts + titles, np.vstack([vectors, title_vectors]), model)
 
 
 def overlap_rows(labels: Labels, works: list[WorkText], embedder: Precomputed) -> list[Row]:
-    index = OverlapIndex.build(works, embedder)
+    index = OverlapIndex.build(works, SentenceMean(embedder))
     title_vectors = embedder.embed([w.title or w.text for w in works])
     systems = {
         "intersector": intersector_ranker(index),
@@ -151,7 +157,7 @@ def _source_rows(half: str, labels: Labels, systems: dict[str, Ranker]) -> list[
 def cross_lingual_rows(
     labels: Labels, works: list[WorkText], translated: list[WorkText], embedder: Precomputed
 ) -> list[Row]:
-    index = OverlapIndex.build(works + translated, embedder)
+    index = OverlapIndex.build(works + translated, SentenceMean(embedder))
     ranker = intersector_ranker(index)
     title_vectors = embedder.embed([w.title or w.text for w in works + translated])
     baseline = use_titles(works + translated, title_vectors)
@@ -182,7 +188,7 @@ def run() -> list[Row]:
     embedder = embedder_for(works + translated, model)
     out = overlap_rows(labels, works, embedder)
     out += cross_lingual_rows(labels, works, translated, embedder)
-    out += subject_rows({w.id: w for w in works}, embedder)
+    out += subject_rows({w.id: w for w in works}, SentenceMean(embedder))
     return out
 
 

@@ -10,6 +10,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from intersector import services
@@ -198,16 +199,19 @@ class CountingEmbedder(HashingEmbedder):
 
 
 def test_the_evidence_sentences_are_embedded_once(registry: str) -> None:
+    """The texts' vectors are made of their sentences' (SentenceMean): building the index
+    embeds each sentence once, and explaining the candidates embeds nothing more."""
     counting = CountingEmbedder()
     with open_store(registry) as store:
         index = services.overlap_index(store, counting)
+        built = counting.texts
         found = index.all_candidates(10, 0.0)[:30]
         plain = index.explain_many(found, HashingEmbedder())
-        before = counting.texts
         first = index.explain_many(found, sentence_cache(counting, store))
-        embedded = counting.texts - before
         second = index.explain_many(found, sentence_cache(counting, store))
-    assert embedded > 0 and counting.texts == before + embedded  # the second: none embedded
+        again = services.overlap_index(store, counting)
+    assert built > 0 and counting.texts == built  # neither explaining nor a rebuild embeds
+    assert np.array_equal(again.vectors, index.vectors)
     assert (
         [c.evidence for c in first] == [c.evidence for c in second] == [c.evidence for c in plain]
     )

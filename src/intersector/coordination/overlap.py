@@ -44,11 +44,13 @@ from datetime import date
 import numpy as np
 
 from intersector.coordination.embeddings import (
+    MAX_CHARS,
     Embedder,
     FloatArray,
     VectorCache,
     content_hash,
     embed_versions,
+    normalise_rows,
 )
 from intersector.coordination.lexical import BM25Index, analyse, key_terms
 from intersector.coordination.scope import BoolArray, IntArray, Scopes, check_scope
@@ -411,31 +413,40 @@ class OverlapIndex:
         return self.explain_many([candidate], embedder)[0]
 
     def explain_many(self, candidates: Sequence[Candidate], embedder: Embedder) -> list[Candidate]:
-        """The candidates with their evidence, the sentences of all of them embedded at once."""
-        ids = {side.id for c in candidates for side in (c.left, c.right)}
-        split = {i: sentences(self.works[self.positions[i]].text) for i in ids}
+        """The candidates with their evidence, the sentences of all of them embedded at once
+        and each work read once (its key terms and the texts it names), not once a pair."""
+        ids = sorted({side.id for c in candidates for side in (c.left, c.right)})
+        works = {i: self.works[self.positions[i]] for i in ids}
+        split = {i: compared_sentences(w.text) for i, w in works.items()}
         unique = sorted({s for parts in split.values() for s in parts})
         vectors = embedder.embed(unique) if unique else np.zeros((0, 1), dtype=np.float32)
         row = {s: n for n, s in enumerate(unique)}
-        return [self._explained(c, split, vectors, row) for c in candidates]
+        read = {
+            i: _Read(
+                split[i],
+                vectors[[row[s] for s in split[i]]],
+                key_terms(w.text, w.language) - GENERIC_CONCEPTS,
+                cited_ids(w),
+            )
+            for i, w in works.items()
+        }
+        return [self._explained(c, read) for c in candidates]
 
-    def _explained(
-        self,
-        candidate: Candidate,
-        split: dict[str, list[str]],
-        vectors: FloatArray,
-        row: dict[str, int],
-    ) -> Candidate:
+    def _explained(self, candidate: Candidate, read: dict[str, _Read]) -> Candidate:
         i, j = self.positions[candidate.left.id], self.positions[candidate.right.id]
-        a, b = self.works[i], self.works[j]
-        concepts = shared_concepts(a, b)
-        left, right = split[a.id], split[b.id]
-        sims = vectors[[row[s] for s in left]] @ vectors[[row[s] for s in right]].T
+        a, b = read[candidate.left.id], read[candidate.right.id]
+        citations = []
+        if candidate.right.id in a.cited:
+            citations.append(f"{candidate.left.id} → {candidate.right.id}")
+        if candidate.left.id in b.cited:
+            citations.append(f"{candidate.right.id} → {candidate.left.id}")
         evidence = Evidence(
-            citations=_citations(a, b),
-            shared_concepts=tuple(sorted(concepts)),
+            citations=tuple(citations),
+            shared_concepts=tuple(sorted(a.concepts & b.concepts)),
             shared_words=_shared_words(self.terms[i], self.terms[j]),
-            sentences=_best_pairs(left, right, sims) if left and right else (),
+            sentences=_best_pairs(a.sentences, b.sentences, a.vectors @ b.vectors.T)
+            if a.sentences and b.sentences
+            else (),
         )
         return Candidate(
             candidate.left,
@@ -446,6 +457,16 @@ class OverlapIndex:
             candidate.relation,
             evidence,
         )
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What the evidence needs of one work, read once for all its candidates."""
+
+    sentences: list[str]
+    vectors: FloatArray
+    concepts: frozenset[str]
+    cited: frozenset[str]
 
 
 def cited_ids(work: WorkText) -> frozenset[str]:
@@ -465,15 +486,6 @@ def citation_links(works: Sequence[WorkText], positions: dict[str, int]) -> list
                 links[i].add(j)
                 links[j].add(i)
     return [frozenset(found) for found in links]
-
-
-def _citations(a: WorkText, b: WorkText) -> tuple[str, ...]:
-    out = []
-    if b.id in cited_ids(a):
-        out.append(f"{a.id} → {b.id}")
-    if a.id in cited_ids(b):
-        out.append(f"{b.id} → {a.id}")
-    return tuple(out)
 
 
 def centred(vectors: FloatArray, languages: Sequence[str] = ()) -> FloatArray:
@@ -509,6 +521,48 @@ def _shared_words(a: Sequence[str], b: Sequence[str], limit: int = 12) -> tuple[
 def sentences(text: str) -> list[str]:
     """The sentences of `text` (split after . ; : ! ? and at line breaks), non-empty."""
     return [s.strip() for s in _SENTENCE.split(text) if len(s.strip()) > 2]
+
+
+def compared_sentences(text: str) -> list[str]:
+    """The sentences of `text` that are compared (embedded, shown as evidence): those that
+    start within its first MAX_CHARS characters; the whole text when it has none."""
+    kept: list[str] = []
+    used = 0
+    for sentence in sentences(text):
+        if kept and used >= MAX_CHARS:
+            break
+        kept.append(sentence[:MAX_CHARS])
+        used += len(sentence)
+    return kept or [text[:MAX_CHARS]]
+
+
+@dataclass(frozen=True)
+class SentenceMean:
+    """An Embedder whose text vector is the normalised mean of the vectors of its compared
+    sentences, embedded by `sentences` (so the sentence vectors the evidence needs are the
+    ones the texts were made of: a first run embeds each sentence once, not the text and then
+    its sentences; the title, the first sentence, weighs as much as any sentence of the
+    abstract)."""
+
+    sentences: Embedder
+
+    @property
+    def name(self) -> str:
+        return f"{self.sentences.name}:sentence-mean"
+
+    @property
+    def dimension(self) -> int:
+        return self.sentences.dimension
+
+    def embed(self, texts: Sequence[str]) -> FloatArray:
+        split = [compared_sentences(text) for text in texts]
+        unique = sorted({s for parts in split for s in parts})
+        if not unique:
+            return np.zeros((len(texts), self.dimension), dtype=np.float32)
+        vectors = self.sentences.embed(unique)
+        row = {s: n for n, s in enumerate(unique)}
+        means = np.vstack([vectors[[row[s] for s in parts]].mean(axis=0) for parts in split])
+        return normalise_rows(means.astype(np.float32))
 
 
 def best_sentences(

@@ -16,7 +16,13 @@ from intersector.coordination.embeddings import (
     embed_versions,
 )
 from intersector.coordination.mapping import MAPPINGS, MappingRow, mapping_table
-from intersector.coordination.overlap import MIN_SCORE, Candidate, OverlapIndex, WorkText
+from intersector.coordination.overlap import (
+    MIN_SCORE,
+    Candidate,
+    OverlapIndex,
+    SentenceMean,
+    WorkText,
+)
 from intersector.coordination.review import DECISIONS, Review, is_current
 from intersector.coordination.subjects import Assignment, Correction, SubjectClassifier
 from intersector.domain.documents import Change, Divergence, Document
@@ -84,11 +90,17 @@ def _one_version_per_document(store: Store) -> list[Document]:
     return list(chosen.values())
 
 
+def text_embedder(embedder: Embedder, store: Store) -> Embedder:
+    """How the analytics embed a whole text: the mean of its sentences' vectors
+    (`overlap.SentenceMean`), the sentence vectors kept in the store, where the evidence of the
+    candidates finds them (a first run embeds each sentence once)."""
+    return SentenceMean(sentence_cache(embedder, store))
+
+
 def overlap_index(store: Store, embedder: Embedder | None = None) -> OverlapIndex:
     """The overlap index of the registry, embeddings read from / added to the store."""
-    return OverlapIndex.build(
-        analytics_works(store), embedder or _embedder(), StoreVectorCache(store)
-    )
+    texts = text_embedder(embedder or _embedder(), store)
+    return OverlapIndex.build(analytics_works(store), texts, StoreVectorCache(store))
 
 
 def _subject_list(store: Store) -> list[Subject]:
@@ -99,7 +111,7 @@ def work_subjects(
     store: Store, index: OverlapIndex, embedder: Embedder
 ) -> dict[str, list[Assignment]]:
     """Item id → its subjects: classifier, registry declarations, coordinators' corrections."""
-    classifier = SubjectClassifier.build(_subject_list(store), embedder)
+    classifier = SubjectClassifier.build(_subject_list(store), text_embedder(embedder, store))
     classified = classifier.classify_embedded(index.works, index.vectors)
     declared = {w.id: list(w.subjects) for w in index.works if w.subjects}
     corrections = store.list("subject-correction")
@@ -152,8 +164,9 @@ def find_overlaps(
     with open_registry(settings) as store:
         sector, subject = _typed_filters(store, sector, subject)
         works = analytics_works(store)
-        changed = _changed_works(store, works, embedder) if changed_only else None
-        index = OverlapIndex.build(works, embedder, StoreVectorCache(store))
+        texts = text_embedder(embedder, store)
+        changed = _changed_works(store, works, texts) if changed_only else None
+        index = OverlapIndex.build(works, texts, StoreVectorCache(store))
         floor = MIN_SCORE if min_score is None else min_score
         found = index.all_candidates(10, floor, scope, only=changed)
         subjects = work_subjects(store, index, embedder) if subject else {}
@@ -176,7 +189,8 @@ def find_overlaps(
 class SentenceCache:
     """`embedder`, its vectors kept in the store's `embeddings` table (item id `sentence:HASH`):
     the sentences of the evidence are embedded once, not at every run (a full run explains
-    every candidate; embedding their sentences was most of its time)."""
+    every candidate; embedding their sentences was most of its time), and the texts' vectors are
+    made of them (`text_embedder`)."""
 
     embedder: Embedder
     cache: StoreVectorCache
