@@ -225,6 +225,41 @@ def test_a_sentence_mean_vector_is_the_normalised_mean_of_its_sentences() -> Non
     assert ov.SentenceMean(inner).name == "hashing-256:sentence-mean"
 
 
+def test_the_title_part_opens_the_text_so_its_sentences_are_shared() -> None:
+    record = ov.WorkText("a", "itu-r", "Power line telecommunication: spectrum. Long abstract.")
+    titled = ov.WorkText(
+        "b", "itu-t", "Broadband over power lines. Abstract.", title="Broadband over power lines"
+    )
+    assert ov.title_part(record) == record.text  # no title: the text
+    assert ov.title_part(titled) == "Broadband over power lines."
+    assert ov.compared_sentences(ov.title_part(titled)) == ov.compared_sentences(titled.text)[:1]
+
+
+def test_a_title_only_record_meets_a_long_abstract_on_its_title_s_ground() -> None:
+    """The cosine of a pair is the best of text·text and title·text either way: a short ITU-R
+    title meets the ITU-T text whose title says the same however long its abstract (the text
+    vectors alone are far apart)."""
+    abstract = "Annexes give test set-ups, cabling, measuring receivers and earthing of racks. " * 3
+    works = [
+        work("itu-r-sm-1879", "itu-r", "Power line high data rate telecommunication systems"),
+        ov.WorkText(
+            "itu-t-g-9960",
+            "itu-t",
+            f"Power line high data rate telecommunication systems. {abstract}",
+            title="Power line high data rate telecommunication systems",
+        ),
+        work("itu-t-k-60", "itu-t", "Measuring receivers, cabling and earthing of racks"),
+    ]
+    index = ov.OverlapIndex.build(works, HashingEmbedder())
+    assert index.candidates_for("itu-r-sm-1879")[0].right.id == "itu-t-g-9960"
+    titles = index.titles
+    assert titles is not None
+    text_only = float(index.vectors[0] @ index.vectors[1])
+    found = ov.pair_scores(index, "itu-r-sm-1879", "itu-t-g-9960")[1]
+    assert found == pytest.approx(float(titles[1] @ index.vectors[0]), abs=1e-5)
+    assert found > text_only + 0.3
+
+
 def test_french_question_meets_its_english_partner_through_sentence_means(
     small_registry: list[ov.WorkText], use_model: UniversalSentenceEncoder
 ) -> None:

@@ -11,7 +11,11 @@ Stages, each with its promise:
   is exact below `ann_threshold` texts and an approximate usearch HNSW index above.
 - `OverlapIndex.candidates_for`: for one text, the union of its nearest neighbours by cosine and
   its best BM25 matches, restricted to the scope (other Sectors; or any other group), each scored
-  `score = COSINE_WEIGHT * cosine + (1 - COSINE_WEIGHT) * bm25_normalised`, plus CITATION_BONUS
+  `score = COSINE_WEIGHT * cosine + (1 - COSINE_WEIGHT) * bm25_normalised`, where cosine is the
+  best of text against text and title against the other's text, either way (a title-only
+  record meets a long abstract on its title's ground: dev recall@10 0.755 → 0.78,
+  docs/benchmarks.md; the title's vector is made of the text's first sentences, so it costs no
+  embedding), plus CITATION_BONUS
   when either text names the other (`Recommendation ITU-R M.1457` in an ITU-T abstract, read
   by `texts.references`: the one reference parser), and ranked. A cited work is always in the
   pool of the work citing it and of the work it cites.
@@ -234,6 +238,7 @@ class OverlapIndex:
     positions: dict[str, int]
     scopes: Scopes
     compared: FloatArray | None = None  # centred vectors (`centred`); None: `vectors` as they are
+    titles: FloatArray | None = None  # the titles' vectors, centred as `compared`
     citing: list[frozenset[int]] = field(default_factory=list)  # rows it cites or is cited by
     ann_threshold: int = 5000
     _searches: dict[tuple[str, int], tuple[IntArray, VectorSearch]] = field(
@@ -257,6 +262,8 @@ class OverlapIndex:
         terms = [analyse(w.text, w.language) for w in listed]
         vectors = embed_versions(((w.id, w.text) for w in listed), embedder, cache)
         large = len(listed) >= CENTRE_MIN_TEXTS
+        languages = [w.language for w in listed]
+        titles = embedder.embed([title_part(w) for w in listed]) if listed else vectors
         positions = {w.id: i for i, w in enumerate(listed)}
         return cls(
             works=listed,
@@ -267,7 +274,8 @@ class OverlapIndex:
             scopes=Scopes.of(
                 [w.id for w in listed], [w.sector for w in listed], [w.group for w in listed]
             ),
-            compared=centred(vectors, [w.language for w in listed]) if large else None,
+            compared=centred(vectors, languages) if large else None,
+            titles=centred(titles, languages) if large else titles,
             ann_threshold=ann_threshold,
             citing=citation_links(listed, positions),
         )
@@ -276,6 +284,9 @@ class OverlapIndex:
         """(score, cosine, lexical) of work `i` against the works at `rows`."""
         vectors = self.scored_vectors
         cosine: FloatArray = vectors[rows] @ vectors[i]
+        if self.titles is not None:  # a title against the other's text, either way
+            across = np.maximum(vectors[rows] @ self.titles[i], self.titles[rows] @ vectors[i])
+            cosine = np.maximum(cosine, across)
         lexical = self.bm25.normalised(self.terms[i], i)[rows]
         score = combine_arrays(cosine, lexical)
         linked = self._citing(i)
@@ -521,6 +532,17 @@ def _shared_words(a: Sequence[str], b: Sequence[str], limit: int = 12) -> tuple[
 def sentences(text: str) -> list[str]:
     """The sentences of `text` (split after . ; : ! ? and at line breaks), non-empty."""
     return [s.strip() for s in _SENTENCE.split(text) if len(s.strip()) > 2]
+
+
+def title_part(work: WorkText) -> str:
+    """The title as it opens the compared text (`Title.`, so that its sentences are the text's
+    first ones and their vectors are shared), or the title alone, or the text."""
+    title = work.title.strip()
+    if not title:
+        return work.text
+    if work.text.startswith(title + "."):
+        return work.text[: len(title) + 1]
+    return title
 
 
 def compared_sentences(text: str) -> list[str]:
