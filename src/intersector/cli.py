@@ -818,6 +818,68 @@ def diff(
         console.print(text, markup=False, highlight=False)
 
 
+# --- the resolution action plan (issue 13) -----------------------------------------------------
+
+
+@app.command()
+def actions(
+    addressee: str = typer.Option("", help="Only actions addressed to this: tsb-director, tsag."),
+    status: str = typer.Option("", help="not-started, ongoing, done or superseded."),
+    document: str = typer.Option("", help="Only this resolution: wtsa-res-57."),
+    fmt: str = typer.Option("table", "--format", help="table, json or xlsx."),
+    output: Path | None = typer.Option(None, help="File to write (xlsx: default actions.xlsx)."),
+) -> None:
+    """The resolution action plan: every operative clause of every ingested resolution, who it
+    is addressed to, its status, owner, due date and evidence."""
+    from intersector import services
+    from intersector.reports.actions_file import actions_table
+    from intersector.settings import Settings
+
+    if fmt not in services.ACTION_FORMATS:
+        raise typer.BadParameter(
+            f"use one of {', '.join(services.ACTION_FORMATS)}", param_hint="--format"
+        )
+    plan = services.action_plan(
+        Settings.from_env(), addressee=addressee, status=status, document=document
+    )
+    if fmt == "table":
+        console.print(actions_table(plan.actions))
+        return
+    data = services.action_plan_file(plan, fmt)
+    if output is None and fmt == "json":
+        sys.stdout.write(data.decode())
+        return
+    target = output or Path(f"actions.{fmt}")
+    target.write_bytes(data)
+    console.print(f"wrote {target} ({len(plan.actions)} actions)")
+
+
+@app.command()
+def action(
+    action_id: str = typer.Argument(..., help="An action id: wtsa-res-57:resolves-1."),
+    status: str | None = typer.Option(None, help="not-started, ongoing or done."),
+    owner: str | None = typer.Option(None, help="Who leads it: a person or a unit."),
+    due: datetime.datetime | None = typer.Option(None, formats=["%Y-%m-%d"], help="Due date."),
+    evidence: list[str] = typer.Option(
+        [], help="KIND:REF to add (document, liaison, activity, report); repeat for more."
+    ),
+) -> None:
+    """Record the follow-up of one action: status, owner, due date, evidence."""
+    from intersector import services
+    from intersector.settings import Settings
+
+    done = services.update_action(
+        Settings.from_env(),
+        action_id,
+        status=status,
+        owner=owner,
+        due=due.date() if due else None,
+        evidence=evidence,
+    )
+    links = "; ".join(str(e) for e in done.evidence) or "no evidence"
+    console.print(f"{done.id}: {done.status}, owner {done.owner or '-'}, {links}")
+
+
 def _analytics_demo() -> None:
     """The demo's analytics part: the top duplicated-work candidates across Sectors and the
     subjects common to the three Sectors, on what the demo loaded."""

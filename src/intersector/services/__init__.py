@@ -13,6 +13,16 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the names, for type checkers; at run time each area is imported on first use
+    from intersector.services.actions import (
+        ACTION_FORMATS,
+        ActionPlan,
+        action_plan,
+        action_plan_file,
+        action_plan_in,
+        sync_actions,
+        update_action,
+        update_action_in,
+    )
     from intersector.services.analytics import (
         MAPPING_FORMATS,
         OVERLAP_FORMATS,
@@ -152,6 +162,7 @@ _AREAS = (
     "registry",
     "roadmaps",
     "work",
+    "actions",
     "analytics",
     "overlaps",
     "users",
@@ -161,6 +172,7 @@ _AREAS = (
 )
 
 __all__ = [
+    "ACTION_FORMATS",
     "FEED_FORMATS",
     "MAPPING_FORMATS",
     "OVERLAP_FORMATS",
@@ -171,6 +183,7 @@ __all__ = [
     "ROADMAP_FORMATS",
     "SUBJECT_FORMATS",
     "TEXT_SUFFIXES",
+    "ActionPlan",
     "Analysed",
     "ConfirmedDuplicate",
     "DuplicateFilter",
@@ -179,6 +192,9 @@ __all__ = [
     "NotifyRun",
     "OverlapPage",
     "SubjectWork",
+    "action_plan",
+    "action_plan_file",
+    "action_plan_in",
     "add_user",
     "alignment_findings",
     "analysed",
@@ -265,8 +281,11 @@ __all__ = [
     "subject_work_in",
     "subject_work_report",
     "subjects_report",
+    "sync_actions",
     "text_files",
     "unfollow",
+    "update_action",
+    "update_action_in",
     "update_item",
     "user_tokens",
     "withdraw_item",

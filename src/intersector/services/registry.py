@@ -17,6 +17,7 @@ from intersector.domain.rules import Refusal, text_refusals
 from intersector.files import registry, relaton
 from intersector.files.relaton import RelatonImport, keep_registry_fields, load_publications
 from intersector.services import lookups
+from intersector.services.actions import sync_actions
 from intersector.services.checks import StoreView, batch_refusals
 from intersector.services.texts import office_of
 from intersector.settings import Settings
@@ -59,6 +60,7 @@ def ingest_paths(
     called before each file (a progress bar)."""
     stored: list[tuple[str, str, bool]] = []
     failed: list[ParsedFile] = []
+    resolutions: set[str] = set()
     with open_registry(settings) as store:
         for path in text_files(paths):
             if on_file is not None:
@@ -69,6 +71,10 @@ def ingest_paths(
                 continue
             key, changed = store.save_document(parsed.document, author=settings.author)
             stored.append((parsed.path, key, changed))
+            if parsed.document.kind == "resolution":
+                resolutions.add(parsed.document.id)
+        for doc_id in sorted(resolutions):  # the action plan follows the newest revision
+            sync_actions(store, doc_id, author=settings.author)
     return stored, failed
 
 

@@ -86,10 +86,28 @@ def units(doc: Document) -> list[Unit]:
     return out
 
 
-def _section_units(section: Section, lex: Lexicon) -> Iterator[Unit]:
+def section_name(section: Section) -> str:
+    """The path prefix of a section's clauses: its function, and its addressees when the heading
+    names them (`instructs tsb-director`)."""
     name = section.function or section.heading
-    if section.addressees:
-        name = f"{name} {'+'.join(section.addressees)}"
+    return f"{name} {'+'.join(section.addressees)}" if section.addressees else name
+
+
+def operative_paths(doc: Document) -> list[str]:
+    """The unit path of each top-level clause of the operative sections, in reading order: one
+    per `Action` of the document (`texts.actions` gives one action per such clause), so that
+    `zip(doc.actions, operative_paths(doc))` names the unit each action was read from."""
+    lex = BY_CODE.get(doc.language, LEXICONS[0])
+    paths = []
+    for section in doc.operative:
+        name = section_name(section)
+        for n, clause in enumerate(section.clauses, start=1):
+            paths.append(f"{name} {label_key(clause.label, lex) if clause.label else f'¶{n}'}")
+    return paths
+
+
+def _section_units(section: Section, lex: Lexicon) -> Iterator[Unit]:
+    name = section_name(section)
     for n, clause in enumerate(section.clauses, start=1):
         yield from _clause_units(clause, name, name, n, lex)
 
