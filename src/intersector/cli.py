@@ -818,6 +818,45 @@ def diff(
         console.print(text, markup=False, highlight=False)
 
 
+# --- reports to the advisory groups (issue 13) --------------------------------------------------
+report_app = typer.Typer(
+    help="Reports to the advisory groups (RAG, TSAG, TDAG).", no_args_is_help=True
+)
+app.add_typer(report_app, name="report")
+
+
+@report_app.command("cooperation")
+def report_cooperation(
+    to: str = typer.Option(..., "--to", help="The advisory group: rag, tsag or tdag."),
+    period: str = typer.Option(..., help="The years reported on: 2025-2026."),
+    language: str = typer.Option("en", help="en, fr or es."),
+    fmt: str = typer.Option("docx", "--format", help="docx, pdf, html or json."),
+    output: Path | None = typer.Option(None, help="File to write (default cooperation-…)."),
+    document: str = typer.Option("", help="The document number: TSAG-TD123."),
+    meeting: str = typer.Option("", help="The meeting, as written on the contribution."),
+    purpose: str = typer.Option("", help="information or action (default: from the figures)."),
+    today: datetime.datetime | None = _DAY,
+) -> None:
+    """The Directors' report on cooperation among the Sectors (Resolution 57) as an ITU
+    contribution: subjects and who works on each, duplicate work, liaisons between the Sectors,
+    roadmap alignment, resolution actions, changes since the previous report, and an annex of
+    the registry items behind every figure. Its figures are recorded for the next report."""
+    from intersector import services
+    from intersector.settings import Settings
+
+    request = services.report_request(
+        to, period, language=language, today=_day(today), document=document, meeting=meeting,
+        purpose=purpose,
+    )  # fmt: skip
+    report, data = services.cooperation_report_file(Settings.from_env(), request, fmt)
+    if output is None and fmt == "json":
+        sys.stdout.write(data.decode())
+        return
+    target = output or Path(services.report_file_name(report, fmt))
+    target.write_bytes(data)
+    console.print(f"wrote {target} ({len(report.figures)} figures)")
+
+
 # --- the resolution action plan (issue 13) -----------------------------------------------------
 
 

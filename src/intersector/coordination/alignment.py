@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from intersector.coordination.liaisons import overdue
+from intersector.coordination.liaisons import across_sectors, overdue
 from intersector.coordination.roadmap import (
     activity_label,
     group_label,
@@ -241,18 +241,9 @@ def _activities_liaised_across(registry: Registry) -> set[str]:
     """Activities named by a liaison whose sender and some addressee are in different Sectors."""
     linked: set[str] = set()
     for liaison in registry.liaisons:
-        if liaison.withdrawn or liaison.state == "draft":
-            continue
-        sectors = {
-            sector_of_group(g, registry.groups) for g in (liaison.from_group, *_addressees(liaison))
-        }
-        if len(sectors - {""}) > 1:
+        if across_sectors(liaison, lambda g: sector_of_group(g, registry.groups)):
             linked.update(liaison.activities)
     return linked
-
-
-def _addressees(liaison: Liaison) -> tuple[str, ...]:
-    return liaison.for_action + liaison.for_comment + liaison.for_information
 
 
 def _lonely_finding(subject: str, sector: str, ids: list[str]) -> Finding:

@@ -9,14 +9,15 @@ names the liaison it answers.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from intersector.domain.errors import ValidationError
-from intersector.domain.registry import LIAISON_STATES, Liaison
+from intersector.domain.registry import LIAISON_STATES, SECTORS, Liaison
 
 OVERDUE = "overdue"
+PURPOSES = ("for_action", "for_comment", "for_information")
 
 TRANSITIONS: Mapping[str, tuple[str, ...]] = {
     "draft": ("sent",),
@@ -162,3 +163,20 @@ def _owed(group: str, liaison: Liaison, today: date) -> Owed:
 
 def _urgency(item: Owed) -> tuple[bool, int, str]:
     return (item.days_left is None, item.days_left or 0, item.liaison.id)
+
+
+def addressees(liaison: Liaison) -> tuple[str, ...]:
+    """Every group the liaison is addressed to: for action, for comment, for information."""
+    return liaison.for_action + liaison.for_comment + liaison.for_information
+
+
+def across_sectors(liaison: Liaison, sector_of: Callable[[str], str]) -> bool:
+    """ "A liaison between the Sectors", the one definition: not withdrawn, not a draft, and its
+    sender in an ITU Sector and some addressee in another (`sector_of(group)`: itu-r, itu-t,
+    itu-d; anything else — an external body, a group of the whole Union — does not count)."""
+    if liaison.withdrawn or liaison.state == "draft":
+        return False
+    sender = sector_of(liaison.from_group)
+    return sender in SECTORS and any(
+        sector_of(g) in SECTORS and sector_of(g) != sender for g in addressees(liaison)
+    )

@@ -122,6 +122,13 @@ def review_holds(review: Review, key: CandidateKey) -> bool:
     return _holds_now(review, {key.left_id: key.left_version, key.right_id: key.right_version})
 
 
+def held_reviews(store: Store, keys: Iterable[CandidateKey]) -> dict[str, Review]:
+    """Candidate id → its review, for the candidates of `keys` whose review still holds
+    ("reviewed"; the others are open)."""
+    reviews = current_reviews(store)
+    return {k.id: reviews[k.id] for k in keys if k.id in reviews and review_holds(reviews[k.id], k)}
+
+
 def duplicate_candidates(
     store: Store,
     *,
@@ -142,8 +149,7 @@ def duplicate_candidates(
         store, reviewed=reviewed, sector=sector, relation=relation, item=item, decision=decision
     )
     keys = candidate_keys(store, sector=wanted.sector, relation=wanted.relation, item=wanted.item)
-    reviews = current_reviews(store)
-    held = {k.id: reviews[k.id] for k in keys if k.id in reviews and review_holds(reviews[k.id], k)}
+    held = held_reviews(store, keys)
     kept = [k for k in keys if _wanted(k, held, wanted)]
     start = offset if after is None else start_after([(k.score, k.id) for k in kept], after)
     page = kept[start : start + limit]
