@@ -16,8 +16,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from intersector import services
 from intersector.domain.errors import IntersectorError
 from intersector.settings import Settings
-from intersector.web import pages, pages_coordination, pages_registry, pages_watches
-from intersector.web.api import coordination, documents, items, users, watches
+from intersector.web import (
+    pages,
+    pages_coordination,
+    pages_registry,
+    pages_reports,
+    pages_watches,
+)
+from intersector.web.api import coordination, documents, items, reports, users, watches
 from intersector.web.api.models import PROBLEM_RESPONSES
 from intersector.web.api_docs import mount_api_docs
 from intersector.web.context import WebContext, marker_for, secret_key
@@ -108,6 +114,7 @@ def create_app(
         *items.routers(),
         documents.router,
         coordination.router,
+        reports.router,
         users.router,
         watches.router,
     ]:
@@ -119,6 +126,7 @@ def create_app(
         pages_registry.router,
         pages_coordination.router,
         pages_watches.router,
+        pages_reports.router,
     ):
         app.include_router(pages_router)
     mount_api_docs(app, API)
