@@ -82,3 +82,34 @@ def test_bad_report_request_is_a_422(client: TestClient, planned: Store) -> None
     sign_in(client, "cora")
     asked = client.get("/api/v1/reports/cooperation", params={"to": "itu", "period": "2025"})
     assert asked.status_code == 422 and "to" in asked.text
+
+
+def test_coordinators_record_follow_up_through_the_api(client: TestClient, planned: Store) -> None:
+    csrf = sign_in(client, "cora")
+    body = {"status": "ongoing", "owner": "TSB", "due": "2026-06-30",
+            "evidence": ["report:TSAG-TD12"]}  # fmt: skip
+    changed = client.patch(
+        "/api/v1/actions/wtsa-res-38:instructs", json=body, headers={"X-CSRF-Token": csrf}
+    )
+    assert changed.status_code == 200, changed.text
+    assert changed.json()["evidence"] == [{"kind": "report", "ref": "TSAG-TD12"}]
+    listed = client.get("/api/v1/actions", params={"status": "ongoing"}).json()["actions"]
+    assert [(a["id"], a["owner"], a["due"]) for a in listed] == [
+        ("wtsa-res-38:instructs", "TSB", "2026-06-30")
+    ]
+    refused = client.patch(
+        "/api/v1/actions/wtsa-res-38:instructs",
+        json={"status": "superseded"},
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert refused.status_code == 422 and "new revision" in refused.text
+
+
+def test_readers_cannot_record_follow_up(client: TestClient, planned: Store) -> None:
+    csrf = sign_in(client, "rita")
+    refused = client.patch(
+        "/api/v1/actions/wtsa-res-38:instructs",
+        json={"status": "done"},
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert refused.status_code == 403
