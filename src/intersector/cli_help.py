@@ -92,6 +92,20 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "intersector diff wtsa-res-57 --from 2008 --to 2012",
         "intersector diff wtsa-res-57 --from 2008 --to 2012 --format html --output diff.html",
     ),
+    "actions": (
+        "intersector actions",
+        "intersector actions --addressee tsb-director --status not-started",
+        "intersector actions --document wtsa-res-57 --format xlsx --output plan.xlsx",
+    ),
+    "action": (
+        "intersector action wtsa-res-38:instructs --status ongoing --owner TSB",
+        "intersector action wtsa-res-57:resolves-1 --due 2026-06-30 --evidence report:TSAG-TD12",
+    ),
+    "report cooperation": (
+        "intersector report cooperation --to tsag --period 2025-2026",
+        "intersector report cooperation --to rag --period 2025-2026 --language fr --format pdf",
+        "intersector report cooperation --to tdag --period 2025 --format json --today 2025-12-31",
+    ),
 }
 
 _PLAIN = {str: "TEXT", int: "INTEGER", float: "NUMBER"}
