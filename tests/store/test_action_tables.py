@@ -1,4 +1,4 @@
-"""The action-plan tables of migration 0007, on SQLite and PostgreSQL: actions stored whole,
+"""The action-plan tables of migration 0008, on SQLite and PostgreSQL: actions stored whole,
 filtered in SQL, one action's follow-up saved, a resolution's plan replaced."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The resolution action plan (migration 0007) in three tables:
+"""The resolution action plan (migration 0008) in three tables:
 
 - `resolution_actions`: one row per tracked action (`domain.actions.TrackedAction`), its status,
   owner and due date as real columns (indexed by resolution and status);

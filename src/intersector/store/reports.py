@@ -1,4 +1,4 @@
-"""The cooperation reports sent to the advisory groups (migration 0008): one row per group and
+"""The cooperation reports sent to the advisory groups (migration 0009): one row per group and
 date of issue, with every figure's value and items (JSON), read back as the previous report."""
 
 from __future__ import annotations
