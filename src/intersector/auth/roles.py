@@ -103,6 +103,26 @@ def check_can_edit(principal: Principal, item_type: str, sector: str, group: str
         )
 
 
+def check_can_answer(principal: Principal, receivers: tuple[tuple[str, str], ...]) -> None:
+    """Raise PermissionDeniedError unless `principal` may act for one of the groups a liaison
+    is addressed to (`receivers`: their (Sector, group)): reply to it, mark it answered, close
+    it. Coordinators may for any liaison; editors for their own Sectors' (and groups')."""
+    _write_scope(principal)
+    if principal.at_least("coordinator"):
+        return
+    for sector, group in receivers:
+        try:
+            check_can_edit(principal, "liaison", sector, group)
+        except PermissionDeniedError:
+            continue
+        return
+    names = ", ".join(group for _, group in receivers) or "no group"
+    raise PermissionDeniedError(
+        f"only editors of the groups this liaison is addressed to ({names}) may reply to it, "
+        "mark it answered or close it"
+    )
+
+
 def check_can_review(principal: Principal) -> None:
     """Only coordinators (and admins) review duplicate candidates."""
     _write_scope(principal)

@@ -105,3 +105,16 @@ def well_known_group(name: str) -> str:
     if key not in WELL_KNOWN_GROUPS:
         raise KeyError(f"not a well-known group: {name!r}")
     return WELL_KNOWN_GROUPS[key]
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
+    """A sort key reading the numbers inside `text` as numbers, case folded: K.52 before
+    K.100, Q2/13 before Q10/13, SG5 before SG13. One key for every list that sorts by it."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+        for part in _DIGITS.split(text)
+        if part
+    )

@@ -19,11 +19,12 @@ from intersector.settings import Settings
 from intersector.web import (
     pages,
     pages_coordination,
+    pages_liaisons,
     pages_registry,
     pages_reports,
     pages_watches,
 )
-from intersector.web.api import coordination, documents, items, reports, users, watches
+from intersector.web.api import coordination, documents, items, liaisons, reports, users, watches
 from intersector.web.api.models import PROBLEM_RESPONSES
 from intersector.web.api_docs import mount_api_docs
 from intersector.web.context import WebContext, marker_for, secret_key
@@ -111,6 +112,7 @@ def create_app(
     app.add_exception_handler(HTTPException, handle_http_error)
     app.add_exception_handler(Exception, handle_server_error)
     for router in [
+        liaisons.router,
         *items.routers(),
         documents.router,
         coordination.router,
@@ -127,6 +129,7 @@ def create_app(
         pages_coordination.router,
         pages_watches.router,
         pages_reports.router,
+        pages_liaisons.router,
     ):
         app.include_router(pages_router)
     mount_api_docs(app, API)

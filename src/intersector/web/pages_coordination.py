@@ -1,5 +1,5 @@
-"""Coordination pages: roadmaps with the Gantt timeline of the three Sectors, a liaison with its
-thread, the subject × Sector matrix, duplicate candidates and their review, and my API tokens."""
+"""Coordination pages: roadmaps with the Gantt timeline of the three Sectors, the subject ×
+Sector matrix, duplicate candidates and their review, and my API tokens."""
 
 from __future__ import annotations
 
@@ -64,14 +64,6 @@ def roadmap(request: Request, subject: str, who: PageReader) -> HTMLResponse:
     labels = ctx.store.get(Subject, shown).labels if ctx.store.exists("subject", shown) else {}
     # The SVG comes from the reports' own autoescaped template: safe to inline.
     return page(request, "roadmap.html.j2", data=data, chart=Markup(svg), labels=labels)
-
-
-@router.get("/liaisons/{liaison_id}")
-def liaison(request: Request, liaison_id: str, who: PageReader) -> HTMLResponse:
-    ctx = context(request)
-    data = services.liaison_thread(ctx.store, liaison_id, ctx.today())
-    version = services.get_item(ctx.store, "liaison", liaison_id)
-    return page(request, "liaison.html.j2", data=data, version=version)
 
 
 @router.get("/subjects")
