@@ -24,7 +24,16 @@ from intersector.web import (
     pages_reports,
     pages_watches,
 )
-from intersector.web.api import coordination, documents, items, liaisons, reports, users, watches
+from intersector.web.api import (
+    browse,
+    coordination,
+    documents,
+    items,
+    liaisons,
+    reports,
+    users,
+    watches,
+)
 from intersector.web.api.models import PROBLEM_RESPONSES
 from intersector.web.api_docs import mount_api_docs
 from intersector.web.context import WebContext, marker_for, secret_key
@@ -113,6 +122,7 @@ def create_app(
     app.add_exception_handler(Exception, handle_server_error)
     for router in [
         liaisons.router,
+        browse.router,
         *items.routers(),
         documents.router,
         coordination.router,

@@ -4,9 +4,10 @@ side by side in their languages. Each page calls the service its API twin calls.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Annotated, Any
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from intersector import services
@@ -14,7 +15,16 @@ from intersector.auth.roles import Principal
 from intersector.domain.codec import ITEM_TYPES, from_dict, get_item_type, to_dict
 from intersector.domain.errors import ConflictError, NotFoundError, ValidationError
 from intersector.domain.lookup import FILTER_FIELDS
+from intersector.services.lists import (
+    Paging,
+    RegistryQuery,
+    document_table,
+    registry_facets,
+    registry_table,
+    registry_type,
+)
 from intersector.web.api.items import REGISTRY_TYPES
+from intersector.web.browse_views import table_response
 from intersector.web.deps import Reader, context
 from intersector.web.forms import (
     CREATABLE,
@@ -25,12 +35,10 @@ from intersector.web.forms import (
     new_item_from_form,
 )
 from intersector.web.pages import check_form
-from intersector.web.pagination import paginate
 from intersector.web.render import language_of, page, redirect
 
 router = APIRouter(include_in_schema=False)
 PageReader = Reader
-PAGE_SIZE = 50
 
 
 def _type(name: str) -> str:
@@ -41,44 +49,44 @@ def _type(name: str) -> str:
 
 
 @router.get("/registry")
+@router.get("/registry.{fmt}")
 def browse(
     request: Request,
     who: PageReader,
+    fmt: str = "html",
     type: str = "activities",
     q: str = "",
     sector: str = "",
+    group: str = "",
+    kind: str = "",
     status: str = "",
     subject: str = "",
-    cursor: str | None = None,
-) -> HTMLResponse:
-    ctx = context(request)
-    name = _type(type)
-    key = (name, q, sector, status, subject, "page")
-    found = ctx.cache.get(
-        key,
-        lambda: services.list_items(
-            ctx.store, name, q=q, sector=sector, status=status, subject=subject
-        ),
-    )
-    result = paginate(
-        found,
-        lambda i: getattr(i, "identifier", "") or i.id,
-        lambda i: i.id,
-        limit=PAGE_SIZE,
-        cursor=cursor,
-    )
-    return page(
+    include_withdrawn: bool = False,
+    sort: str = "",
+    order: str = "",
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> Response:
+    """One type of registry item as `/api/v1/{plural}` filters it, faceted, sortable, paged."""
+    name = _type(registry_type(type))
+    if name == "liaison" and fmt == "html":  # the liaison workspace lists them
+        query = {k: v for k, v in request.query_params.items() if k != "type"}
+        return redirect(f"/liaisons?{urlencode(query)}" if query else "/liaisons")
+    filters = {"sector": sector, "group": group, "kind": kind, "status": status}
+    filters = {k: v for k, v in {**filters, "subject": subject}.items() if v.strip()}
+    wanted = RegistryQuery(name, q, filters, include_withdrawn, language_of(request))
+    table = registry_table(context(request).store, wanted, Paging(sort, order, offset, limit))
+    return table_response(
         request,
+        table,
+        fmt,
         "registry.html.j2",
+        ITEM_TYPES[name].plural,
         type_name=name,
         plural=ITEM_TYPES[name].plural,
         types=[ITEM_TYPES[t] for t in REGISTRY_TYPES],
-        result=result,
-        q=q,
-        sector=sector,
-        status=status,
-        subject=subject,
         filters=FILTER_FIELDS.get(name, {}),
+        facet_params=registry_facets(name),
     )
 
 
@@ -268,9 +276,25 @@ def _changes(before: Any, after: Any) -> list[tuple[str, Any, Any]]:
 
 
 @router.get("/documents")
-def documents(request: Request, who: PageReader, q: str = "") -> HTMLResponse:
-    found = services.list_documents(context(request).store, q=q)
-    return page(request, "documents.html.j2", documents=found, q=q)
+@router.get("/documents.{fmt}")
+def documents(
+    request: Request,
+    who: PageReader,
+    fmt: str = "html",
+    q: str = "",
+    kind: str = "",
+    body: str = "",
+    language: str = "",
+    sort: str = "",
+    order: str = "",
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> Response:
+    """The stored documents as `/api/v1/documents` filters them, faceted, sortable, paged."""
+    filters = {"kind": kind, "body": body, "language": language}
+    paging = Paging(sort, order, offset, limit)
+    table = document_table(context(request).store, filters, q, paging)
+    return table_response(request, table, fmt, "documents.html.j2", "documents")
 
 
 def _linkable(store: Any) -> set[str]:

@@ -81,7 +81,9 @@ def problem(status: int, slug: str, detail: str, instance: str, **extra: Any) ->
 
 
 def is_api(request: Request) -> bool:
-    return request.url.path.startswith("/api/")
+    """The API, and the `.json`/`.csv` twins of list pages: answered for programs."""
+    path = request.url.path
+    return path.startswith("/api/") or path.endswith((".json", ".csv"))
 
 
 async def handle_user_error(request: Request, error: Exception) -> Response:
