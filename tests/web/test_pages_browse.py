@@ -123,3 +123,30 @@ def test_liaisons_tab_opens_the_workspace(client: TestClient) -> None:
     sign_in(client, "rita")
     moved = client.get("/registry?type=Liaisons&state=sent", follow_redirects=False)
     assert moved.status_code == 303 and moved.headers["location"] == "/liaisons?state=sent"
+
+
+def test_findings_browse(client: TestClient) -> None:
+    sign_in(client, "rita")
+    data = client.get("/findings.json").json()
+    assert data["total"] >= 2 and data["facets"]["check"]
+    checks = {f["value"] for f in data["facets"]["check"]}
+    one = sorted(checks)[0]
+    only = client.get(f"/findings.json?check={one.upper()}").json()
+    assert {r["check"] for r in only["rows"]} == {one}
+    page = unescape(client.get("/findings?sector=ITU-T").text)
+    assert 'data-facet="severity"' in page and "/findings.csv?sector=ITU-T" in page
+    assert client.get("/findings?severity=urgent").status_code == 422
+    dashboard = client.get("/").text
+    assert 'href="/findings"' in dashboard and 'href="/liaisons?overdue=true"' in dashboard
+
+
+def test_duplicates_browse(client: TestClient) -> None:
+    sign_in(client, "rita")
+    data = client.get("/duplicates.json?reviewed=false").json()
+    assert data["total"] >= 1 and {f["value"] for f in data["facets"]["reviewed"]} == {"false"}
+    assert data["sort"] == "score" and data["order"] == "desc"
+    rows = list(csv.DictReader(io.StringIO(client.get("/duplicates.csv?reviewed=false").text)))
+    assert [r["id"] for r in rows] == [r["id"] for r in data["rows"]]
+    page = unescape(client.get("/duplicates?sort=left_id").text)
+    assert 'data-facet="relation"' in page and "/duplicates.csv?sort=left_id" in page
+    assert client.get("/duplicates?sort=colour").status_code == 422

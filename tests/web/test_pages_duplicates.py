@@ -73,10 +73,10 @@ def test_pages_through_every_candidate(client: TestClient, many: Store) -> None:
     first = client.get("/duplicates").text
     assert len(shown_ids(first)) == 20 and shown_ids(first)[0] == PAIR
     assert '<b class="total">25</b>' in first
-    assert 'rel="next" href="/duplicates?limit=20&amp;offset=20"' in first
+    assert 'rel="next" href="/duplicates?offset=20"' in first  # the query kept as asked
     second = client.get("/duplicates", params={"offset": 20}).text
     assert len(shown_ids(second)) == 5 and not set(shown_ids(first)) & set(shown_ids(second))
-    assert 'rel="prev" href="/duplicates?limit=20&amp;offset=0"' in second
+    assert 'rel="prev" href="/duplicates?offset=0"' in second
     small = client.get("/duplicates", params={"limit": 10, "offset": 10}).text
     assert shown_ids(small) == shown_ids(first)[10:20]
 

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from intersector.domain.codec import to_dict
 from intersector.domain.lookup import FILTER_FIELDS, lookup
+from intersector.reports.roadmap_json import finding_to_dict
 from intersector.services import lookups
 from intersector.services.browse import Table, browse
-from intersector.services.web import list_documents, list_items
+from intersector.services.overlaps import duplicate_candidates
+from intersector.services.web import alignment_findings, list_documents, list_items
 from intersector.store import Store
 
 # The columns of each registry type's list, and the facets (each a filter of the type: a
@@ -129,3 +132,85 @@ def document_table(store: Store, filters: Mapping[str, str], q: str, paging: Pag
 def registry_type(typed: str) -> str:
     """A registry type typed in any case, singular or plural."""
     return lookups.item_type(typed)
+
+
+FINDING_COLUMNS = ("severity", "check", "sectors", "subject", "items", "explanation")
+FINDING_FACETS = ("severity", "check", "sectors", "subject")
+SEVERITIES = ("high", "medium", "low")
+
+
+@dataclass(frozen=True)
+class FindingQuery:
+    subject: str = ""
+    check: str = ""
+    sector: str = ""
+    severity: str = ""
+
+
+def finding_table(store: Store, today: date, wanted: FindingQuery, paging: Paging) -> Table:
+    """The alignment findings as `/api/v1/findings` filters them (subject, check, Sector in any
+    case) and by severity, most severe first unless sorted, faceted and paged."""
+    found = alignment_findings(
+        store, today, wanted.subject or None, check=wanted.check or None, sector=wanted.sector
+    )
+    severity = lookup(wanted.severity, SEVERITIES, field="severity") if wanted.severity else ""
+    rows = [finding_to_dict(f) for f in found if not severity or f.severity == severity]
+    for number, row in enumerate(rows):
+        row["id"] = f"{row['check']}:{'~'.join(row['items'])}:{number}"
+    return browse(
+        rows,
+        FINDING_COLUMNS,
+        facets=FINDING_FACETS,
+        sort=paging.sort,
+        order=paging.order,
+        offset=paging.offset,
+        limit=paging.limit,
+    )
+
+
+CANDIDATE_COLUMNS = (
+    "id",
+    "score",
+    "relation",
+    "left_id",
+    "left_sector",
+    "right_id",
+    "right_sector",
+    "reviewed",
+    "decision",
+)
+CANDIDATE_FACETS = ("reviewed", "decision", "relation", "sectors")
+ALL = 10**9
+
+
+def candidate_table(store: Store, filters: Mapping[str, Any], paging: Paging) -> Table:
+    """The stored duplicate candidates as `/api/v1/duplicates` filters them (reviewed, Sector,
+    relation, item, decision: `services.duplicate_candidates`), best first unless sorted, with
+    facets; each row the candidate's JSON (evidence and review included) and flat columns."""
+    found = duplicate_candidates(store, limit=ALL, offset=0, **filters)
+    rows = [_candidate_row(c) for c in found.rows]
+    sort, order = (paging.sort, paging.order) if paging.sort.strip() else ("score", "desc")
+    return browse(
+        rows,
+        CANDIDATE_COLUMNS,
+        facets=CANDIDATE_FACETS,
+        sort=sort,
+        order=order,
+        offset=paging.offset,
+        limit=paging.limit,
+    )
+
+
+def _candidate_row(candidate: Mapping[str, Any]) -> dict[str, Any]:
+    left, right = candidate["left"], candidate["right"]
+    review = candidate.get("review") or {}
+    return {
+        **candidate,
+        "left_id": left["id"],
+        "left_sector": left.get("sector", ""),
+        "right_id": right["id"],
+        "right_sector": right.get("sector", ""),
+        "sectors": sorted({left.get("sector", ""), right.get("sector", "")} - {""}),
+        "reviewed": "true" if review else "false",
+        "decision": review.get("decision", ""),
+    }

@@ -43,6 +43,7 @@ def table_response(
         )
     params = params_of(request)
     base = request.url.path
+    values.setdefault("sizes", PAGE_SIZES)
     return page(
         request,
         template,
@@ -50,7 +51,6 @@ def table_response(
         params=params,
         link=lambda **changes: link(base, params, changes),
         download=lambda suffix: link(f"{base}.{suffix}", params, {}),
-        sizes=PAGE_SIZES,
         **values,
     )
 

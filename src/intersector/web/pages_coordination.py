@@ -17,7 +17,9 @@ from intersector.auth.roles import ROLES, Principal, check_can_administer, check
 from intersector.domain.lookup import lookup, lookup_optional
 from intersector.domain.registry import Subject
 from intersector.reports.overlap_html import EVIDENCE_LABELS, candidate_evidence_html
+from intersector.services.lists import Paging, candidate_table
 from intersector.web import views
+from intersector.web.browse_views import table_response
 from intersector.web.deps import Reader, context
 from intersector.web.i18n import translate
 from intersector.web.pages import check_form
@@ -78,35 +80,38 @@ PAGE_SIZES = (10, 20, 50, 100)
 
 
 @router.get("/duplicates")
+@router.get("/duplicates.{fmt}")
 def duplicates(
     request: Request,
     who: PageReader,
+    fmt: str = "html",
     reviewed: str = "",
     sector: str = "",
     relation: str = "",
     item: str = "",
     decision: str = "",
+    sort: str = "",
+    order: str = "",
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-) -> HTMLResponse:
+) -> Response:
     """Every stored candidate, a page at a time, filtered as the URL says (the page of
-    `/api/v1/duplicates`), each with its evidence side by side."""
+    `/api/v1/duplicates`), faceted and sortable, each with its evidence side by side."""
     chosen = lookup_optional(reviewed, REVIEWED, field="reviewed")
-    found = services.duplicate_candidates(
+    wanted = {"sector": sector, "relation": relation, "item": item, "decision": decision}
+    table = candidate_table(
         context(request).store,
-        reviewed=REVIEWED[chosen] if chosen else None,
-        sector=sector,
-        relation=relation,
-        item=item,
-        decision=decision,
-        limit=limit,
-        offset=offset,
+        {**wanted, "reviewed": REVIEWED[chosen] if chosen else None},
+        Paging(sort, order, offset, limit),
     )
     filters = {"reviewed": chosen, "sector": sector, "relation": relation, "item": item}
-    return page(
+    return table_response(
         request,
+        table,
+        fmt,
         "duplicates.html.j2",
-        found=found,
+        "duplicates",
+        found=table,
         filters={**filters, "decision": decision, "limit": limit},
         sizes=PAGE_SIZES,
         relations=services.OVERLAP_RELATIONS,

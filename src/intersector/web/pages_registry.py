@@ -16,9 +16,11 @@ from intersector.domain.codec import ITEM_TYPES, from_dict, get_item_type, to_di
 from intersector.domain.errors import ConflictError, NotFoundError, ValidationError
 from intersector.domain.lookup import FILTER_FIELDS
 from intersector.services.lists import (
+    FindingQuery,
     Paging,
     RegistryQuery,
     document_table,
+    finding_table,
     registry_facets,
     registry_table,
     registry_type,
@@ -334,3 +336,25 @@ def document(
 
 def field_names(item: Any) -> list[str]:
     return [f.name for f in dataclasses.fields(item)]
+
+
+@router.get("/findings")
+@router.get("/findings.{fmt}")
+def findings(
+    request: Request,
+    who: PageReader,
+    fmt: str = "html",
+    subject: str = "",
+    check: str = "",
+    sector: str = "",
+    severity: str = "",
+    sort: str = "",
+    order: str = "",
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> Response:
+    """The alignment findings as `/api/v1/findings` filters them, faceted, sortable, paged."""
+    ctx = context(request)
+    wanted = FindingQuery(subject, check, sector, severity)
+    table = finding_table(ctx.store, ctx.today(), wanted, Paging(sort, order, offset, limit))
+    return table_response(request, table, fmt, "findings.html.j2", "findings")
