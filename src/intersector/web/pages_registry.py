@@ -77,7 +77,12 @@ def browse(
     filters = {"sector": sector, "group": group, "kind": kind, "status": status}
     filters = {k: v for k, v in {**filters, "subject": subject}.items() if v.strip()}
     wanted = RegistryQuery(name, q, filters, include_withdrawn, language_of(request))
-    table = registry_table(context(request).store, wanted, Paging(sort, order, offset, limit))
+    paging = Paging(sort, order, offset, limit)
+    ctx = context(request)
+    key = ("registry-table", wanted.type_name, q, *sorted(filters.items()), include_withdrawn)
+    table = ctx.cache.get(
+        (*key, wanted.language, paging), lambda: registry_table(ctx.store, wanted, paging)
+    )
     return table_response(
         request,
         table,
