@@ -36,6 +36,13 @@ def test_catalogs_have_the_same_keys() -> None:
 # Messages that read the same in English and the other language (a word both share, a code).
 SAME_WORDS = {
     "fr": {
+        "column.relation",
+        "column.score",
+        "column.sent",  # Date
+        "liaison.contacts",
+        "nav.liaisons",
+        "purpose.action",
+        "purpose.information",
         "document.verb",  # Action
         "document.versions",
         "duplicates.note",
@@ -54,7 +61,7 @@ SAME_WORDS = {
         "type.liaison.plural",
         "watch.type",
     },
-    "es": {"duplicates.sector", "field.sector", "type.sector"},
+    "es": {"column.sector", "duplicates.sector", "field.sector", "type.sector"},
 }
 
 
