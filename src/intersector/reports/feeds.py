@@ -9,14 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 
-from icalendar import Calendar, Event
+from icalendar import Calendar
 from lxml import etree
 
 from intersector.domain.notify import Change
 from intersector.domain.registry import Activity, Liaison
-from intersector.reports.roadmap_ics import LIAISON_DEADLINE, MILESTONE, TARGET, Deadline
+from intersector.reports.roadmap_ics import (
+    LIAISON_DEADLINE,
+    MILESTONE,
+    TARGET,
+    Deadline,
+    deadline_event,
+)
 
 PRODID = "-//intersector//feeds//EN"
 ATOM = "http://www.w3.org/2005/Atom"
@@ -47,20 +53,6 @@ def deadlines_of(activities: Sequence[Activity], liaisons: Sequence[Liaison]) ->
     return sorted(found, key=lambda d: (d.day, d.kind, d.item, d.summary))
 
 
-def _event(deadline: Deadline, stamp: datetime) -> Event:
-    event = Event()
-    event.add("uid", deadline.uid)
-    event.add("dtstamp", stamp)
-    event.add("dtstart", deadline.day)
-    event.add("dtend", deadline.day + timedelta(days=1))
-    event.add("summary", deadline.summary)
-    if deadline.description:
-        event.add("description", deadline.description)
-    event.add("categories", [deadline.kind])
-    event.add("transp", "TRANSPARENT")
-    return event
-
-
 def calendar_ics(info: FeedInfo, deadlines: Sequence[Deadline], today: date) -> bytes:
     """The .ics bytes: one all-day event per deadline (DTSTAMP: `today` at midnight UTC)."""
     calendar = Calendar()
@@ -70,7 +62,7 @@ def calendar_ics(info: FeedInfo, deadlines: Sequence[Deadline], today: date) -> 
     calendar.add("x-wr-calname", info.title)
     stamp = datetime.combine(today, time(0, 0), tzinfo=UTC)
     for deadline in deadlines:
-        calendar.add_component(_event(deadline, stamp))
+        calendar.add_component(deadline_event(deadline, stamp))
     ical: bytes = calendar.to_ical()
     return ical
 

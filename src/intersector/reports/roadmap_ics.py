@@ -58,7 +58,8 @@ def deadlines(view: JoinedRoadmap) -> tuple[Deadline, ...]:
     return tuple(sorted(found, key=lambda d: (d.day, d.kind, d.item, d.summary)))
 
 
-def _event(deadline: Deadline, stamp: datetime) -> Event:
+def deadline_event(deadline: Deadline, stamp: datetime) -> Event:
+    """One all-day, transparent event for `deadline` (also the feeds' events)."""
     event = Event()
     event.add("uid", deadline.uid)
     event.add("dtstamp", stamp)
@@ -81,7 +82,7 @@ def roadmap_calendar(view: JoinedRoadmap) -> Calendar:
     calendar.add("x-wr-calname", f"{view.subject_label} roadmap")
     stamp = datetime.combine(view.today, time(0, 0), tzinfo=UTC)
     for deadline in deadlines(view):
-        calendar.add_component(_event(deadline, stamp))
+        calendar.add_component(deadline_event(deadline, stamp))
     return calendar
 
 
